@@ -1,0 +1,62 @@
+# aibiz — PGXS build of the extension, plus the server-free core targets.
+#
+# The C core (src/core) has no PostgreSQL headers; the fmgr glue (src/pg)
+# wraps it.  The extension script is assembled from sql/src/*.sql in order.
+
+EXTENSION    = aibiz
+EXTVERSION   = 0.1.0
+MODULE_big   = aibiz
+
+CORE_SRCS    = $(sort $(wildcard src/core/*.c))
+PG_SRCS      = $(sort $(wildcard src/pg/*.c))
+OBJS         = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
+
+SQL_PARTS    = $(sort $(wildcard sql/src/*.sql))
+DATA_built   = sql/$(EXTENSION)--$(EXTVERSION).sql
+DATA         = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
+
+TESTS        = $(sort $(wildcard test/sql/*.sql))
+REGRESS      = $(patsubst test/sql/%.sql,%,$(TESTS))
+REGRESS_OPTS = --inputdir=test --outputdir=test
+
+PG_CFLAGS    = -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
+               -Wno-missing-field-initializers -Wno-sign-compare -Isrc/core
+PG_CPPFLAGS  = -Isrc/core
+SHLIB_LINK   = -lm
+
+EXTRA_CLEAN  = $(DATA_built) test/results test/regression.diffs test/regression.out build
+
+PG_CONFIG   ?= pg_config
+PGXS        := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+$(DATA_built): $(SQL_PARTS)
+	cat $(SQL_PARTS) > $@
+
+# ---- server-free core: unit tests, sanitizers, fuzzing, benchmarks ----
+CORE_CC      ?= cc
+CORE_CFLAGS  ?= -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter -Isrc/core
+UNIT_SRCS    = $(sort $(wildcard test/unit/*.c))
+
+build/unit: $(CORE_SRCS) $(UNIT_SRCS) $(wildcard src/core/*.h) $(wildcard test/unit/*.h)
+	@mkdir -p build
+	$(CORE_CC) $(CORE_CFLAGS) -o $@ $(CORE_SRCS) $(UNIT_SRCS) -lm
+
+build/unit-asan: $(CORE_SRCS) $(UNIT_SRCS) $(wildcard src/core/*.h) $(wildcard test/unit/*.h)
+	@mkdir -p build
+	clang -std=gnu11 -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	  -fno-sanitize-recover=all -Wall -Wextra -Werror -Wno-unused-parameter -Isrc/core \
+	  -o $@ $(CORE_SRCS) $(UNIT_SRCS) -lm
+
+build/fuzz-spec: $(CORE_SRCS) fuzz/fuzz_spec.c
+	@mkdir -p build
+	clang -std=gnu11 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	  -Isrc/core -o $@ $(CORE_SRCS) fuzz/fuzz_spec.c -lm
+
+unit: build/unit
+	./build/unit
+
+unit-asan: build/unit-asan
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ./build/unit-asan
+
+.PHONY: unit unit-asan

@@ -1,0 +1,223 @@
+/*
+ * spec.h — parsed form of the three input types (revenue_model,
+ * risk_profile, plan) and the API of the shared value grammar.
+ *
+ * Pure C, no PostgreSQL headers.  An AbzSpec is the exact in-memory and
+ * on-disk body of a value (the fmgr glue prefixes a varlena header): a
+ * version byte, the type, and a list of fixed-size terms whose key slots
+ * hold constants or distributions.  Every slot of a term is filled (defaults
+ * included), unused slots and padding are zero, terms are in canonical order,
+ * so two equal values are equal byte for byte.
+ */
+#ifndef ABZ_SPEC_H
+#define ABZ_SPEC_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#define ABZ_SPEC_VERSION	1		/* layout/format version of AbzSpec */
+#define ABZ_MAX_TERMS		64		/* terms per value */
+#define ABZ_MAX_KEYS		10		/* key slots per term */
+#define ABZ_MAX_INPUT		65536	/* bytes of text input accepted */
+#define ABZ_MAX_HORIZON		600		/* months */
+
+/* Distribution kinds of a parameter slot. */
+typedef enum AbzDist
+{
+	ABZ_CONST = 0,				/* a: value */
+	ABZ_UNIFORM = 1,			/* a, b */
+	ABZ_TRIANGULAR = 2,			/* a = min, b = mode, c = max */
+	ABZ_PERT = 3,				/* a = min, b = mode, c = max (lambda 4) */
+	ABZ_NORMAL = 4,				/* a = mean, b = sd */
+	ABZ_LOGNORMAL = 5,			/* a = mean, b = sd of the variable itself */
+	ABZ_NDIST = 6
+} AbzDist;
+
+/* One key slot: a constant or a distribution (32 bytes). */
+typedef struct AbzParam
+{
+	uint8_t		dist;			/* AbzDist */
+	uint8_t		pad[7];			/* always zero */
+	double		a;
+	double		b;
+	double		c;
+} AbzParam;
+
+/* Which of the three types a value is. */
+typedef enum AbzKind
+{
+	ABZ_KIND_REVENUE = 1,		/* aibiz.revenue_model */
+	ABZ_KIND_RISK = 2,			/* aibiz.risk_profile */
+	ABZ_KIND_PLAN = 3			/* aibiz.plan */
+} AbzKind;
+
+/* ---- term codes and key slots (the order is the canonical order) ---- */
+
+/* revenue_model terms */
+enum
+{
+	ABZ_REV_SUBSCRIPTION = 0, ABZ_REV_USAGE, ABZ_REV_ADVERTISING, ABZ_REV_LICENSING,
+	ABZ_REV_NTERMS
+};
+enum { SUB_PRICE = 0, SUB_SEATS, SUB_ATTACH, SUB_EXPANSION, SUB_COST, SUB_COST_DECLINE };
+enum { USE_PRICE = 0, USE_UNITS, USE_ATTACH, USE_GROWTH, USE_PRICE_DECLINE, USE_COST, USE_COST_DECLINE };
+enum { ADV_IMPRESSIONS = 0, ADV_CPM, ADV_USERS, ADV_FILL, ADV_GROWTH, ADV_COST };
+enum { LIC_DEALS = 0, LIC_FEE, LIC_ROYALTY, LIC_BASE, LIC_TERM, LIC_COST };
+
+/* risk_profile terms: the risk categories, in catalogue order */
+enum
+{
+	ABZ_RISK_TECHNOLOGY = 0, ABZ_RISK_COMPETITION, ABZ_RISK_REGULATION, ABZ_RISK_ETHICS,
+	ABZ_RISK_PRIVACY, ABZ_RISK_MARKET, ABZ_RISK_DATA, ABZ_RISK_TEAM,
+	ABZ_RISK_NCAT
+};
+/* risk keys; slots RK_S1/RK_S2 hold the arguments of the strategy sub-term */
+enum { RK_FREQ = 0, RK_LOSS, RK_CHURN, RK_PRICE, RK_COST, RK_SHARE, RK_S1, RK_S2 };
+/* strategy sub-terms, stored in AbzTerm.sub of a risk term */
+enum { ABZ_STRAT_ACCEPT = 0, ABZ_STRAT_MITIGATE, ABZ_STRAT_TRANSFER, ABZ_STRAT_AVOID, ABZ_STRAT_N };
+/* mitigate(cost, effect): S1 = cost, S2 = effect;
+ * transfer(premium, cover): S1 = premium, S2 = cover;
+ * avoid(forgo): S1 = forgo */
+
+/* plan terms */
+enum
+{
+	ABZ_PLAN_CASH = 0, ABZ_PLAN_TEAM, ABZ_PLAN_PRODUCT, ABZ_PLAN_MARKETING,
+	ABZ_PLAN_ENTRY, ABZ_PLAN_TRAINING, ABZ_PLAN_ROUND, ABZ_PLAN_VALUATION,
+	ABZ_PLAN_NTERMS
+};
+enum { CASH_AMOUNT = 0 };
+enum { TEAM_HEADCOUNT = 0, TEAM_COST, TEAM_GROWTH };
+enum { PROD_LAUNCH = 0, PROD_CHURN };
+enum { MKT_BUDGET = 0, MKT_CAC, MKT_GROWTH, MKT_ORGANIC };
+enum { ENTRY_CUT = 0, ENTRY_REACH, ENTRY_STAKE };		/* mode in AbzTerm.sub */
+enum { ABZ_ENTRY_DIRECT = 0, ABZ_ENTRY_CHANNEL, ABZ_ENTRY_JV, ABZ_ENTRY_N };
+enum { TRAIN_COST = 0, TRAIN_EVERY, TRAIN_DECLINE };
+enum { ROUND_MONTH = 0, ROUND_AMOUNT, ROUND_P };
+enum { VAL_DISCOUNT = 0, VAL_MULTIPLE };
+
+/* One term of a value (8 + 10 * 32 = 328 bytes). */
+typedef struct AbzTerm
+{
+	uint8_t		term;			/* term code within the kind */
+	uint8_t		sub;			/* risk: strategy; plan entry: mode; else 0 */
+	uint8_t		pad[6];			/* always zero */
+	AbzParam	key[ABZ_MAX_KEYS];	/* slots by the enums above; unused zero */
+} AbzTerm;
+
+/* A whole value.  Header is 8 bytes, then nterms terms. */
+typedef struct AbzSpec
+{
+	uint8_t		version;		/* ABZ_SPEC_VERSION */
+	uint8_t		kind;			/* AbzKind */
+	uint16_t	nterms;
+	uint8_t		pad[4];			/* always zero */
+	AbzTerm		terms[];
+} AbzSpec;
+
+#define ABZ_SPEC_SIZE(n)	(offsetof(AbzSpec, terms) + (size_t) (n) * sizeof(AbzTerm))
+#define ABZ_SPEC_MAXSIZE	ABZ_SPEC_SIZE(ABZ_MAX_TERMS)
+
+/* ---- the schema tables (schema.c): names, defaults, domains ---- */
+
+#define ABZ_KEY_REQUIRED	0x01	/* must be given */
+#define ABZ_KEY_INT			0x02	/* whole-number constant, no distribution */
+#define ABZ_KEY_POSITIVE	0x04	/* strictly greater than lo */
+
+typedef struct AbzKeyDef
+{
+	const char *name;
+	uint8_t		slot;			/* index into AbzTerm.key */
+	uint8_t		flags;			/* ABZ_KEY_* */
+	double		def;			/* default when not given */
+	double		lo;				/* domain, inclusive unless ABZ_KEY_POSITIVE */
+	double		hi;				/* domain, inclusive */
+} AbzKeyDef;
+
+#define ABZ_TERM_REPEAT		0x01	/* may appear more than once */
+#define ABZ_TERM_REQUIRED	0x02	/* must appear */
+
+typedef struct AbzTermDef
+{
+	const char *name;
+	uint8_t		flags;			/* ABZ_TERM_* */
+	uint8_t		nkeys;
+	const AbzKeyDef *keys;		/* in canonical output order */
+} AbzTermDef;
+
+typedef struct AbzKindDef
+{
+	const char *type_name;		/* "revenue_model", "risk_profile", "plan" */
+	uint8_t		nterms;
+	bool		allow_empty;	/* risk_profile '' is valid */
+	const AbzTermDef *terms;	/* indexed by term code */
+} AbzKindDef;
+
+/* kind definitions, indexed by AbzKind (entry 0 unused) */
+extern const AbzKindDef abz_kinds[4];
+/* strategy sub-terms of a risk term, indexed by ABZ_STRAT_* */
+extern const AbzTermDef abz_strategies[ABZ_STRAT_N];
+/* entry modes, indexed by ABZ_ENTRY_*; each lists the keys it admits */
+extern const AbzTermDef abz_entry_modes[ABZ_ENTRY_N];
+/* distribution names, indexed by AbzDist (CONST is "") and their arity */
+extern const char *const abz_dist_names[ABZ_NDIST];
+extern const uint8_t abz_dist_arity[ABZ_NDIST];
+
+/* look up the key definition of slot in a term (strategy/mode aware); NULL if unused */
+const AbzKeyDef *abz_key_def(AbzKind kind, const AbzTerm *t, int slot);
+
+/* ---- errors ---- */
+
+typedef enum AbzErrCode
+{
+	ABZ_OK = 0,
+	ABZ_ERR_SYNTAX,				/* 22P02 */
+	ABZ_ERR_DOMAIN,				/* 22023 */
+	ABZ_ERR_LIMIT,				/* 54000 */
+	ABZ_ERR_OVERFLOW,			/* 22003 */
+	ABZ_ERR_BINARY				/* 22P03 */
+} AbzErrCode;
+
+typedef struct AbzError
+{
+	AbzErrCode	code;
+	char		term[32];		/* offending term, "" if none */
+	char		key[32];		/* offending key, "" if none */
+	char		msg[256];		/* lower-case message without the type name */
+	char		detail[256];	/* "" if none */
+} AbzError;
+
+/* set an error (printf-style message); returns false for convenient tail calls */
+bool		abz_error(AbzError *err, AbzErrCode code, const char *term,
+					  const char *key, const char *fmt,...)
+			__attribute__((format(printf, 5, 6)));
+
+/* ---- grammar, printer, validator (grammar.c, print.c, validate.c) ---- */
+
+/*
+ * Parse text (len bytes, need not be NUL-terminated) as a value of kind into
+ * out, which has room for ABZ_MAX_TERMS terms.  Fills defaults, sorts terms
+ * into canonical order and validates.  Returns false and fills err on error.
+ */
+bool		abz_parse(AbzKind kind, const char *text, size_t len,
+					  AbzSpec *out, AbzError *err);
+
+/* Check a value (from text or binary input) as strictly as the parser does. */
+bool		abz_validate(const AbzSpec *s, size_t size, AbzError *err);
+
+/* formats a finite double in the shortest form that reads back exactly; returns length */
+typedef int (*AbzNumFormat) (double v, char *buf /* >= 32 bytes */ );
+int			abz_num_shortest(double v, char *buf);
+
+/*
+ * Canonical text of a value into buf (cap bytes, NUL-terminated when cap > 0).
+ * Returns the length the full text needs, excluding the NUL, like snprintf.
+ * fmt may be NULL for abz_num_shortest.
+ */
+size_t		abz_format(const AbzSpec *s, char *buf, size_t cap, AbzNumFormat fmt);
+
+/* mean of a parameter (distribution means; lognormal mean is its first arg) */
+double		abz_param_mean(const AbzParam *p);
+
+#endif							/* ABZ_SPEC_H */

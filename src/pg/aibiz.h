@@ -1,0 +1,45 @@
+/*
+ * aibiz.h — shared declarations of the fmgr glue: how the core's values sit
+ * in varlenas, how core errors become ereports, and how a market row is read.
+ */
+#ifndef ABZ_PG_H
+#define ABZ_PG_H
+
+#include "postgres.h"
+#include "fmgr.h"
+#include "access/htup_details.h"
+
+#include "spec.h"
+#include "model.h"
+
+/*
+ * A stored input value: varlena header, 4 bytes of zero padding so that the
+ * AbzSpec (and its doubles) are 8-byte aligned, then the AbzSpec.
+ */
+#define ABZ_VARHDRSZ		8
+#define ABZ_SPEC_OF(ptr)	((AbzSpec *) ((char *) (ptr) + ABZ_VARHDRSZ))
+#define ABZ_SPEC_VARSIZE(s)	(ABZ_VARHDRSZ + ABZ_SPEC_SIZE((s)->nterms))
+
+/* detoasted spec of argument n */
+#define PG_GETARG_ABZSPEC(n) ABZ_SPEC_OF(PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+
+/* GUC aibiz.max_trials */
+extern int	abz_max_trials;
+
+/* raise err as an ERROR naming the type (e.g. "plan"), its term and key */
+pg_attribute_noreturn()
+void		abz_raise(const AbzError *err, const char *type_name);
+
+/* copy a spec into a new palloc'd varlena of exactly its size */
+struct varlena *abz_spec_to_varlena(const AbzSpec *s);
+
+/* read accounts, adoption, bass_p, bass_q, growth from any row; errors if missing or NULL */
+void		abz_market_from_record(HeapTupleHeader rec, AbzMarket *out);
+
+/* check a horizon argument: < 1 is 22023, > 600 is 54000 */
+void		abz_check_horizon(int32 horizon);
+
+/* float8 shortest text, for the core printer */
+int			abz_num_pg(double v, char *buf);
+
+#endif							/* ABZ_PG_H */

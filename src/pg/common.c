@@ -1,0 +1,191 @@
+/*
+ * common.c — module magic, GUCs and the helpers every piece of the fmgr glue
+ * shares: error mapping, varlena packing, market rows.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "catalog/pg_type.h"
+#include "common/shortest_dec.h"
+#include "executor/executor.h"
+#include "utils/fmgrprotos.h"
+#include "utils/guc.h"
+#include "utils/typcache.h"
+
+#include "aibiz.h"
+
+PG_MODULE_MAGIC;
+
+int			abz_max_trials = 1000000;
+
+void		_PG_init(void);
+
+/* register the extension's GUCs */
+void
+_PG_init(void)
+{
+	DefineCustomIntVariable("aibiz.max_trials",
+							"Largest number of Monte Carlo trials one simulation may run.",
+							"Raising it needs superuser: it bounds memory and time per call.",
+							&abz_max_trials,
+							1000000, 1, 100000000,
+							PGC_SUSET, 0, NULL, NULL, NULL);
+	MarkGUCPrefixReserved("aibiz");
+}
+
+/* the SQLSTATE of a core error code */
+static int
+abz_sqlstate(AbzErrCode code)
+{
+	switch (code)
+	{
+		case ABZ_ERR_SYNTAX:
+			return ERRCODE_INVALID_TEXT_REPRESENTATION;
+		case ABZ_ERR_LIMIT:
+			return ERRCODE_PROGRAM_LIMIT_EXCEEDED;
+		case ABZ_ERR_OVERFLOW:
+			return ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE;
+		case ABZ_ERR_BINARY:
+			return ERRCODE_INVALID_BINARY_REPRESENTATION;
+		default:
+			return ERRCODE_INVALID_PARAMETER_VALUE;
+	}
+}
+
+/* raise err as an ERROR naming the type (e.g. "plan"), its term and key */
+void
+abz_raise(const AbzError *err, const char *type_name)
+{
+	const char *what = err->code == ABZ_ERR_SYNTAX ?
+		"invalid input syntax for type" : "invalid value for type";
+
+	if (err->term[0] && err->key[0])
+		ereport(ERROR,
+				(errcode(abz_sqlstate(err->code)),
+				 errmsg("%s aibiz.%s, term \"%s\", key \"%s\": %s",
+						what, type_name, err->term, err->key, err->msg),
+				 err->detail[0] ? errdetail("%s", err->detail) : 0));
+	else if (err->term[0])
+		ereport(ERROR,
+				(errcode(abz_sqlstate(err->code)),
+				 errmsg("%s aibiz.%s, term \"%s\": %s",
+						what, type_name, err->term, err->msg),
+				 err->detail[0] ? errdetail("%s", err->detail) : 0));
+	else
+		ereport(ERROR,
+				(errcode(abz_sqlstate(err->code)),
+				 errmsg("%s aibiz.%s: %s", what, type_name, err->msg),
+				 err->detail[0] ? errdetail("%s", err->detail) : 0));
+	pg_unreachable();
+}
+
+/* copy a spec into a new palloc'd varlena of exactly its size */
+struct varlena *
+abz_spec_to_varlena(const AbzSpec *s)
+{
+	Size		size = ABZ_SPEC_VARSIZE(s);
+	struct varlena *v = (struct varlena *) palloc0(size);
+
+	SET_VARSIZE(v, size);
+	memcpy(ABZ_SPEC_OF(v), s, ABZ_SPEC_SIZE(s->nterms));
+	return v;
+}
+
+/* one named float8 column of a market row, erroring if absent or NULL */
+static double
+market_column(HeapTupleHeader rec, const char *name)
+{
+	bool		isnull;
+	Datum		d;
+	Oid			typid;
+	TupleDesc	tupdesc;
+	int			i;
+	bool		found = false;
+
+	tupdesc = lookup_rowtype_tupdesc(HeapTupleHeaderGetTypeId(rec),
+									 HeapTupleHeaderGetTypMod(rec));
+	typid = InvalidOid;
+	for (i = 0; i < tupdesc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(tupdesc, i);
+
+		if (!att->attisdropped && strcmp(NameStr(att->attname), name) == 0)
+		{
+			typid = att->atttypid;
+			found = true;
+			break;
+		}
+	}
+	ReleaseTupleDesc(tupdesc);
+	if (!found)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("market row has no column \"%s\"", name),
+				 errdetail("A market is any row with the columns accounts, adoption, bass_p, bass_q and growth.")));
+	d = GetAttributeByName(rec, name, &isnull);
+	if (isnull)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("market column \"%s\" is null", name)));
+	switch (typid)
+	{
+		case FLOAT8OID:
+			return DatumGetFloat8(d);
+		case FLOAT4OID:
+			return (double) DatumGetFloat4(d);
+		case INT2OID:
+			return (double) DatumGetInt16(d);
+		case INT4OID:
+			return (double) DatumGetInt32(d);
+		case INT8OID:
+			return (double) DatumGetInt64(d);
+		case NUMERICOID:
+			return DatumGetFloat8(DirectFunctionCall1(numeric_float8, d));
+		default:
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("market column \"%s\" must be numeric", name)));
+	}
+	pg_unreachable();
+}
+
+/* read accounts, adoption, bass_p, bass_q, growth from any row; errors if missing or NULL */
+void
+abz_market_from_record(HeapTupleHeader rec, AbzMarket *out)
+{
+	AbzError	err;
+
+	out->accounts = market_column(rec, "accounts");
+	out->adoption = market_column(rec, "adoption");
+	out->bass_p = market_column(rec, "bass_p");
+	out->bass_q = market_column(rec, "bass_q");
+	out->growth = market_column(rec, "growth");
+	if (!abz_market_check(out, &err))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid market: %s", err.msg),
+				 err.detail[0] ? errdetail("%s", err.detail) : 0));
+}
+
+/* check a horizon argument: below 1 is a bad value (22023), above 600 a limit (54000) */
+void
+abz_check_horizon(int32 horizon)
+{
+	if (horizon < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("horizon must be at least 1 month, got %d", horizon)));
+	if (horizon > ABZ_MAX_HORIZON)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("horizon %d exceeds the limit of %d months", horizon, ABZ_MAX_HORIZON),
+				 errhint("Use a horizon of at most %d months (50 years).", ABZ_MAX_HORIZON)));
+}
+
+/* float8 shortest text, for the core printer */
+int
+abz_num_pg(double v, char *buf)
+{
+	return double_to_shortest_decimal_buf(v, buf);
+}
