@@ -1,0 +1,35 @@
+/*
+ * market.c — the market inputs of the monthly model and the names of its
+ * monthly output columns.
+ */
+#include <math.h>
+
+#include "model.h"
+
+#define ABZ_MONTH_NAME(id, name) #name,
+const char *const abz_month_names[ABZ_MONTH_NFIELDS] = {
+	ABZ_MONTH_FIELDS(ABZ_MONTH_NAME)
+};
+#undef ABZ_MONTH_NAME
+
+/* check a market's numbers; false and err (22023) if out of domain */
+bool
+abz_market_check(const AbzMarket *m, AbzError *err)
+{
+	if (!isfinite(m->accounts) || m->accounts < 0)
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, "accounts",
+						 "market accounts must be a finite number >= 0, got %g", m->accounts);
+	if (!isfinite(m->adoption) || m->adoption < 0 || m->adoption >= 1)
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, "adoption",
+						 "market adoption must be in [0, 1), got %g", m->adoption);
+	if (!isfinite(m->bass_p) || m->bass_p <= 0)
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, "bass_p",
+						 "market bass_p must be > 0, got %g", m->bass_p);
+	if (!isfinite(m->bass_q) || m->bass_q < 0)
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, "bass_q",
+						 "market bass_q must be >= 0, got %g", m->bass_q);
+	if (!isfinite(m->growth) || m->growth <= -1)
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, "growth",
+						 "market growth must be > -1, got %g", m->growth);
+	return true;
+}
