@@ -1,0 +1,320 @@
+/*
+ * test_projval.c — the aibiz.projection value without a server: building
+ * from synthetic months, exact and order-independent addition, canonical
+ * text round trips, strict validation and the summaries.
+ */
+#include <stdlib.h>
+
+#include "projval.h"
+#include "unit.h"
+
+/* the parser's last allocation, freed by the test when parsing fails */
+static void *last_alloc;
+
+/* zeroed allocation for the parser */
+static void *
+zalloc(size_t n)
+{
+	last_alloc = calloc(1, n);
+	return last_alloc;
+}
+
+/* synthetic months: value of field f in month t is seed + t + f/8 (exact in Q95.32) */
+static void
+fill_months(AbzMonth *m, int h, double seed)
+{
+	int			t;
+	int			f;
+
+	for (t = 0; t < h; t++)
+		for (f = 0; f < ABZ_MONTH_NFIELDS; f++)
+			m[t].v[f] = seed + (t + 1) + f / 8.0;
+}
+
+/* a built projection of horizon h (caller frees) */
+static AbzProj *
+make(int h, double seed, int launch)
+{
+	AbzMonth   *m = calloc((size_t) h, sizeof(AbzMonth));
+	AbzProj    *p = calloc(1, ABZ_PROJ_SIZE(h));
+	AbzError	err;
+
+	fill_months(m, h, seed);
+	if (!abz_proj_build(p, h, launch, m, seed * 10, &err))
+	{
+		free(p);
+		p = NULL;
+	}
+	free(m);
+	return p;
+}
+
+/* text of p (caller frees) */
+static char *
+text_of(const AbzProj *p)
+{
+	size_t		n = abz_proj_format(p, NULL, 0);
+	char	   *s = malloc(n + 1);
+
+	abz_proj_format(p, s, n + 1);
+	return s;
+}
+
+/* parse a NUL-terminated string */
+static AbzProj *
+parse(const char *s, AbzError *err)
+{
+	AbzProj    *p;
+
+	last_alloc = NULL;
+	p = abz_proj_parse(s, strlen(s), zalloc, err);
+	if (p == NULL)
+		free(last_alloc);
+	return p;
+}
+
+ABZ_SUITE(projval_build)
+{
+	AbzProj    *p = make(3, 1.0, 2);
+	AbzMonth	m[1];
+	AbzProj    *q = calloc(1, ABZ_PROJ_SIZE(1));
+	AbzError	err;
+
+	CHECK(p != NULL);
+	CHECK(p->version == ABZ_PROJ_VERSION && p->horizon == 3 && p->members == 1 && p->launch == 2);
+	/* month 2, field 3 = 1 + 2 + 3/8 = 3.375; npv = 10 */
+	CHECK(abz_proj_value(p, 2, 3) == 3.375);
+	CHECK(abz_proj_npv(p) == 10.0);
+	/* raw: 3.375 * 2^32 = 14495514624 */
+	CHECK(abz_proj_fixed(p, 2, 3) == (abz_fixed) 14495514624LL);
+	CHECK(ABZ_PROJ_SIZE(3) == 40 + 3 * ABZ_MONTH_NFIELDS * 16);
+
+	/* not finite or too large: overflow naming the field and month */
+	memset(m, 0, sizeof(m));
+	m[0].v[ABZ_M_CASH] = 1e300;
+	CHECK(!abz_proj_build(q, 1, 1, m, 0, &err));
+	CHECK(err.code == ABZ_ERR_OVERFLOW);
+	CHECK(strstr(err.msg, "cash of month 1") != NULL);
+	m[0].v[ABZ_M_CASH] = 0;
+	CHECK(!abz_proj_build(q, 1, 1, m, NAN, &err));
+	CHECK(err.code == ABZ_ERR_OVERFLOW && strstr(err.msg, "npv") != NULL);
+	/* 2^93 fits (raw 2^125), 2^94 does not (raw 2^126 is the exclusive limit) */
+	m[0].v[0] = ldexp(1.0, 93);
+	CHECK(abz_proj_build(q, 1, 1, m, 0, &err));
+	m[0].v[0] = ldexp(1.0, 94);
+	CHECK(!abz_proj_build(q, 1, 1, m, 0, &err));
+	free(p);
+	free(q);
+}
+
+ABZ_SUITE(projval_add)
+{
+	AbzProj    *a = make(4, 0.1, 3);
+	AbzProj    *b = make(4, 0.2, 1);
+	AbzProj    *c = make(4, 1e9 + 0.3, 2);
+	AbzProj    *x = make(4, 0.1, 3);
+	AbzProj    *y = make(4, 1e9 + 0.3, 2);
+	AbzProj    *other = make(5, 0.0, 1);
+	AbzError	err;
+	abz_fixed	fa,
+				fb,
+				fc;
+
+	fa = abz_proj_fixed(a, 2, 5);
+	fb = abz_proj_fixed(b, 2, 5);
+	fc = abz_proj_fixed(c, 2, 5);
+	/* (a + b) + c */
+	CHECK(abz_proj_add(a, b, &err));
+	CHECK(abz_proj_add(a, c, &err));
+	/* (c + b) + a in another order */
+	CHECK(abz_proj_add(y, b, &err));
+	CHECK(abz_proj_add(y, x, &err));
+	CHECK(memcmp(a, y, ABZ_PROJ_SIZE(4)) == 0);
+	/* the sum is the integer sum of the fixed values */
+	CHECK(abz_proj_fixed(a, 2, 5) == fa + fb + fc);
+	CHECK(a->members == 3 && a->launch == 1);
+
+	/* different horizons: a clear error naming both, accumulator untouched */
+	memcpy(x, a, ABZ_PROJ_SIZE(4));
+	CHECK(!abz_proj_add(a, other, &err));
+	CHECK(err.code == ABZ_ERR_DOMAIN);
+	CHECK_STR(err.msg, "cannot add projections of different horizons (4 and 5 months)");
+	CHECK(memcmp(a, x, ABZ_PROJ_SIZE(4)) == 0);
+
+	/* overflow: 2^93 + 2^93 = 2^94 leaves the stored range */
+	{
+		AbzMonth	m[1];
+		AbzProj    *p = calloc(1, ABZ_PROJ_SIZE(1));
+		AbzProj    *q = calloc(1, ABZ_PROJ_SIZE(1));
+
+		memset(m, 0, sizeof(m));
+		m[0].v[ABZ_M_REVENUE] = ldexp(1.0, 93);
+		CHECK(abz_proj_build(p, 1, 1, m, 0, &err));
+		CHECK(abz_proj_build(q, 1, 1, m, 0, &err));
+		CHECK(!abz_proj_add(p, q, &err));
+		CHECK(err.code == ABZ_ERR_OVERFLOW);
+		CHECK(strstr(err.msg, "revenue of month 1") != NULL);
+		free(p);
+		free(q);
+	}
+	free(a);
+	free(b);
+	free(c);
+	free(x);
+	free(y);
+	free(other);
+}
+
+ABZ_SUITE(projval_text)
+{
+	AbzProj    *p = make(2, -3.5, 1);
+	AbzProj    *q;
+	AbzError	err;
+	char	   *s;
+	char		small[8];
+	size_t		n;
+	char		buf[2048];
+	char		one[1024];
+	int			f;
+
+	s = text_of(p);
+	/* header and the first numbers: npv = -35 -> -35 * 2^32; month 1 field 0 = -2.5 */
+	CHECK(strncmp(s, "v1;h=2;n=1;l=1;npv=-150323855360;-10737418240,", 46) == 0);
+	q = parse(s, &err);
+	CHECK(q != NULL);
+	CHECK(q && memcmp(p, q, ABZ_PROJ_SIZE(2)) == 0);
+	CHECK(strlen(s) < abz_proj_text_max(2));
+	n = abz_proj_format(p, small, sizeof(small));
+	CHECK(n == strlen(s));
+	CHECK_STR(small, "v1;h=2;");
+	free(q);
+	free(s);
+
+	/* a hand-written horizon-1 value with all 17 fields */
+	strcpy(one, "v1;h=1;n=7;l=5;npv=4294967296;0");
+	for (f = 1; f < ABZ_MONTH_NFIELDS; f++)
+		strcat(one, ",-1");
+	q = parse(one, &err);
+	CHECK(q != NULL);
+	if (q)
+	{
+		CHECK(q->members == 7 && q->launch == 5 && abz_proj_npv(q) == 1.0);
+		CHECK(abz_proj_value(q, 1, ABZ_M_CASH) == ldexp(-1.0, -32));
+		abz_proj_format(q, buf, sizeof(buf));
+		CHECK_STR(buf, one);
+		free(q);
+	}
+
+	/* strictness */
+#define BAD(text, code_) do { \
+		AbzProj *r_ = parse(text, &err); \
+		CHECK(r_ == NULL && err.code == (code_)); \
+		free(r_); } while (0)
+	BAD("", ABZ_ERR_SYNTAX);
+	BAD("v2;h=1;n=1;l=1;npv=0;0", ABZ_ERR_DOMAIN);
+	CHECK(strstr(err.msg, "unsupported version 2") != NULL);
+	BAD("v1;h=0;n=1;l=1;npv=0", ABZ_ERR_DOMAIN);
+	BAD("v1;h=601;n=1;l=1;npv=0", ABZ_ERR_LIMIT);
+	BAD("v1;h=99999999999999999999;n=1", ABZ_ERR_DOMAIN);
+	BAD("v1;h=01;n=1;l=1;npv=0", ABZ_ERR_SYNTAX);
+	BAD("v1;h=1;n=0;l=1;npv=0", ABZ_ERR_DOMAIN);
+	BAD("v1;h=1;n=1;l=0;npv=0", ABZ_ERR_DOMAIN);
+	BAD("v1;h=1;n=1;l=601;npv=0", ABZ_ERR_DOMAIN);
+	BAD("v1;h=1;n=1;l=1;npv=-0", ABZ_ERR_SYNTAX);
+	BAD("v1;h=1;n=1;l=1;npv=007", ABZ_ERR_SYNTAX);
+	/* too short for the horizon: rejected before allocating */
+	BAD("v1;h=600;n=1;l=1;npv=0;0", ABZ_ERR_SYNTAX);
+	CHECK(strstr(err.msg, "too short") != NULL);
+	/* one field missing, one too many, trailing blank, a space inside */
+	strcpy(buf, one);
+	*strrchr(buf, ',') = '\0';
+	BAD(buf, ABZ_ERR_SYNTAX);
+	snprintf(buf, sizeof(buf), "%s,0", one);
+	BAD(buf, ABZ_ERR_SYNTAX);
+	snprintf(buf, sizeof(buf), "%s ", one);
+	BAD(buf, ABZ_ERR_SYNTAX);
+	snprintf(buf, sizeof(buf), "v1;h=1;n=7;l=5;npv= 1%s", one + 20);
+	BAD(buf, ABZ_ERR_SYNTAX);
+	/* 2^126 = 85070591730234615865843651857942052864 is outside the stored range */
+	snprintf(buf, sizeof(buf), "v1;h=1;n=7;l=5;npv=85070591730234615865843651857942052864%s", one + 29);
+	BAD(buf, ABZ_ERR_DOMAIN);
+	snprintf(buf, sizeof(buf), "v1;h=1;n=7;l=5;npv=-85070591730234615865843651857942052863%s", one + 29);
+	q = parse(buf, &err);
+	CHECK(q != NULL);
+	free(q);
+	/* not NUL-terminated: the parser stops at len */
+	last_alloc = NULL;
+	q = abz_proj_parse(one, strlen(one) - 1, zalloc, &err);
+	CHECK(q == NULL && err.code == ABZ_ERR_SYNTAX);
+	free(last_alloc);
+	free(p);
+#undef BAD
+}
+
+ABZ_SUITE(projval_validate)
+{
+	AbzProj    *p = make(2, 1.0, 1);
+	AbzError	err;
+
+	CHECK(abz_proj_validate(p, ABZ_PROJ_SIZE(2), &err));
+	CHECK(!abz_proj_validate(p, ABZ_PROJ_SIZE(2) - 16, &err) && err.code == ABZ_ERR_BINARY);
+	CHECK(!abz_proj_validate(p, 10, &err) && err.code == ABZ_ERR_BINARY);
+	p->pad = 1;
+	CHECK(!abz_proj_validate(p, ABZ_PROJ_SIZE(2), &err) && err.code == ABZ_ERR_BINARY);
+	p->pad = 0;
+	p->version = 9;
+	CHECK(!abz_proj_validate(p, ABZ_PROJ_SIZE(2), &err) && err.code == ABZ_ERR_BINARY);
+	p->version = ABZ_PROJ_VERSION;
+	p->members = 0;
+	CHECK(!abz_proj_validate(p, ABZ_PROJ_SIZE(2), &err) && err.code == ABZ_ERR_DOMAIN);
+	p->members = 1;
+	p->v[5] = abz_proj_store(ABZ_PROJ_FIXED_LIMIT);
+	CHECK(!abz_proj_validate(p, ABZ_PROJ_SIZE(2), &err) && err.code == ABZ_ERR_DOMAIN);
+	p->v[5] = abz_proj_store(-ABZ_PROJ_FIXED_LIMIT + 1);
+	CHECK(abz_proj_validate(p, ABZ_PROJ_SIZE(2), &err));
+	p->horizon = 601;
+	CHECK(!abz_proj_validate(p, ABZ_PROJ_SIZE(2), &err) && err.code == ABZ_ERR_LIMIT);
+	free(p);
+}
+
+ABZ_SUITE(projval_summary)
+{
+	/* 5 months: cash_flow -30, -10, 0, 20, -5; cash 70, 60, 60, 80, -1; revenue 1..5 */
+	static const double flow[5] = {-30, -10, 0, 20, -5};
+	static const double cash[5] = {70, 60, 60, 80, -1};
+	AbzMonth	m[5];
+	AbzProj    *p = calloc(1, ABZ_PROJ_SIZE(5));
+	AbzProjSummary s;
+	AbzError	err;
+	int			t;
+
+	memset(m, 0, sizeof(m));
+	for (t = 0; t < 5; t++)
+	{
+		m[t].v[ABZ_M_CASH_FLOW] = flow[t];
+		m[t].v[ABZ_M_CASH] = cash[t];
+		m[t].v[ABZ_M_REVENUE] = t + 1;
+		m[t].v[ABZ_M_OPEX] = 2;
+		m[t].v[ABZ_M_MARKETING] = 0.5;
+		m[t].v[ABZ_M_ACCOUNTS] = 10 * (t + 1);
+	}
+	CHECK(abz_proj_build(p, 5, 1, m, 12.25, &err));
+	CHECK(abz_proj_breakeven(p) == 3);		/* F_3 = 0 counts */
+	CHECK(abz_proj_runway(p) == 5);
+	p->launch = 4;
+	CHECK(abz_proj_breakeven(p) == 4);		/* months before launch do not count */
+	p->launch = 5;
+	CHECK(abz_proj_breakeven(p) == 0);
+	p->launch = 1;
+	CHECK(abz_proj_summarise(p, &s, &err));
+	CHECK(s.breakeven == 3 && s.runway == 5);
+	CHECK(s.npv == 12.25);
+	CHECK(s.arr == 60.0);				/* 12 x 5 */
+	CHECK(s.revenue == 15.0);			/* 1+2+3+4+5 */
+	CHECK(s.costs == 12.5);				/* 5 x (2 + 0.5) */
+	CHECK(s.cash_flow == -25.0);
+	CHECK(s.peak_burn == 30.0);
+	CHECK(s.min_cash == -1.0 && s.final_cash == -1.0);
+	CHECK(s.final_accounts == 50.0);
+	free(p);
+}
