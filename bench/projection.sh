@@ -50,7 +50,7 @@ CREATE TABLE t AS SELECT id, revenue::aibiz.revenue_model AS revenue,
 	accounts, adoption, bass_p, bass_q, growth FROM raw;
 VACUUM ANALYZE t;
 VACUUM ANALYZE raw;
-\i bench/projection_plpgsql.sql
+\i $tmp/projection_plpgsql.sql
 -- seconds to run a query once
 CREATE FUNCTION bench_seconds(q text) RETURNS float8 LANGUAGE plpgsql AS \$\$
 DECLARE t0 timestamptz := clock_timestamp();
@@ -74,8 +74,13 @@ FROM (SELECT aibiz.npv(aibiz.project(t.revenue, t.risk, t.plan, t, $H)) AS a,
 	r.cac, r.mgrowth, r.organic, r.discount, r.multiple) AS b
 	FROM t JOIN raw r USING (id) WHERE id <= $NP) s;
 EOF
-flock /tmp/aibiz-pg.lock -c "make -s install >/dev/null && pg_virtualenv bash -c 'psql -X -q -f $tmp/run.sql'" \
-	> "$tmp/db.out"
+cp bench/projection_plpgsql.sql "$tmp/"
+chmod 644 "$tmp"/*.sql
+# as root, run the cluster as postgres so that pg_virtualenv keeps it in a private directory
+as=""
+[ "$(id -u)" = 0 ] && as="runuser -u postgres --"
+(cd "$tmp" && flock /tmp/aibiz-pg.lock -c "make -s -C '$OLDPWD' install >/dev/null &&
+	$as pg_virtualenv bash -c 'psql -X -q -f $tmp/run.sql'") > "$tmp/db.out"
 
 core=$(awk '$1 == "core_project" {print $4}' "$tmp/core.out")
 pack=$(awk '$1 == "core_pack" {print $4}' "$tmp/core.out")

@@ -54,13 +54,51 @@ abz_proj_npv(const AbzProj *p)
 	return abz_fixed_to_double(abz_proj_load(p->npv));
 }
 
+/*
+ * abz_fixed_from_double(v) computed without library calls when v * 2^32 fits
+ * in 62 bits, which is every money value a projection normally holds: the
+ * scaling by 2^32 is exact, and adding and subtracting 2^52 rounds to the
+ * nearest integer with ties to even, exactly as rint() does (IEEE arithmetic;
+ * the code must not be built with -ffast-math).  Other values (large, NaN,
+ * infinite) take the general path.
+ */
+static inline bool
+fast_fixed(double v, abz_fixed *out)
+{
+	const double two52 = 4503599627370496.0;	/* 2^52 */
+	const double two62 = 4611686018427387904.0;	/* 2^62 */
+	double		s = v * 4294967296.0;
+	double		a = fabs(s);
+
+	if (a < two52)
+	{
+		double		c = copysign(two52, s);
+
+		*out = (abz_fixed) (int64_t) ((s + c) - c);
+		return true;
+	}
+	if (a < two62)
+	{
+		*out = (abz_fixed) (int64_t) s;	/* already an integer */
+		return true;
+	}
+	return abz_fixed_from_double(v, out) && fixed_in_range(*out);
+}
+
+/* abz_fixed_from_double restricted to the stored range, with a fast path */
+bool
+abz_proj_fixed_from_double(double v, abz_fixed *out)
+{
+	return fast_fixed(v, out);
+}
+
 /* convert one double for storage; false and err if it does not fit */
 static bool
 store_double(double v, AbzFixWords *out, const char *what, int month, AbzError *err)
 {
 	abz_fixed	x;
 
-	if (!abz_fixed_from_double(v, &x) || !fixed_in_range(x))
+	if (!fast_fixed(v, &x))
 	{
 		if (month > 0)
 			return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
@@ -70,6 +108,32 @@ store_double(double v, AbzFixWords *out, const char *what, int month, AbzError *
 	}
 	*out = abz_proj_store(x);
 	return true;
+}
+
+/*
+ * Convert n doubles with the fast path of fast_fixed, without branches;
+ * false if any value needs the general path (then out is incomplete).
+ */
+static bool
+convert_all(const double *v, AbzFixWords *out, size_t n)
+{
+	const double two52 = 4503599627370496.0;	/* 2^52 */
+	const double two62 = 4611686018427387904.0;	/* 2^62 */
+	bool		ok = true;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		double		s = v[i] * 4294967296.0;
+		double		a = fabs(s);
+		double		c = a < two52 ? copysign(two52, s) : 0.0;
+		bool		fits = a < two62;	/* false for NaN too */
+		int64_t		r = (int64_t) (fits ? (s + c) - c : 0.0);
+
+		ok &= fits;
+		out[i].lo = (uint64_t) r;
+		out[i].hi = r >> 63;
+	}
+	return ok;
 }
 
 /* fill out from the engine's months; false and err on overflow */
@@ -87,6 +151,9 @@ abz_proj_build(AbzProj *out, int horizon, int launch,
 	out->launch = launch;
 	if (!store_double(npv, &out->npv, "npv", 0, err))
 		return false;
+	if (convert_all(&months[0].v[0], out->v, (size_t) horizon * ABZ_MONTH_NFIELDS))
+		return true;
+	/* some value is large, not finite or out of range: the general path */
 	for (t = 0; t < horizon; t++)
 	{
 		AbzFixWords *row = out->v + (size_t) t * ABZ_MONTH_NFIELDS;

@@ -66,6 +66,9 @@ typedef void *(*AbzAlloc) (size_t size);
 abz_fixed	abz_proj_load(AbzFixWords w);
 AbzFixWords abz_proj_store(abz_fixed x);
 
+/* abz_fixed_from_double restricted to the stored range, with a fast path for common magnitudes */
+bool		abz_proj_fixed_from_double(double v, abz_fixed *out);
+
 /* the fixed value of field f (ABZ_M_*) in month t (1..horizon) */
 abz_fixed	abz_proj_fixed(const AbzProj *p, int t, int f);
 

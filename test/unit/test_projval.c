@@ -318,3 +318,52 @@ ABZ_SUITE(projval_summary)
 	CHECK(s.final_accounts == 50.0);
 	free(p);
 }
+
+/* the fast conversion agrees with abz_fixed_from_double bit for bit */
+ABZ_SUITE(projval_fast_fixed)
+{
+	static const double fixed_cases[] = {
+		0.0, -0.0, 1.0, -1.0, 0.1, -0.1, 1e-12, -1e-12, 1e-300, 5e-324,
+		0.5 / 4294967296.0, 1.5 / 4294967296.0, 2.5 / 4294967296.0, -2.5 / 4294967296.0,
+		1048576.5, 1048575.5 + 0.5 / 4294967296.0, 1e15, -1e15, 1048576.0 - 1.0 / 4294967296.0,
+		1073741823.75, 1073741824.0, 1073741824.0 + 0.5, 2147483648.0, -2147483648.0,
+		1e18, 9.2e18, 1e20, -1e20, 1e28, 1.9e28, 2e28, 1e29, INFINITY, -INFINITY, NAN
+	};
+	uint64_t	state = 88172645463325252ULL;
+	int			bad = 0;
+
+	for (size_t i = 0; i < sizeof(fixed_cases) / sizeof(fixed_cases[0]); i++)
+	{
+		abz_fixed	a = 0,
+					b = 0;
+		bool		oka = abz_proj_fixed_from_double(fixed_cases[i], &a);
+		bool		okb = abz_fixed_from_double(fixed_cases[i], &b) &&
+			b > -ABZ_PROJ_FIXED_LIMIT && b < ABZ_PROJ_FIXED_LIMIT;
+
+		if (oka != okb || (oka && a != b))
+		{
+			fprintf(stderr, "    case %zu: %.17g\n", i, fixed_cases[i]);
+			bad++;
+		}
+	}
+	/* random doubles of every magnitude and ties at 2^-33 */
+	for (int i = 0; i < 200000; i++)
+	{
+		double		v;
+		abz_fixed	a = 0,
+					b = 0;
+
+		state ^= state << 13;
+		state ^= state >> 7;
+		state ^= state << 17;
+		v = ldexp((double) (state >> 11), (int) (state % 120) - 100);
+		if (i % 3 == 0)
+			v = ldexp((double) (int64_t) (state >> 20) + 0.5, -32);
+		if (i % 2)
+			v = -v;
+		if (abz_proj_fixed_from_double(v, &a) != abz_fixed_from_double(v, &b) ||
+			a != b)
+			bad++;
+	}
+	CHECK(bad == 0);
+}
