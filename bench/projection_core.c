@@ -155,9 +155,19 @@ main(int argc, char **argv)
 	horizon = atoi(argv[2]);
 	cs = read_inputs(argv[1], &n);
 	run(cs, n < 1000 ? n : 1000, horizon, 0, &checksum);	/* warm up */
-	secs = run(cs, n, horizon, 0, &checksum);
-	printf("core_project %ld %d %.6f %.17g\n", n, horizon, secs, checksum);
-	secs = run(cs, n, horizon, 1, &checksum);
-	printf("core_pack %ld %d %.6f %.17g\n", n, horizon, secs, checksum);
+	/* best of three: the machine may be shared */
+	for (int pack = 0; pack <= 1; pack++)
+	{
+		double		best = 1e300;
+
+		for (int r = 0; r < 3; r++)
+		{
+			secs = run(cs, n, horizon, pack, &checksum);
+			if (secs < best)
+				best = secs;
+		}
+		printf("%s %ld %d %.6f %.17g\n", pack ? "core_pack" : "core_project",
+			   n, horizon, best, checksum);
+	}
 	return 0;
 }

@@ -125,11 +125,15 @@ convert_all(const double *v, AbzFixWords *out, size_t n)
 	{
 		double		s = v[i] * 4294967296.0;
 		double		a = fabs(s);
-		double		c = a < two52 ? copysign(two52, s) : 0.0;
-		bool		fits = a < two62;	/* false for NaN too */
-		int64_t		r = (int64_t) (fits ? (s + c) - c : 0.0);
+		double		c = copysign(two52, s) * (double) (a < two52);
+		double		t = (s + c) - c;
+		int64_t		r;
 
-		ok &= fits;
+		/* clamp (NaN goes to the bound) so that the conversion is defined */
+		t = t < two62 ? t : two62;
+		t = t > -two62 ? t : -two62;
+		r = (int64_t) t;
+		ok &= a < two62;
 		out[i].lo = (uint64_t) r;
 		out[i].hi = r >> 63;
 	}

@@ -13,6 +13,8 @@
 #include "utils/fmgrprotos.h"
 #include "utils/jsonb.h"
 #include "utils/tuplestore.h"
+#include "utils/typcache.h"
+#include "catalog/pg_type.h"
 
 #include "aibiz.h"
 #include "projval.h"
@@ -184,13 +186,20 @@ abz_projection_send(PG_FUNCTION_ARGS)
 
 /* ---- aibiz.project ---- */
 
-/* the engine's scratch space, kept across calls of one expression */
+/* the engine's scratch space and the market row's layout, kept across calls of one expression */
 typedef struct ProjectCache
 {
 	int			horizon;
 	AbzModel   *model;
 	AbzMonth   *months;
+	/* market rows of this type have the five columns as float8 at these numbers */
+	Oid			mk_typid;
+	int32		mk_typmod;
+	TupleDesc	mk_desc;
+	AttrNumber	mk_att[5];
 } ProjectCache;
+
+static const char *const market_cols[5] = {"accounts", "adoption", "bass_p", "bass_q", "growth"};
 
 /* the cached model of this call site, sized for horizon */
 static ProjectCache *
@@ -218,6 +227,95 @@ project_cache(FunctionCallInfo fcinfo, int horizon)
 	return c;
 }
 
+/* remember the layout of a market row type; false unless its five columns are float8 */
+static bool
+market_layout(ProjectCache *c, MemoryContext mcxt, HeapTupleHeader rec)
+{
+	Oid			typid = HeapTupleHeaderGetTypeId(rec);
+	int32		typmod = HeapTupleHeaderGetTypMod(rec);
+	TupleDesc	td = lookup_rowtype_tupdesc(typid, typmod);
+	int			found = 0;
+
+	for (int k = 0; k < 5; k++)
+	{
+		c->mk_att[k] = InvalidAttrNumber;
+		for (int i = 0; i < td->natts; i++)
+		{
+			Form_pg_attribute att = TupleDescAttr(td, i);
+
+			if (!att->attisdropped && strcmp(NameStr(att->attname), market_cols[k]) == 0)
+			{
+				if (att->atttypid == FLOAT8OID)
+				{
+					c->mk_att[k] = att->attnum;
+					found++;
+				}
+				break;
+			}
+		}
+	}
+	if (c->mk_desc)
+		FreeTupleDesc(c->mk_desc);
+	c->mk_desc = NULL;
+	if (found == 5)
+	{
+		MemoryContext old = MemoryContextSwitchTo(mcxt);
+
+		c->mk_desc = CreateTupleDescCopy(td);
+		MemoryContextSwitchTo(old);
+		c->mk_typid = typid;
+		c->mk_typmod = typmod;
+	}
+	ReleaseTupleDesc(td);
+	return c->mk_desc != NULL;
+}
+
+/*
+ * Read a market row.  Rows of a type whose five columns are float8 are read
+ * by remembered column numbers; anything else, and every row that is not a
+ * valid market, goes through abz_market_from_record, which reads any numeric
+ * columns and raises the errors.
+ */
+static void
+read_market(ProjectCache *c, MemoryContext mcxt, HeapTupleHeader rec, AbzMarket *out)
+{
+	HeapTupleData tup;
+	double		v[5];
+	AbzError	err;
+
+	if ((c->mk_desc == NULL ||
+		 c->mk_typid != HeapTupleHeaderGetTypeId(rec) ||
+		 c->mk_typmod != HeapTupleHeaderGetTypMod(rec)) &&
+		!market_layout(c, mcxt, rec))
+	{
+		abz_market_from_record(rec, out);
+		return;
+	}
+	tup.t_len = HeapTupleHeaderGetDatumLength(rec);
+	ItemPointerSetInvalid(&tup.t_self);
+	tup.t_tableOid = InvalidOid;
+	tup.t_data = rec;
+	for (int k = 0; k < 5; k++)
+	{
+		bool		isnull;
+		Datum		d = heap_getattr(&tup, c->mk_att[k], c->mk_desc, &isnull);
+
+		if (isnull)
+		{
+			abz_market_from_record(rec, out);	/* raises the error */
+			return;
+		}
+		v[k] = DatumGetFloat8(d);
+	}
+	out->accounts = v[0];
+	out->adoption = v[1];
+	out->bass_p = v[2];
+	out->bass_q = v[3];
+	out->growth = v[4];
+	if (!abz_market_check(out, &err))
+		abz_market_from_record(rec, out);	/* raises the error */
+}
+
 /* raise an engine error: overflow as 22003, the rest as their codes */
 static void
 project_raise(const AbzError *err)
@@ -242,13 +340,16 @@ project_common(FunctionCallInfo fcinfo, const AbzSpec *revenue, const AbzSpec *r
 	AbzProj    *p;
 
 	abz_check_horizon(horizon);
-	abz_market_from_record(market_rec, &market);
 	c = project_cache(fcinfo, horizon);
+	read_market(c, fcinfo->flinfo->fn_mcxt, market_rec, &market);
 	if (!abz_model_prepare(c->model, revenue, risk, plan, &market, horizon, &err))
 		project_raise(&err);
 	if (!abz_model_project(c->model, c->months, &npv, &err))
 		project_raise(&err);
-	p = proj_alloc(ABZ_PROJ_SIZE(horizon));
+	/* every byte is written by abz_proj_build; only the varlena padding needs zeroing */
+	p = (AbzProj *) ((char *) palloc(ABZ_PROJ_VARSIZE(horizon)) + ABZ_VARHDRSZ);
+	SET_VARSIZE((char *) p - ABZ_VARHDRSZ, ABZ_PROJ_VARSIZE(horizon));
+	memset((char *) p - ABZ_VARHDRSZ + VARHDRSZ, 0, ABZ_VARHDRSZ - VARHDRSZ);
 	if (!abz_proj_build(p, horizon, abz_model_launch(c->model), c->months, npv, &err))
 		project_raise(&err);
 	return ABZ_PROJ_DATUM(p);
