@@ -102,9 +102,10 @@ store_double(double v, AbzFixWords *out, const char *what, int month, AbzError *
 	{
 		if (month > 0)
 			return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
-							 "%s of month %d is out of range (%g)", what, month, v);
+							 "value out of range: %s of month %d is beyond the fixed-point range (%g)",
+							 what, month, v);
 		return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
-						 "%s is out of range (%g)", what, v);
+						 "value out of range: %s is beyond the fixed-point range (%g)", what, v);
 	}
 	*out = abz_proj_store(x);
 	return true;

@@ -323,7 +323,7 @@ project_raise(const AbzError *err)
 	if (err->code == ABZ_ERR_OVERFLOW)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("aibiz.project: value out of range: %s", err->msg),
+				 errmsg("aibiz.project: %s", err->msg),
 				 err->detail[0] ? errdetail("%s", err->detail) : 0));
 	abz_raise(err, "projection");
 }
