@@ -483,7 +483,8 @@ abz_proj_parse(const char *text, size_t len, AbzAlloc alloc, AbzError *err)
 	if (len - in.pos < (size_t) horizon * ABZ_MONTH_NFIELDS * 2)
 	{
 		abz_error(err, ABZ_ERR_SYNTAX, NULL, NULL,
-				  "input too short for horizon %d", (int) horizon);
+				  "input too short for horizon %d (%d numbers per month)",
+				  (int) horizon, ABZ_MONTH_NFIELDS);
 		return NULL;
 	}
 	p = (AbzProj *) alloc(ABZ_PROJ_SIZE(horizon));

@@ -148,10 +148,9 @@ abz_projection_recv(PG_FUNCTION_ARGS)
 	for (i = 0; i < n; i++)
 		p->v[i] = recv_fixed(buf);
 	if (!abz_proj_validate(p, ABZ_PROJ_SIZE(horizon), &err))
-	{
-		err.code = ABZ_ERR_BINARY;
-		abz_raise(&err, "projection");
-	}
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary aibiz.projection: %s", err.msg)));
 	PG_RETURN_DATUM(ABZ_PROJ_DATUM(p));
 }
 
