@@ -301,6 +301,17 @@ recognise_arg(Parser *p, int depth)
 			return recognise_number(p);
 		return text_error(p, ABZ_ERR_SYNTAX, "expected a key name");
 	}
+	if (is_special_name(p->s + p->pos, n))
+	{
+		/* a positional nan or inf reads as a number, rejected by pass 2 */
+		size_t		save = p->pos;
+
+		p->pos += n;
+		skip_ws(p);
+		if (peek(p) != '=')
+			return true;
+		p->pos = save;
+	}
 	p->pos += n;
 	skip_ws(p);
 	if (peek(p) != '=')
@@ -447,6 +458,20 @@ at_number(const Parser *p)
 	return is_digit(c) || c == '.' || c == '+' || c == '-';
 }
 
+/* true if a nan or inf name (a positional number to reject) comes next */
+static bool
+at_special(const Parser *p)
+{
+	size_t		n = name_len(p->s, p->len, p->pos);
+	size_t		i = p->pos + n;
+
+	if (n == 0 || !is_special_name(p->s + p->pos, n))
+		return false;
+	while (i < p->len && is_space(p->s[i]))
+		i++;
+	return i >= p->len || p->s[i] != '=';
+}
+
 /* read a distribution's positional arguments after its name */
 static bool
 take_dist(Parser *p, const Ctx *ctx, int dist, AbzParam *out)
@@ -459,7 +484,7 @@ take_dist(Parser *p, const Ctx *ctx, int dist, AbzParam *out)
 	skip_ws(p);
 	while (peek(p) != ')')
 	{
-		if (!at_number(p))
+		if (!at_number(p) && !at_special(p))
 			return dom_error(p, ctx, "the arguments of a distribution must be numbers",
 							 NULL, 0);
 		if (!take_number(p, ctx, n < 3 ? &v[n] : &extra))
@@ -582,7 +607,7 @@ take_strategy(Parser *p, Ctx *ctx, AbzTerm *t)
 			size_t		kn;
 			const char *kname;
 
-			if (at_number(p))
+			if (at_number(p) || at_special(p))
 				return dom_error(p, ctx, "the arguments of a strategy are key=value", NULL, 0);
 			kname = take_name(p, &kn);
 			kd = find_key(sd, kname, kn);
@@ -676,7 +701,7 @@ take_term(Parser *p, AbzTerm *t)
 					is_mode;
 
 		ctx.key[0] = '\0';
-		if (at_number(p))
+		if (at_number(p) || at_special(p))
 			return dom_error(p, &ctx, "arguments of a term are key=value", NULL, 0);
 		kname = take_name(p, &kn);
 		copy_name(ctx.key, sizeof(ctx.key), kname, kn);

@@ -5,7 +5,6 @@
  * form that reads back to the same float8.  abz_parse(abz_format(x)) == x
  * byte for byte.
  */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,33 +137,31 @@ put_term(Out *o, AbzKind kind, const AbzTerm *t)
 
 /*
  * formats a finite double in the shortest form that reads back exactly;
- * returns length.  The digits are those of the shortest %.{1..17}g that
- * strtod reads back; a whole number below 1e17 printed with an exponent is
- * written out in full when that is no longer (1000, not 1e+03).
+ * returns length.  The digits are the fewest (1 to 17 significant) that
+ * strtod reads back to v; like float8 output they are written in fixed
+ * notation when the decimal exponent is in [-4, 15), else as d.ddde+XX.
  */
 int
 abz_num_shortest(double v, char *buf)
 {
-	int			n = 0;
-	char		fixed[32];
-	int			nf;
+	char		sci[40];
+	int			prec = 1;
+	int			exp10;
+	char	   *e;
 
-	for (int prec = 1; prec <= 17; prec++)
+	for (; prec <= 17; prec++)
 	{
-		n = snprintf(buf, 32, "%.*g", prec, v);
-		if (strtod(buf, NULL) == v)
+		snprintf(sci, sizeof(sci), "%.*e", prec - 1, v);
+		if (strtod(sci, NULL) == v)
 			break;
 	}
-	if (strchr(buf, 'e') != NULL && fabs(v) >= 1 && fabs(v) < 1e17)
-	{
-		nf = snprintf(fixed, sizeof(fixed), "%.0f", v);
-		if (nf <= n)
-		{
-			memcpy(buf, fixed, (size_t) nf + 1);
-			n = nf;
-		}
-	}
-	return n;
+	if (prec > 17)
+		prec = 17;
+	e = strchr(sci, 'e');
+	exp10 = e ? atoi(e + 1) : 0;
+	if (exp10 >= -4 && exp10 < 15)
+		return snprintf(buf, 32, "%.*f", prec - 1 - exp10 > 0 ? prec - 1 - exp10 : 0, v);
+	return snprintf(buf, 32, "%s", sci);
 }
 
 /*
