@@ -67,9 +67,12 @@ typedef struct RandKey
 typedef struct StreamState
 {
 	double		pool;			/* subscription MRR S */
-	double		x0;				/* running factors, see run() */
-	double		x1;
-	double		x2;
+	double		cf;				/* cost decline factor (1-d)^(t/12) */
+	double		pf;				/* price decline factor (1-d)^(t/12) */
+	double		gf;				/* growth by age (1+g)^(t-launch) */
+	double		kr;				/* revenue per account (and unit of the factors) */
+	double		kc;				/* cost per account (and unit of the factors) */
+	double		g;				/* subscription: (1-churn)(1+expansion) */
 	double		next;			/* licensing: next arrival (months) */
 	double		win;			/* licensing: deals inside the royalty window */
 } StreamState;
@@ -94,9 +97,11 @@ struct AbzModel
 	/* scratch of one run */
 	StreamState ss[ABZ_MAX_TERMS];
 	double		rnext[ABZ_MAX_TERMS];	/* next arrival per risk */
+	double		rnext_any;		/* earliest of rnext */
+	bool		rpois;			/* a risk counts events by Poisson draws */
 	double		ramt[ABZ_MAX_TERMS];	/* funding per round this run */
 	int			lic_slot[ABZ_MAX_TERMS];	/* licensing history row per revenue term */
-	/* M_t at series[t-1], A_t at series[H+t-1], deal history after */
+	/* M_t at series[t-1], A_t at series[H+t-1], 1/M_t at series[2H+t-1], deal history after */
 	double		series[];
 };
 
@@ -134,7 +139,7 @@ abz_model_size(int horizon)
 		horizon = 1;
 	if (horizon > ABZ_MAX_HORIZON)
 		horizon = ABZ_MAX_HORIZON;
-	return sizeof(AbzModel) + sizeof(double) * (size_t) horizon * (2 + ABZ_MAX_TERMS);
+	return sizeof(AbzModel) + sizeof(double) * (size_t) horizon * (3 + ABZ_MAX_TERMS);
 }
 
 /* horizon of a prepared model */
@@ -231,22 +236,28 @@ default_term(Term *dst, int code)
 
 /* recompute the derived factors of a term from its key values */
 static void
-derive_term(AbzKind kind, Term *t)
+derive_term(AbzKind kind, Term *t, bool all)
 {
 	const double tw = 1.0 / 12.0;
 	double	   *k = t->k;
+
+	/* whether slot s changed since the factors were last derived */
+#define CHANGED(s) (all || (t->rnd & (1u << (s))))
 
 	if (kind == ABZ_KIND_REVENUE)
 	{
 		switch (t->code)
 		{
 			case ABZ_REV_SUBSCRIPTION:
-				t->f[0] = pow(1.0 - k[SUB_COST_DECLINE], tw);
+				if (CHANGED(SUB_COST_DECLINE))
+					t->f[0] = pow(1.0 - k[SUB_COST_DECLINE], tw);
 				break;
 			case ABZ_REV_USAGE:
 				t->f[0] = 1.0 + k[USE_GROWTH];
-				t->f[1] = pow(1.0 - k[USE_PRICE_DECLINE], tw);
-				t->f[2] = pow(1.0 - k[USE_COST_DECLINE], tw);
+				if (CHANGED(USE_PRICE_DECLINE))
+					t->f[1] = pow(1.0 - k[USE_PRICE_DECLINE], tw);
+				if (CHANGED(USE_COST_DECLINE))
+					t->f[2] = pow(1.0 - k[USE_COST_DECLINE], tw);
 				break;
 			case ABZ_REV_ADVERTISING:
 				t->f[0] = 1.0 + k[ADV_GROWTH];
@@ -285,15 +296,19 @@ derive_term(AbzKind kind, Term *t)
 		switch (t->code)
 		{
 			case ABZ_PLAN_TEAM:
-				t->f[0] = pow(1.0 + k[TEAM_GROWTH], tw);
+				if (CHANGED(TEAM_GROWTH))
+					t->f[0] = pow(1.0 + k[TEAM_GROWTH], tw);
 				break;
 			case ABZ_PLAN_MARKETING:
-				t->f[0] = pow(1.0 + k[MKT_GROWTH], tw);
+				if (CHANGED(MKT_GROWTH))
+					t->f[0] = pow(1.0 + k[MKT_GROWTH], tw);
 				break;
 			case ABZ_PLAN_TRAINING:
-				t->f[0] = pow(1.0 - k[TRAIN_DECLINE], tw);
+				if (CHANGED(TRAIN_DECLINE))
+					t->f[0] = pow(1.0 - k[TRAIN_DECLINE], tw);
 				break;
 			case ABZ_PLAN_VALUATION:
+				if (CHANGED(VAL_DISCOUNT))
 				{
 					double		rho = pow(1.0 + k[VAL_DISCOUNT], tw) - 1.0;
 
@@ -302,6 +317,7 @@ derive_term(AbzKind kind, Term *t)
 				break;
 		}
 	}
+#undef CHANGED
 }
 
 /* derive every term (all) or only those with keys sampled this trial */
@@ -310,13 +326,13 @@ derive(AbzModel *m, bool all)
 {
 	for (int i = 0; i < m->nrev; i++)
 		if (all || m->rev[i].rnd)
-			derive_term(ABZ_KIND_REVENUE, &m->rev[i]);
+			derive_term(ABZ_KIND_REVENUE, &m->rev[i], all);
 	for (int i = 0; i < m->nrisk; i++)
 		if (all || m->risk[i].rnd)
-			derive_term(ABZ_KIND_RISK, &m->risk[i]);
+			derive_term(ABZ_KIND_RISK, &m->risk[i], all);
 	for (int c = 0; c < ABZ_PLAN_NTERMS; c++)
 		if (all || m->plan[c].rnd)
-			derive_term(ABZ_KIND_PLAN, &m->plan[c]);
+			derive_term(ABZ_KIND_PLAN, &m->plan[c], all);
 }
 
 /* check that a spec is of the expected kind and its term codes are known */
@@ -357,6 +373,7 @@ prepare_market(AbzModel *m, const AbzMarket *mk)
 
 		m->series[t - 1] = mt;
 		m->series[H + t - 1] = mt * (f - fprev);
+		m->series[2 * H + t - 1] = mt > 0.0 ? 1.0 / mt : 0.0;
 		fprev = f;
 	}
 }
@@ -571,6 +588,7 @@ gap(double mu, AbzRng *rng)
 static void
 trial_risks(AbzModel *m, Shocked *st, int t, AbzRng *rng, AbzTrial *tr, double keep)
 {
+	m->rnext_any = HUGE_VAL;
 	for (int i = 0; i < m->nrisk; i++)
 	{
 		double		mu = m->risk[i].f[0];
@@ -597,6 +615,7 @@ trial_risks(AbzModel *m, Shocked *st, int t, AbzRng *rng, AbzTrial *tr, double k
 			if (n > EV_CAP)
 				trial_bulk(m, st, i, (double) (n - EV_CAP));
 		}
+		m->rnext_any = fmin(m->rnext_any, m->rnext[i]);
 		if (n > 0)
 		{
 			tr->events[cat] += n;
@@ -641,6 +660,37 @@ lic_deals(AbzModel *m, int j, int t, AbzRng *rng)
 	return n;
 }
 
+/* the per-run constants of every revenue term */
+static void
+setup_streams(AbzModel *m)
+{
+	double		churn = m->plan[ABZ_PLAN_PRODUCT].k[PROD_CHURN];
+
+	for (int j = 0; j < m->nrev; j++)
+	{
+		const double *k = m->rev[j].k;
+		StreamState *s = &m->ss[j];
+
+		s->cf = s->pf = s->gf = 1.0;
+		switch (m->rev[j].code)
+		{
+			case ABZ_REV_SUBSCRIPTION:
+				s->kr = k[SUB_ATTACH] * k[SUB_SEATS] * k[SUB_PRICE];
+				s->kc = k[SUB_ATTACH] * k[SUB_SEATS] * k[SUB_COST];
+				s->g = (1.0 - churn) * (1.0 + k[SUB_EXPANSION]);
+				break;
+			case ABZ_REV_USAGE:
+				s->kr = k[USE_ATTACH] * k[USE_UNITS] * k[USE_PRICE];
+				s->kc = k[USE_ATTACH] * k[USE_UNITS] * k[USE_COST];
+				break;
+			case ABZ_REV_ADVERTISING:
+				s->kr = m->rev[j].f[1];
+				s->kc = k[ADV_USERS] * k[ADV_COST];
+				break;
+		}
+	}
+}
+
 /* set up a run: keys at their means (rng NULL) or sampled; rounds; first arrivals */
 static void
 setup_run(AbzModel *m, AbzRng *rng)
@@ -668,13 +718,18 @@ setup_run(AbzModel *m, AbzRng *rng)
 			m->ramt[i] = abz_rng_uniform(rng) < p ? amt : 0.0;
 	}
 	memset(m->ss, 0, sizeof(StreamState) * (size_t) m->nrev);
+	setup_streams(m);
 	if (rng == NULL)
 		return;
+	m->rnext_any = HUGE_VAL;
+	m->rpois = false;
 	for (int i = 0; i < m->nrisk; i++)
 	{
 		double		mu = m->risk[i].f[0];
 
 		m->rnext[i] = (mu > 0.0 && mu <= GAP_MAX) ? gap(mu, rng) : HUGE_VAL;
+		m->rnext_any = fmin(m->rnext_any, m->rnext[i]);
+		m->rpois |= mu > GAP_MAX;
 	}
 	for (int j = 0; j < m->nrev; j++)
 	{
@@ -685,46 +740,74 @@ setup_run(AbzModel *m, AbzRng *rng)
 	}
 }
 
-/* the per-kind revenue and cost of month t (t >= launch); n new accounts */
+/* advance the year-based factors of every revenue term to month t (before launch) */
+static void
+advance_streams(AbzModel *m)
+{
+	for (int j = 0; j < m->nrev; j++)
+	{
+		const Term *tm = &m->rev[j];
+		StreamState *s = &m->ss[j];
+
+		if (tm->code == ABZ_REV_SUBSCRIPTION)
+			s->cf *= tm->f[0];
+		else if (tm->code == ABZ_REV_USAGE)
+		{
+			s->cf *= tm->f[2];
+			s->pf *= tm->f[1];
+		}
+	}
+}
+
+/*
+ * The streams of month t >= launch: advance each term's factors, update the
+ * MRR pools, add revenue per kind to rev[] and cost of revenue to *cor.
+ * Returns gross revenue G_t.
+ */
 static double
 streams(AbzModel *m, int t, double C, double n, double pi, double rev[4], double *cor,
 		AbzRng *rng)
 {
-	double		G = 0.0;
+	double		G = 0.0,
+				c = 0.0;
+	bool		aged = t > m->launch;	/* growth by age d = t - launch */
 	int			H = m->horizon;
-	double	   *hist = m->series + 2 * H;
 
 	for (int j = 0; j < m->nrev; j++)
 	{
 		const Term *tm = &m->rev[j];
-		const double *k = tm->k;
 		StreamState *s = &m->ss[j];
-		double		r = 0.0,
-					c = 0.0;
+		double		r;
 
 		switch (tm->code)
 		{
 			case ABZ_REV_SUBSCRIPTION:
-				s->pool += k[SUB_ATTACH] * n * k[SUB_SEATS] * k[SUB_PRICE] * pi;
+				s->cf *= tm->f[0];
+				s->pool = s->pool * s->g + s->kr * n * pi;
 				r = s->pool;
-				c = k[SUB_ATTACH] * C * k[SUB_SEATS] * k[SUB_COST] * s->x0;
+				rev[ABZ_REV_SUBSCRIPTION] += r;
+				c += s->kc * C * s->cf;
 				break;
 			case ABZ_REV_USAGE:
-				{
-					double		u = k[USE_UNITS] * s->x2;
-					double		au = k[USE_ATTACH] * C * u;
-
-					r = au * k[USE_PRICE] * s->x1 * pi;
-					c = au * k[USE_COST] * s->x0;
-				}
+				s->cf *= tm->f[2];
+				s->pf *= tm->f[1];
+				if (aged)
+					s->gf *= tm->f[0];
+				r = s->kr * C * s->gf * s->pf * pi;
+				rev[ABZ_REV_USAGE] += r;
+				c += s->kc * C * s->gf * s->cf;
 				break;
 			case ABZ_REV_ADVERTISING:
-				r = C * tm->f[1] * s->x2 * pi;
-				c = C * k[ADV_USERS] * k[ADV_COST];
+				if (aged)
+					s->gf *= tm->f[0];
+				r = s->kr * C * s->gf * pi;
+				rev[ABZ_REV_ADVERTISING] += r;
+				c += s->kc * C;
 				break;
-			case ABZ_REV_LICENSING:
+			default:			/* ABZ_REV_LICENSING */
 				{
-					double	   *h = hist + (size_t) m->lic_slot[j] * H;
+					const double *k = tm->k;
+					double	   *h = m->series + 3 * H + (size_t) m->lic_slot[j] * H;
 					double		nd = lic_deals(m, j, t, rng);
 					int			term = (int) k[LIC_TERM];
 
@@ -733,46 +816,15 @@ streams(AbzModel *m, int t, double C, double n, double pi, double rev[4], double
 					if (t - term >= m->launch)
 						s->win -= h[t - term - 1];
 					r = k[LIC_FEE] * pi * nd + tm->f[1] * s->win;
-					c = nd * k[LIC_COST];
+					rev[ABZ_REV_LICENSING] += r;
+					c += nd * k[LIC_COST];
 				}
 				break;
 		}
-		rev[tm->code] += r;
-		*cor += c;
 		G += r;
 	}
+	*cor = c;
 	return G;
-}
-
-/* advance the running factors of every revenue term to month t */
-static inline void
-advance_streams(AbzModel *m, int t)
-{
-	for (int j = 0; j < m->nrev; j++)
-	{
-		const Term *tm = &m->rev[j];
-		StreamState *s = &m->ss[j];
-		bool		aged = t > m->launch;	/* growth by age d = t - launch */
-
-		if (t == 1)
-			s->x0 = s->x1 = s->x2 = 1.0;
-		switch (tm->code)
-		{
-			case ABZ_REV_SUBSCRIPTION:
-				s->x0 *= tm->f[0];
-				break;
-			case ABZ_REV_USAGE:
-				s->x0 *= tm->f[2];
-				s->x1 *= tm->f[1];
-				if (aged)
-					s->x2 *= tm->f[0];
-				break;
-			case ABZ_REV_ADVERTISING:
-				if (aged)
-					s->x2 *= tm->f[0];
-				break;
-		}
-	}
 }
 
 /*
@@ -788,6 +840,7 @@ run(AbzModel *m, AbzRng *rng, RunOut *o)
 	double		churn = pl[ABZ_PLAN_PRODUCT].k[PROD_CHURN];
 	double		budget = pl[ABZ_PLAN_MARKETING].k[MKT_BUDGET],
 				cac = pl[ABZ_PLAN_MARKETING].k[MKT_CAC],
+				inv_cac = cac > 0.0 ? 1.0 / cac : 0.0,
 				mkt_f = pl[ABZ_PLAN_MARKETING].f[0];
 	double		capture = pl[ABZ_PLAN_MARKETING].k[MKT_ORGANIC] * pl[ABZ_PLAN_ENTRY].k[ENTRY_REACH];
 	double		keep = 1.0 - pl[ABZ_PLAN_ENTRY].k[ENTRY_STAKE];
@@ -837,12 +890,16 @@ run(AbzModel *m, AbzRng *rng, RunOut *o)
 		disc *= v;
 		tf *= team_f;
 		trf *= train_f;
-		advance_streams(m, t);
+		if (t < launch)
+			advance_streams(m);
 
 		/* 1. risk events */
 		st.L = 0.0;
 		if (rng)
-			trial_risks(m, &st, t, rng, tr, keep);
+		{
+			if (m->rpois || m->rnext_any <= t)
+				trial_risks(m, &st, t, rng, tr, keep);
+		}
 		else
 			expected_risks(m, &st);
 
@@ -858,9 +915,9 @@ run(AbzModel *m, AbzRng *rng, RunOut *o)
 			B = budget * bf;
 			if (B > 0.0 && st.C < Mt)
 			{
-				double		spend = st.sig * B * (1.0 - st.C / Mt);
+				double		spend = st.sig * B * (1.0 - st.C * m->series[2 * H + t - 1]);
 
-				b = cac > 0.0 ? spend / cac : (spend > 0.0 ? HUGE_VAL : 0.0);
+				b = cac > 0.0 ? spend * inv_cac : (spend > 0.0 ? HUGE_VAL : 0.0);
 			}
 			n = capture * st.sig * m->series[H + t - 1] + b;
 			if (room < 0.0)
@@ -868,9 +925,6 @@ run(AbzModel *m, AbzRng *rng, RunOut *o)
 			if (n > room)
 				n = room;
 			st.C = st.C * (1.0 - churn) + n;
-			for (int j = 0; j < m->nrev; j++)
-				if (m->rev[j].code == ABZ_REV_SUBSCRIPTION)
-					m->ss[j].pool = m->ss[j].pool * (1.0 - churn) * (1.0 + m->rev[j].k[SUB_EXPANSION]);
 			G = streams(m, t, st.C, n, st.pi, rev, &cor, rng);
 		}
 		R = G * netf;

@@ -71,7 +71,7 @@ kset(AbzTerm *t, int slot, double v)
 }
 
 /* set a key to a distribution */
-__attribute__((unused)) static void
+static void
 kdist(AbzTerm *t, int slot, AbzDist d, double a, double b, double c)
 {
 	t->key[slot].dist = (uint8_t) d;
@@ -631,4 +631,302 @@ ABZ_SUITE(model_errors)
 	kset(spec_term(PLAN, ABZ_PLAN_MARKETING, 0), MKT_ORGANIC, 1);
 	CHECK(abz_model_prepare(model(), REV, RISK, PLAN, &mk, 60, &err));
 	CHECK(!abz_model_project(model(), rows, &npv, &err) && err.code == ABZ_ERR_OVERFLOW);
+}
+
+/* ---- trials ---- */
+
+static double trev[ABZ_MAX_HORIZON],
+			tcash[ABZ_MAX_HORIZON];
+
+/* a company without any uncertainty: every stream, team growth, rounds p = 1 */
+static void
+certain_company(void)
+{
+	AbzTerm    *t;
+
+	spec_init(REV, ABZ_KIND_REVENUE);
+	t = spec_term(REV, ABZ_REV_SUBSCRIPTION, 0);
+	kset(t, SUB_PRICE, 49);
+	kset(t, SUB_SEATS, 3);
+	kset(t, SUB_ATTACH, 0.7);
+	kset(t, SUB_EXPANSION, 0.01);
+	kset(t, SUB_COST, 4);
+	kset(t, SUB_COST_DECLINE, 0.2);
+	t = spec_term(REV, ABZ_REV_USAGE, 0);
+	kset(t, USE_PRICE, 0.002);
+	kset(t, USE_UNITS, 30000);
+	kset(t, USE_GROWTH, 0.02);
+	kset(t, USE_PRICE_DECLINE, 0.3);
+	kset(t, USE_COST, 0.0007);
+	kset(t, USE_COST_DECLINE, 0.4);
+	t = spec_term(REV, ABZ_REV_ADVERTISING, 0);
+	kset(t, ADV_IMPRESSIONS, 200);
+	kset(t, ADV_CPM, 3);
+	kset(t, ADV_GROWTH, 0.01);
+	spec_init(RISK, ABZ_KIND_RISK);
+	base_plan(2e6, 8, 12000, 3, 0.03);
+	kset(&PLAN->terms[1], TEAM_GROWTH, 0.15);
+	t = spec_term(PLAN, ABZ_PLAN_MARKETING, 0);
+	kset(t, MKT_BUDGET, 20000);
+	kset(t, MKT_CAC, 400);
+	kset(t, MKT_GROWTH, 0.3);
+	kset(t, MKT_ORGANIC, 0.05);
+	t = spec_term(PLAN, ABZ_PLAN_ENTRY, ABZ_ENTRY_CHANNEL);
+	kset(t, ENTRY_CUT, 0.1);
+	kset(t, ENTRY_REACH, 1.5);
+	t = spec_term(PLAN, ABZ_PLAN_TRAINING, 0);
+	kset(t, TRAIN_COST, 50000);
+	kset(t, TRAIN_EVERY, 6);
+	kset(t, TRAIN_DECLINE, 0.2);
+	t = spec_term(PLAN, ABZ_PLAN_ROUND, 0);
+	kset(t, ROUND_MONTH, 12);
+	kset(t, ROUND_AMOUNT, 3e6);
+	t = spec_term(PLAN, ABZ_PLAN_VALUATION, 0);
+	kset(t, VAL_DISCOUNT, 0.3);
+	kset(t, VAL_MULTIPLE, 6);
+}
+
+/* a trial without uncertainty computes exactly the projection */
+ABZ_SUITE(model_trial_equals_projection)
+{
+	AbzMarket	mk = {40000, 0.05, 0.02, 0.35, 0.08};
+	AbzTrial	tr;
+	double		npv;
+	int			be = 0;
+	bool		same = true;
+
+	certain_company();
+	npv = project(&mk, 60);
+	abz_model_trial(model(), 42, 7, &tr, trev, tcash);
+	CHECK(tr.npv == npv);
+	for (int m = 1; m <= 60; m++)
+	{
+		same = same && trev[m - 1] == V(m, REVENUE) && tcash[m - 1] == V(m, CASH);
+		if (be == 0 && m >= 3 && V(m, CASH_FLOW) >= 0)
+			be = m;
+	}
+	CHECK(same);
+	CHECK(tr.death_month == 0);
+	CHECK(tr.arr == 12 * V(60, REVENUE));
+	CHECK(be > 3 && tr.breakeven_month == be);
+	CHECK(tr.risk_loss == 0);
+	/* the trial does not disturb a later projection */
+	abz_model_trial(model(), 1, 2, &tr, NULL, NULL);
+	{
+		double		npv2;
+		AbzError	err;
+
+		CHECK(abz_model_project(model(), rows, &npv2, &err) && npv2 == npv);
+	}
+}
+
+/* the reference company of bench/core_trial.c, with distributions and risks */
+static void
+uncertain_company(void)
+{
+	AbzTerm    *t;
+
+	spec_init(REV, ABZ_KIND_REVENUE);
+	t = spec_term(REV, ABZ_REV_SUBSCRIPTION, 0);
+	kdist(t, SUB_PRICE, ABZ_TRIANGULAR, 30, 49, 60);
+	kset(t, SUB_SEATS, 3);
+	kset(t, SUB_COST, 4);
+	t = spec_term(REV, ABZ_REV_USAGE, 0);
+	kset(t, USE_PRICE, 0.002);
+	kdist(t, USE_UNITS, ABZ_LOGNORMAL, 30000, 10000, 0);
+	kset(t, USE_COST, 0.0007);
+	spec_init(RISK, ABZ_KIND_RISK);
+	t = spec_term(RISK, ABZ_RISK_COMPETITION, 0);
+	kdist(t, RK_FREQ, ABZ_UNIFORM, 0.5, 1.5, 0);
+	kdist(t, RK_PRICE, ABZ_PERT, 0.05, 0.1, 0.3);
+	t = spec_term(RISK, ABZ_RISK_REGULATION, ABZ_STRAT_TRANSFER);
+	kset(t, RK_FREQ, 0.5);
+	kdist(t, RK_LOSS, ABZ_LOGNORMAL, 200000, 150000, 0);
+	kset(t, RK_S1, 2000);
+	kset(t, RK_S2, 0.5);
+	t = spec_term(RISK, ABZ_RISK_TEAM, ABZ_STRAT_MITIGATE);
+	kset(t, RK_FREQ, 1);
+	kdist(t, RK_CHURN, ABZ_UNIFORM, 0, 0.1, 0);
+	kset(t, RK_S1, 1000);
+	kset(t, RK_S2, 0.3);
+	base_plan(1.5e6, 6, 11000, 3, 0.03);
+	kdist(&PLAN->terms[2], PROD_CHURN, ABZ_UNIFORM, 0.02, 0.04, 0);
+	t = spec_term(PLAN, ABZ_PLAN_MARKETING, 0);
+	kset(t, MKT_BUDGET, 20000);
+	kset(t, MKT_CAC, 400);
+	kset(t, MKT_ORGANIC, 0.05);
+	t = spec_term(PLAN, ABZ_PLAN_ROUND, 0);
+	kset(t, ROUND_MONTH, 18);
+	kset(t, ROUND_AMOUNT, 3e6);
+	kset(t, ROUND_P, 0.6);
+}
+
+/* same (seed, trial) -> identical; another trial or seed -> different */
+ABZ_SUITE(model_trial_determinism)
+{
+	AbzMarket	mk = {40000, 0.05, 0.02, 0.35, 0.08};
+	AbzTrial	a,
+				b;
+	AbzError	err;
+	double		rev2[60],
+				cash2[60];
+	int			differ = 0;
+
+	uncertain_company();
+	CHECK(abz_model_prepare(model(), REV, RISK, PLAN, &mk, 60, &err));
+	abz_model_trial(model(), 2026, 5, &a, trev, tcash);
+	abz_model_trial(model(), 2026, 6, &b, NULL, NULL);
+	abz_model_trial(model(), 2026, 5, &b, rev2, cash2);
+	CHECK(memcmp(&a, &b, sizeof(a)) == 0);
+	CHECK(memcmp(trev, rev2, sizeof(rev2)) == 0 && memcmp(tcash, cash2, sizeof(cash2)) == 0);
+	for (int i = 0; i < 20; i++)
+	{
+		abz_model_trial(model(), 2026, 100 + i, &b, NULL, NULL);
+		differ += b.npv != a.npv;
+	}
+	CHECK(differ == 20);
+	abz_model_trial(model(), 2027, 5, &b, NULL, NULL);
+	CHECK(b.npv != a.npv);
+	/* a fresh model of the same inputs gives the same trial */
+	CHECK(abz_model_prepare(model(), REV, RISK, PLAN, &mk, 60, &err));
+	abz_model_trial(model(), 2026, 5, &b, NULL, NULL);
+	CHECK(memcmp(&a, &b, sizeof(a)) == 0);
+}
+
+/*
+ * Statistics over many trials.  Over H = 60 months a risk with yearly rate
+ * lambda has lambda * 5 events on average; mitigation halves lambda;
+ * avoided risks never occur.  Loss uniform(100, 300) has mean 200, so the
+ * mean loss of 15 events is 3000 (sd per trial sqrt(15 (200^2 + 3333)) ~ 806).
+ */
+ABZ_SUITE(model_trial_statistics)
+{
+	AbzMarket	mk = {0, 0, 0.03, 0.4, 0};
+	AbzTerm    *t;
+	AbzTrial	tr;
+	AbzError	err;
+	const int	N = 4000;
+	double		ev[4] = {0},
+				loss = 0,
+				lic4 = 0,
+				closed = 0;
+	bool		tally_ok = true;
+
+	spec_init(REV, ABZ_KIND_REVENUE);
+	t = spec_term(REV, ABZ_REV_LICENSING, 0);
+	kset(t, LIC_DEALS, 12);
+	kset(t, LIC_FEE, 1000);
+	kset(t, LIC_ROYALTY, 0.1);
+	kset(t, LIC_BASE, 5000);
+	kset(t, LIC_TERM, 3);
+	spec_init(RISK, ABZ_KIND_RISK);
+	t = spec_term(RISK, ABZ_RISK_REGULATION, 0);
+	kset(t, RK_FREQ, 3);
+	kdist(t, RK_LOSS, ABZ_UNIFORM, 100, 300, 0);
+	t = spec_term(RISK, ABZ_RISK_MARKET, 0);
+	kset(t, RK_FREQ, 240);		/* 20 per month: counted by Poisson draws */
+	t = spec_term(RISK, ABZ_RISK_DATA, ABZ_STRAT_MITIGATE);
+	kdist(t, RK_FREQ, ABZ_UNIFORM, 4, 8, 0);
+	kset(t, RK_S1, 0);
+	kset(t, RK_S2, 0.5);
+	t = spec_term(RISK, ABZ_RISK_ETHICS, ABZ_STRAT_AVOID);
+	kset(t, RK_FREQ, 50);
+	base_plan(1e9, 1, 1000, 2, 0);
+	t = spec_term(PLAN, ABZ_PLAN_ROUND, 0);
+	kset(t, ROUND_MONTH, 2);
+	kset(t, ROUND_AMOUNT, 5000);
+	kset(t, ROUND_P, 0.3);
+	CHECK(abz_model_prepare(model(), REV, RISK, PLAN, &mk, 60, &err));
+	for (int i = 0; i < N; i++)
+	{
+		abz_model_trial(model(), 99, i, &tr, trev, tcash);
+		ev[0] += tr.events[ABZ_RISK_REGULATION];
+		ev[1] += tr.events[ABZ_RISK_MARKET];
+		ev[2] += tr.events[ABZ_RISK_DATA];
+		ev[3] += tr.events[ABZ_RISK_ETHICS];
+		loss += tr.loss[ABZ_RISK_REGULATION];
+		tally_ok = tally_ok && tr.risk_loss == tr.loss[ABZ_RISK_REGULATION];
+		lic4 += trev[3];
+		/* month 2: cash moves by -1000 + licensing revenue + funding */
+		closed += (tcash[1] - tcash[0] - trev[1] + 1000) == 5000;
+	}
+	CHECK(tally_ok);
+	CHECK_NEAR(ev[0] / N, 15, 0.02);		/* sd of the mean 0.06 */
+	CHECK_NEAR(ev[1] / N, 1200, 0.003);		/* sd of the mean 0.55 */
+	CHECK_NEAR(ev[2] / N, 15, 0.02);
+	CHECK(ev[3] == 0);
+	CHECK_NEAR(loss / N, 3000, 0.03);		/* sd of the mean 13 */
+	/* month 4: fee 1000 N4 + 500 (N2 + N3 + N4), mean 2500, sd of the mean 26 */
+	CHECK_NEAR(lic4 / N, 2500, 0.05);
+	CHECK_NEAR(closed / N, 0.3, 0.1);		/* sd 0.007 */
+}
+
+/*
+ * Death: cash 2500, team 1000 per month, nothing else: K = 1500, 500, -500
+ * -> death in month 3; later months keep -500 and revenue 0, no terminal
+ * value, ARR 0.  The projection keeps going (no death).
+ */
+ABZ_SUITE(model_trial_death)
+{
+	AbzMarket	mk = {0, 0, 0.03, 0.4, 0};
+	AbzTerm    *t;
+	AbzTrial	tr;
+	double		d = 1 / pow(1.25, 1 / 12.0);
+
+	spec_init(REV, ABZ_KIND_REVENUE);
+	t = spec_term(REV, ABZ_REV_LICENSING, 0);
+	kset(t, LIC_DEALS, 0);
+	spec_init(RISK, ABZ_KIND_RISK);
+	base_plan(2500, 1, 1000, 1, 0);
+	t = spec_term(PLAN, ABZ_PLAN_VALUATION, 0);
+	kset(t, VAL_MULTIPLE, 10);
+	project(&mk, 6);
+	CHECK(V(6, CASH) == -3500);
+	abz_model_trial(model(), 1, 1, &tr, trev, tcash);
+	CHECK(tr.death_month == 3);
+	CHECK(tr.breakeven_month == 0);
+	CHECK(tcash[0] == 1500 && tcash[1] == 500 && tcash[2] == -500);
+	CHECK(tcash[3] == -500 && tcash[5] == -500 && trev[5] == 0);
+	CHECK(tr.arr == 0);
+	CHECK_NEAR(tr.npv, -1000 * (d + d * d + d * d * d), 1e-12);
+}
+
+/*
+ * A key sampled once per trial: revenue is linear in the usage price, so the
+ * mean revenue over trials approaches the expected path (price at its mean).
+ */
+ABZ_SUITE(model_trial_sampled_keys)
+{
+	AbzMarket	mk = {1e12, 0, 1e-9, 0, 0};
+	AbzTrial	tr;
+	double		sum = 0,
+				lo = HUGE_VAL,
+				hi = 0;
+	const int	N = 4000;
+	bool		nonneg = true;
+
+	risk_setup();
+	kdist(&REV->terms[0], USE_PRICE, ABZ_UNIFORM, 1, 3, 0);
+	project(&mk, 12);
+	CHECK_NEAR(V(12, REVENUE), 2 * 1200, 1e-9);
+	for (int i = 0; i < N; i++)
+	{
+		abz_model_trial(model(), 5, i, &tr, trev, NULL);
+		sum += trev[11];
+		lo = fmin(lo, trev[11]);
+		hi = fmax(hi, trev[11]);
+	}
+	/* uniform(1,3) x 1200: mean 2400, sd 693, sd of the mean 11 */
+	CHECK_NEAR(sum / N, 2400, 0.025);
+	CHECK(lo >= 1200 && hi <= 3600 && hi - lo > 2000);
+	/* a normal that reaches below 0 is clamped to the key's domain */
+	kdist(&REV->terms[0], USE_PRICE, ABZ_NORMAL, 0.1, 10, 0);
+	project(&mk, 12);
+	for (int i = 0; i < 200; i++)
+	{
+		abz_model_trial(model(), 5, i, &tr, trev, NULL);
+		nonneg = nonneg && trev[11] >= 0;
+		lo = fmin(lo, trev[11]);
+	}
+	CHECK(nonneg && lo == 0);
 }
