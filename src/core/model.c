@@ -66,6 +66,10 @@ typedef struct RandKey
 /* running state of one revenue term during a run */
 typedef struct StreamState
 {
+	int			code;			/* revenue term code */
+	double		f0;				/* copies of the term's derived factors */
+	double		f1;
+	double		f2;
 	double		pool;			/* subscription MRR S */
 	double		cf;				/* cost decline factor (1-d)^(t/12) */
 	double		pf;				/* price decline factor (1-d)^(t/12) */
@@ -101,6 +105,7 @@ struct AbzModel
 	bool		rpois;			/* a risk counts events by Poisson draws */
 	double		ramt[ABZ_MAX_TERMS];	/* funding per round this run */
 	int			lic_slot[ABZ_MAX_TERMS];	/* licensing history row per revenue term */
+	int			kind_end[ABZ_REV_NTERMS];	/* revenue terms of code c end at kind_end[c] */
 	/* M_t at series[t-1], A_t at series[H+t-1], 1/M_t at series[2H+t-1], deal history after */
 	double		series[];
 };
@@ -382,16 +387,27 @@ prepare_market(AbzModel *m, const AbzMarket *mk)
 static bool
 prepare_revenue(AbzModel *m, const AbzSpec *revenue, AbzError *err)
 {
-	m->nrev = revenue->nterms;
+	int			i = 0;
+
+	/* terms grouped by kind (the canonical order already is), stable */
 	m->nlic = 0;
-	for (int i = 0; i < revenue->nterms; i++)
+	for (int code = 0; code < ABZ_REV_NTERMS; code++)
 	{
-		if (!resolve_term(m, ABZ_KIND_REVENUE, &revenue->terms[i], &m->rev[i], err))
-			return false;
-		m->lic_slot[i] = -1;
-		if (m->rev[i].code == ABZ_REV_LICENSING)
-			m->lic_slot[i] = m->nlic++;
+		m->kind_end[code] = i;
+		for (int src = 0; src < revenue->nterms; src++)
+		{
+			if (revenue->terms[src].term != code)
+				continue;
+			if (!resolve_term(m, ABZ_KIND_REVENUE, &revenue->terms[src], &m->rev[i], err))
+				return false;
+			m->lic_slot[i] = -1;
+			if (code == ABZ_REV_LICENSING)
+				m->lic_slot[i] = m->nlic++;
+			i++;
+		}
+		m->kind_end[code] = i;
 	}
+	m->nrev = i;
 	if (m->nrev == 0)
 		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL, "revenue_model has no terms");
 	return true;
@@ -548,7 +564,7 @@ apply_shock(AbzModel *m, Shocked *st, double loss, double churn, double price,
 	st->E += cost;
 	st->sig *= keepf(share);
 	if (fs != 1.0)
-		for (int j = 0; j < m->nrev; j++)
+		for (int j = 0; j < m->kind_end[ABZ_REV_SUBSCRIPTION]; j++)
 			m->ss[j].pool *= fs;
 }
 
@@ -584,11 +600,12 @@ gap(double mu, AbzRng *rng)
 	return -log(abz_rng_uniform(rng)) / mu;
 }
 
-/* the risk events of month t in a trial */
-static void
+/* the risk events of month t in a trial; returns the next arrival of any risk */
+static double
 trial_risks(AbzModel *m, Shocked *st, int t, AbzRng *rng, AbzTrial *tr, double keep)
 {
-	m->rnext_any = HUGE_VAL;
+	double		next_any = HUGE_VAL;
+
 	for (int i = 0; i < m->nrisk; i++)
 	{
 		double		mu = m->risk[i].f[0];
@@ -615,13 +632,15 @@ trial_risks(AbzModel *m, Shocked *st, int t, AbzRng *rng, AbzTrial *tr, double k
 			if (n > EV_CAP)
 				trial_bulk(m, st, i, (double) (n - EV_CAP));
 		}
-		m->rnext_any = fmin(m->rnext_any, m->rnext[i]);
+		if (m->rnext[i] < next_any)
+			next_any = m->rnext[i];
 		if (n > 0)
 		{
 			tr->events[cat] += n;
 			tr->loss[cat] += (st->L - before) * keep;
 		}
 	}
+	return next_any;
 }
 
 /* the expected monthly effect of every risk (projection) */
@@ -671,8 +690,12 @@ setup_streams(AbzModel *m)
 		const double *k = m->rev[j].k;
 		StreamState *s = &m->ss[j];
 
+		s->code = m->rev[j].code;
+		s->f0 = m->rev[j].f[0];
+		s->f1 = m->rev[j].f[1];
+		s->f2 = m->rev[j].f[2];
 		s->cf = s->pf = s->gf = 1.0;
-		switch (m->rev[j].code)
+		switch (s->code)
 		{
 			case ABZ_REV_SUBSCRIPTION:
 				s->kr = k[SUB_ATTACH] * k[SUB_SEATS] * k[SUB_PRICE];
@@ -728,7 +751,8 @@ setup_run(AbzModel *m, AbzRng *rng)
 		double		mu = m->risk[i].f[0];
 
 		m->rnext[i] = (mu > 0.0 && mu <= GAP_MAX) ? gap(mu, rng) : HUGE_VAL;
-		m->rnext_any = fmin(m->rnext_any, m->rnext[i]);
+		if (m->rnext[i] < m->rnext_any)
+			m->rnext_any = m->rnext[i];
 		m->rpois |= mu > GAP_MAX;
 	}
 	for (int j = 0; j < m->nrev; j++)
@@ -746,17 +770,36 @@ advance_streams(AbzModel *m)
 {
 	for (int j = 0; j < m->nrev; j++)
 	{
-		const Term *tm = &m->rev[j];
 		StreamState *s = &m->ss[j];
 
-		if (tm->code == ABZ_REV_SUBSCRIPTION)
-			s->cf *= tm->f[0];
-		else if (tm->code == ABZ_REV_USAGE)
+		if (s->code == ABZ_REV_SUBSCRIPTION)
+			s->cf *= s->f0;
+		else if (s->code == ABZ_REV_USAGE)
 		{
-			s->cf *= tm->f[2];
-			s->pf *= tm->f[1];
+			s->cf *= s->f2;
+			s->pf *= s->f1;
 		}
 	}
+}
+
+/* licensing revenue of month t for revenue term j; adds its cost to *c */
+static double
+licensing(AbzModel *m, int j, int t, double pi, double *c, AbzRng *rng)
+{
+	const Term *tm = &m->rev[j];
+	const double *k = tm->k;
+	StreamState *s = &m->ss[j];
+	int			H = m->horizon;
+	double	   *h = m->series + 3 * H + (size_t) m->lic_slot[j] * H;
+	double		nd = lic_deals(m, j, t, rng);
+	int			term = (int) k[LIC_TERM];
+
+	h[t - 1] = nd;
+	s->win += nd;
+	if (t - term >= m->launch)
+		s->win -= h[t - term - 1];
+	*c += nd * k[LIC_COST];
+	return k[LIC_FEE] * pi * nd + tm->f[1] * s->win;
 }
 
 /*
@@ -764,67 +807,53 @@ advance_streams(AbzModel *m)
  * MRR pools, add revenue per kind to rev[] and cost of revenue to *cor.
  * Returns gross revenue G_t.
  */
-static double
+static inline double
 streams(AbzModel *m, int t, double C, double n, double pi, double rev[4], double *cor,
 		AbzRng *rng)
 {
-	double		G = 0.0,
-				c = 0.0;
+	double		c = 0.0,
+				r_sub = 0.0,
+				r_use = 0.0,
+				r_adv = 0.0,
+				r_lic = 0.0;
 	bool		aged = t > m->launch;	/* growth by age d = t - launch */
-	int			H = m->horizon;
+	StreamState *s = m->ss,
+			   *end;
 
-	for (int j = 0; j < m->nrev; j++)
+	for (end = m->ss + m->kind_end[ABZ_REV_SUBSCRIPTION]; s < end; s++)
 	{
-		const Term *tm = &m->rev[j];
-		StreamState *s = &m->ss[j];
-		double		r;
-
-		switch (tm->code)
-		{
-			case ABZ_REV_SUBSCRIPTION:
-				s->cf *= tm->f[0];
-				s->pool = s->pool * s->g + s->kr * n * pi;
-				r = s->pool;
-				rev[ABZ_REV_SUBSCRIPTION] += r;
-				c += s->kc * C * s->cf;
-				break;
-			case ABZ_REV_USAGE:
-				s->cf *= tm->f[2];
-				s->pf *= tm->f[1];
-				if (aged)
-					s->gf *= tm->f[0];
-				r = s->kr * C * s->gf * s->pf * pi;
-				rev[ABZ_REV_USAGE] += r;
-				c += s->kc * C * s->gf * s->cf;
-				break;
-			case ABZ_REV_ADVERTISING:
-				if (aged)
-					s->gf *= tm->f[0];
-				r = s->kr * C * s->gf * pi;
-				rev[ABZ_REV_ADVERTISING] += r;
-				c += s->kc * C;
-				break;
-			default:			/* ABZ_REV_LICENSING */
-				{
-					const double *k = tm->k;
-					double	   *h = m->series + 3 * H + (size_t) m->lic_slot[j] * H;
-					double		nd = lic_deals(m, j, t, rng);
-					int			term = (int) k[LIC_TERM];
-
-					h[t - 1] = nd;
-					s->win += nd;
-					if (t - term >= m->launch)
-						s->win -= h[t - term - 1];
-					r = k[LIC_FEE] * pi * nd + tm->f[1] * s->win;
-					rev[ABZ_REV_LICENSING] += r;
-					c += nd * k[LIC_COST];
-				}
-				break;
-		}
-		G += r;
+		s->cf *= s->f0;
+		s->pool = s->pool * s->g + s->kr * n * pi;
+		r_sub += s->pool;
+		c += s->kc * C * s->cf;
 	}
+	for (end = m->ss + m->kind_end[ABZ_REV_USAGE]; s < end; s++)
+	{
+		double		cg;
+
+		s->cf *= s->f2;
+		s->pf *= s->f1;
+		if (aged)
+			s->gf *= s->f0;
+		cg = C * s->gf;
+		r_use += s->kr * cg * s->pf * pi;
+		c += s->kc * cg * s->cf;
+	}
+	for (end = m->ss + m->kind_end[ABZ_REV_ADVERTISING]; s < end; s++)
+	{
+		if (aged)
+			s->gf *= s->f0;
+		r_adv += s->kr * C * s->gf * pi;
+		c += s->kc * C;
+	}
+	for (end = m->ss + m->kind_end[ABZ_REV_LICENSING]; s < end; s++)
+		r_lic += licensing(m, (int) (s - m->ss), t, pi, &c, rng);
+	rev[ABZ_REV_SUBSCRIPTION] = r_sub;
+	rev[ABZ_REV_USAGE] = r_use;
+	rev[ABZ_REV_ADVERTISING] = r_adv;
+	rev[ABZ_REV_LICENSING] = r_lic;
 	*cor = c;
-	return G;
+	return ((r_sub + r_use) + r_adv) + r_lic;
 }
 
 /*
@@ -863,8 +892,17 @@ run(AbzModel *m, AbzRng *rng, RunOut *o)
 				R = 0.0;
 	int			ri = 0,
 				t;
+	double		next_round = m->nround > 0 ? m->round[m->rord[0]].k[ROUND_MONTH] : HUGE_VAL;
 	bool		alive = true;
 	AbzTrial   *tr = o->tr;
+	AbzMonth   *rows = o->rows;
+	double	   *rev_out = o->revenue,
+			   *cash_out = o->cash;
+	bool		rpois = rng && m->rpois;
+	double		rnext_any = rng ? m->rnext_any : HUGE_VAL;
+	double		risk_loss = 0.0;
+	int			breakeven = 0,
+				train_in = every;	/* months to the next training run */
 
 	for (int i = 0; i < m->nrisk; i++)
 	{
@@ -897,8 +935,8 @@ run(AbzModel *m, AbzRng *rng, RunOut *o)
 		st.L = 0.0;
 		if (rng)
 		{
-			if (m->rpois || m->rnext_any <= t)
-				trial_risks(m, &st, t, rng, tr, keep);
+			if (rpois || rnext_any <= t)
+				rnext_any = trial_risks(m, &st, t, rng, tr, keep);
 		}
 		else
 			expected_risks(m, &st);
@@ -915,9 +953,13 @@ run(AbzModel *m, AbzRng *rng, RunOut *o)
 			B = budget * bf;
 			if (B > 0.0 && st.C < Mt)
 			{
-				double		spend = st.sig * B * (1.0 - st.C * m->series[2 * H + t - 1]);
+				/* b = sigma B (1 - phi) / cac, phi = C / M_t */
+				double		sb = st.sig * B;
 
-				b = cac > 0.0 ? spend * inv_cac : (spend > 0.0 ? HUGE_VAL : 0.0);
+				if (cac > 0.0)
+					b = (sb * inv_cac) * (1.0 - st.C * m->series[2 * H + t - 1]);
+				else
+					b = sb > 0.0 ? HUGE_VAL : 0.0;
 			}
 			n = capture * st.sig * m->series[H + t - 1] + b;
 			if (room < 0.0)
@@ -932,23 +974,28 @@ run(AbzModel *m, AbzRng *rng, RunOut *o)
 		/* 4. operating costs; 5. funding; 6. cash */
 		opex = (team0 * tf + st.E) * keep;
 		mkt = B * keep;
-		if (every > 0 && t % every == 0)
-			train = train0 * trf * keep;
-		riskc = st.L * keep + fixed_risk;
-		while (ri < m->nround && m->round[m->rord[ri]].k[ROUND_MONTH] <= t)
+		if (--train_in == 0)
 		{
-			if (m->round[m->rord[ri]].k[ROUND_MONTH] == t)
+			train = train0 * trf * keep;
+			train_in = every;
+		}
+		riskc = st.L * keep + fixed_risk;
+		while (t >= next_round)
+		{
+			if (next_round == t)
 				fund += m->ramt[m->rord[ri]];
 			ri++;
+			next_round = ri < m->nround ? m->round[m->rord[ri]].k[ROUND_MONTH] : HUGE_VAL;
 		}
 		cor *= keep;
-		F = R - cor - opex - mkt - train - riskc;
+		/* the costs sum off the revenue's dependency chain */
+		F = R - (((cor + opex) + (mkt + train)) + riskc);
 		K += F + fund;
 		npv += F * disc;
 
-		if (o->rows)
+		if (rows)
 		{
-			double	   *x = o->rows[t - 1].v;
+			double	   *x = rows[t - 1].v;
 
 			x[ABZ_M_ACCOUNTS] = st.C;
 			x[ABZ_M_NEW_ACCOUNTS] = n;
@@ -968,15 +1015,15 @@ run(AbzModel *m, AbzRng *rng, RunOut *o)
 			x[ABZ_M_FUNDING] = fund;
 			x[ABZ_M_CASH] = K;
 		}
-		if (o->revenue)
-			o->revenue[t - 1] = R;
-		if (o->cash)
-			o->cash[t - 1] = K;
-		if (tr)
+		if (rev_out)
+			rev_out[t - 1] = R;
+		if (cash_out)
+			cash_out[t - 1] = K;
+		if (rng)
 		{
-			tr->risk_loss += st.L * keep;
-			if (tr->breakeven_month == 0 && t >= launch && F >= 0.0)
-				tr->breakeven_month = t;
+			risk_loss += st.L * keep;
+			if (breakeven == 0 && t >= launch && F >= 0.0)
+				breakeven = t;
 			if (K < 0.0)
 			{
 				alive = false;
@@ -990,10 +1037,10 @@ run(AbzModel *m, AbzRng *rng, RunOut *o)
 		/* a dead company has revenue 0 and keeps its cash at death */
 		for (int s = t + 1; s <= H; s++)
 		{
-			if (o->revenue)
-				o->revenue[s - 1] = 0.0;
-			if (o->cash)
-				o->cash[s - 1] = K;
+			if (rev_out)
+				rev_out[s - 1] = 0.0;
+			if (cash_out)
+				cash_out[s - 1] = K;
 		}
 		R = 0.0;
 	}
@@ -1004,6 +1051,8 @@ run(AbzModel *m, AbzRng *rng, RunOut *o)
 	{
 		tr->npv = npv;
 		tr->arr = alive ? 12.0 * R : 0.0;
+		tr->risk_loss = risk_loss;
+		tr->breakeven_month = breakeven;
 	}
 }
 
