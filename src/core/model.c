@@ -463,7 +463,8 @@ prepare_plan(AbzModel *m, const AbzSpec *plan, AbzError *err)
 			if (!resolve_term(m, ABZ_KIND_PLAN, src, &m->round[j], err))
 				return false;
 			/* insertion into the month order, stable */
-			while (j > 0 && m->round[m->rord[j - 1]].k[ROUND_MONTH] > m->round[m->nround - 1].k[ROUND_MONTH])
+			while (j > 0 && m->round[m->rord[j - 1]].k[ROUND_MONTH] >
+				   m->round[m->nround - 1].k[ROUND_MONTH])
 			{
 				m->rord[j] = m->rord[j - 1];
 				j--;
@@ -569,18 +570,16 @@ apply_shock(AbzModel *m, Shocked *st, double loss, double churn, double price,
 }
 
 /* one risk event in a trial: draw its impacts (constants draw nothing) and apply them */
-static inline double
+static inline void
 trial_event(AbzModel *m, Shocked *st, int i, AbzRng *rng)
 {
 	const RiskEv *ev = &m->ev[i];
 	double		x[NEV];
-	double		before = st->L;
 
 	for (int j = 0; j < NEV; j++)
 		x[j] = (ev->rnd & (1u << j)) ?
 			abz_param_sample_in(&ev->p[j], ev->lo[j], ev->hi[j], rng) : ev->mean[j];
 	apply_shock(m, st, x[0], x[1], x[2], x[3], x[4], m->risk[i].f[1]);
-	return st->L - before;
 }
 
 /* n events beyond the sampled ones: applied at their mean impacts, in closed form */
@@ -636,7 +635,9 @@ trial_risks(AbzModel *m, Shocked *st, int t, AbzRng *rng, AbzTrial *tr, double k
 			next_any = m->rnext[i];
 		if (n > 0)
 		{
-			tr->events[cat] += n;
+			/* saturating: absurd rates must not wrap the count */
+			tr->events[cat] = n > UINT32_MAX - tr->events[cat] ?
+				UINT32_MAX : tr->events[cat] + n;
 			tr->loss[cat] += (st->L - before) * keep;
 		}
 	}
