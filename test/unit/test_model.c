@@ -930,3 +930,49 @@ ABZ_SUITE(model_trial_sampled_keys)
 	}
 	CHECK(nonneg && lo == 0);
 }
+
+/*
+ * Events with constant impacts in a trial, exactly: regulation freq 12,
+ * loss 1000, transfer(premium 10, cover 0.25): each event costs 750 and every
+ * month 10, nothing else flows, so K_H = 1e6 - 750 events - 10 H and the
+ * category tallies match.  Over 500 trials the mean count is about 12 * 5 = 60.
+ */
+ABZ_SUITE(model_trial_event_accounting)
+{
+	AbzMarket	mk = {0, 0, 0.03, 0.4, 0};
+	AbzTerm    *t;
+	AbzTrial	tr;
+	AbzError	err;
+	bool		exact = true;
+	double		events = 0;
+
+	spec_init(REV, ABZ_KIND_REVENUE);
+	kset(spec_term(REV, ABZ_REV_LICENSING, 0), LIC_DEALS, 0);
+	spec_init(RISK, ABZ_KIND_RISK);
+	t = spec_term(RISK, ABZ_RISK_REGULATION, ABZ_STRAT_TRANSFER);
+	kset(t, RK_FREQ, 12);
+	kset(t, RK_LOSS, 1000);
+	kset(t, RK_S1, 10);
+	kset(t, RK_S2, 0.25);
+	base_plan(1e6, 0, 0, 1, 0);
+	CHECK(abz_model_prepare(model(), REV, RISK, PLAN, &mk, 60, &err));
+	for (int i = 0; i < 500; i++)
+	{
+		uint32_t	n;
+
+		abz_model_trial(model(), 3, i, &tr, trev, tcash);
+		n = tr.events[ABZ_RISK_REGULATION];
+		events += n;
+		exact = exact && tr.loss[ABZ_RISK_REGULATION] == 750.0 * n &&
+			tr.risk_loss == 750.0 * n && tcash[59] == 1e6 - 750.0 * n - 600 &&
+			tr.death_month == 0;
+		for (int c = 0; c < ABZ_RISK_NCAT; c++)
+			if (c != ABZ_RISK_REGULATION)
+				exact = exact && tr.events[c] == 0 && tr.loss[c] == 0;
+	}
+	CHECK(exact);
+	CHECK_NEAR(events / 500, 60, 0.05);	/* sd of the mean 0.35 */
+	/* the projection: 12/12 * 1000 * 0.75 + 10 = 760 a month */
+	project(&mk, 60);
+	CHECK_NEAR(V(7, RISK_COST), 760, 1e-12);
+}
