@@ -189,10 +189,9 @@ def nice_ticks(lo, hi, count=5):
     mag = 10 ** math.floor(math.log10(raw))
     step = next(s * mag for s in (1, 2, 2.5, 5, 10) if s * mag >= raw)
     first = math.floor(lo / step) * step
-    ticks, t = [], first
-    while t <= hi + step * 1e-9:
-        ticks.append(round(t, 12))
-        t += step
+    ticks = [round(first, 12)]
+    while ticks[-1] < hi - step * 1e-9:
+        ticks.append(round(first + len(ticks) * step, 12))
     return ticks
 
 
@@ -382,7 +381,7 @@ th, td { border-bottom: 1px solid var(--line); padding: 4px 10px; text-align: le
 th { background: #f3f4f6; font-weight: 600; white-space: nowrap; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.long { min-width: 320px; }
-caption { caption-side: top; text-align: left; font-weight: 600; padding: 4px 0; }
+section h3 { font-size: 15px; margin: 16px 0 4px; }
 details summary { cursor: pointer; color: var(--accent); }
 pre.sql { background: #f3f4f6; padding: 8px 12px; border-radius: 6px; font-size: 12px;
           overflow-x: auto; }
@@ -403,8 +402,9 @@ footer { color: var(--muted); font-size: 12px; text-align: center; padding: 16px
 LONG_TABLE = 30
 
 
-def render_table(cols, rows, caption):
-    """a result set as an HTML table; inline SVG cells are embedded"""
+def render_table(cols, rows, folded=False):
+    """a result set as an HTML table (folded away when long or charted);
+    inline SVG cells are embedded"""
     head = "".join("<th>%s</th>" % esc(c) for c in cols)
     body = []
     for r in rows:
@@ -419,11 +419,10 @@ def render_table(cols, rows, caption):
                 cls = ' class="long"' if len(text) > 80 else ""
                 cells.append("<td%s>%s</td>" % (cls, esc(text)))
         body.append("<tr>%s</tr>" % "".join(cells))
-    cap = "<caption>%s</caption>" % esc(caption) if caption else ""
-    table = '<div class="scroll"><table>%s<thead><tr>%s</tr></thead><tbody>%s</tbody></table></div>' \
-        % (cap, head, "".join(body))
-    if len(rows) > LONG_TABLE:
-        return "<details><summary>%d rows</summary>%s</details>" % (len(rows), table)
+    table = '<div class="scroll"><table><thead><tr>%s</tr></thead><tbody>%s</tbody></table></div>' \
+        % (head, "".join(body))
+    if folded or len(rows) > LONG_TABLE:
+        return "<details><summary>table: %d rows</summary>%s</details>" % (len(rows), table)
     return table
 
 
@@ -454,9 +453,11 @@ def run_query(cur, q, width, where):
         rows = cur.fetchall()
     except psycopg2.Error as e:
         print("ERROR: %s" % str(e).strip())
-        return ['<p class="error">%s</p><pre class="sql">%s</pre>'
+        return ['<h3>%s</h3>' % esc(q.caption or "query"), '<p class="error">%s</p><pre class="sql">%s</pre>'
                 % (esc(str(e).strip()), esc(q.sql))], 1
     parts, failures = [], 0
+    if q.caption:
+        parts.append('<h3>%s</h3>' % esc(q.caption))
     if q.chart and len(rows) > LONG_TABLE:
         print("(%d rows, drawn as a %s chart in the HTML report)" % (len(rows), q.chart))
     elif not run_psql(q.sql, width):
@@ -468,7 +469,7 @@ def run_query(cur, q, width, where):
             failures += 1
             parts.append('<p class="error">chart %s: %s</p>' % (esc(q.chart), esc(e)))
             print("chart %s in %s: %s" % (q.chart, where, e), file=sys.stderr)
-    parts.append(render_table(cols, rows, q.caption))
+    parts.append(render_table(cols, rows, folded=bool(q.chart)))
     return parts, failures
 
 
