@@ -84,7 +84,7 @@ regress_stage() {
 	local rc p f
 	banner regression
 	rm -f test/regression.diffs test/regression.out
-	run_logged regression pg_virtualenv -v 15 make -s installcheck
+	run_logged regression pg_virtualenv -t -v 15 make -s installcheck
 	rc=$?
 	p=$(grep -cE '\.\.\. ok( |$)' "$LOGDIR/regression.log")
 	f=$(grep -cE '\.\.\. (FAILED|failed)' "$LOGDIR/regression.log")
@@ -99,7 +99,7 @@ regress_stage() {
 pgtap_stage() {
 	local rc p f t
 	banner pgtap
-	run_logged pgtap pg_virtualenv -v 15 bash -c '
+	run_logged pgtap pg_virtualenv -t -v 15 bash -c '
 		set -e
 		psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION pgtap" -c "CREATE EXTENSION aibiz"
 		pg_prove --failures test/pgtap/*.sql'
