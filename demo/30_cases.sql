@@ -3,7 +3,10 @@
 --@ about: The study's three cases scored 0-10 on technology leadership, business model, market performance and ecosystem, with the lessons drawn from each.
 
 --@ caption: Criteria scores and lessons
-SELECT * FROM aibiz.cases ORDER BY 1;
+SELECT name, company, tech_leadership, business_model, market_performance,
+	   ecosystem, lessons
+FROM aibiz.cases
+ORDER BY name;
 
 /*  Enable once aibiz.topsis lands (add aibiz.topsis to the requires line):
 

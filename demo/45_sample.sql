@@ -10,6 +10,7 @@ GROUP BY m.sector, m.use_case
 ORDER BY m.sector, m.use_case;
 
 --@ caption: The revenue models of the first three companies
-SELECT c.name, t.*
+SELECT c.name, t.term, t.key, t.dist, t.value, t.p1, t.p2, t.p3
 FROM (SELECT * FROM aibiz.companies ORDER BY name LIMIT 3) c,
-	 aibiz.terms(c.revenue) t;
+	 aibiz.terms(c.revenue) t
+ORDER BY c.name, t.ord;
