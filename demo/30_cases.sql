@@ -2,9 +2,15 @@
 --@ requires: aibiz.cases
 --@ about: The study's three cases scored 0-10 on technology leadership, business model, market performance and ecosystem, with the lessons drawn from each.
 
---@ caption: Criteria scores and lessons
+--@ caption: Criteria scores (0-10)
 SELECT name, company, tech_leadership, business_model, market_performance,
-	   ecosystem, lessons
+	   ecosystem,
+	   tech_leadership + business_model + market_performance + ecosystem AS total
+FROM aibiz.cases
+ORDER BY total DESC, name;
+
+--@ caption: Lessons
+SELECT name, lessons
 FROM aibiz.cases
 ORDER BY name;
 
