@@ -10,6 +10,6 @@ ORDER BY sector, use_case;
 
 --@ caption: Addressable accounts by use case
 --@ chart: bar
-SELECT sector || ' / ' || use_case AS market, accounts
+SELECT name AS market, accounts
 FROM aibiz.markets
 ORDER BY accounts DESC;

@@ -334,7 +334,9 @@ def chart_bar(cols, rows):
         raise ValueError("bar chart needs a text column and a numeric column")
     data = [(str(r[li]), float(r[vi])) for r in rows if r[vi] is not None]
     top = max([abs(v) for _, v in data] + [1e-300])
-    bh, lw, width = 22, 230, W
+    # label column wide enough for the longest label at ~6.5 px a character
+    bh, width = 22, W
+    lw = min(360, 16 + int(6.5 * max([len(name) for name, _ in data] + [4])))
     out = ['<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" class="chart" '
            'role="img"><title>%s</title>' % (width, bh * len(data) + 8, esc(cols[vi]))]
     for k, (name, v) in enumerate(data):
