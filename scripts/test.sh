@@ -22,12 +22,14 @@ total_pass=0
 total_fail=0
 summary=()
 
-# record a stage result: name status passed failed
+# record a stage result: name exit-status passed failed
 record() {
-	summary+=("$(printf '%-12s %-6s %6d passed %4d failed' "$1" "$2" "$3" "$4")")
+	local verdict=ok
+	[ "$2" -eq 0 ] || verdict=FAILED
+	summary+=("$(printf '%-12s %-6s %6d passed %4d failed' "$1" "$verdict" "$3" "$4")")
 	total_pass=$((total_pass + $3))
 	total_fail=$((total_fail + $4))
-	echo "--- $1: $2 ($3 passed, $4 failed)"
+	echo "--- $1: $verdict ($3 passed, $4 failed)"
 }
 
 # print a stage banner
@@ -50,9 +52,9 @@ simple_stage() {
 	shift
 	banner "$name"
 	if run_logged "$name" "$@"; then
-		record "$name" ok 0 0
+		record "$name" 0 0 0
 	else
-		record "$name" FAILED 0 1
+		record "$name" 1 0 1
 	fi
 }
 
@@ -76,7 +78,7 @@ counted_stage() {
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1
 	fi
-	record "$name" "$([ "$rc" -eq 0 ] && echo ok || echo FAILED)" "$p" "$f"
+	record "$name" "$rc" "$p" "$f"
 }
 
 # pg_regress: one count per test file
@@ -92,7 +94,7 @@ regress_stage() {
 		[ -f test/regression.diffs ] && cat test/regression.diffs
 		[ "$f" -eq 0 ] && f=1
 	fi
-	record regression "$([ "$rc" -eq 0 ] && echo ok || echo FAILED)" "$p" "$f"
+	record regression "$rc" "$p" "$f"
 }
 
 # pgTAP through pg_prove: one count per TAP assertion
@@ -112,7 +114,7 @@ pgtap_stage() {
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1
 	fi
-	record pgtap "$([ "$rc" -eq 0 ] && echo ok || echo FAILED)" "$p" "$f"
+	record pgtap "$rc" "$p" "$f"
 }
 
 simple_stage deps bash scripts/deps.sh
