@@ -39,6 +39,10 @@ stop_cluster() {
 # on exit: show the server log if something failed, then clean up
 on_exit() {
 	local rc=$?
+	if [ -n "${report_pid:-}" ]; then
+		kill "$report_pid" 2>/dev/null || true
+		wait "$report_pid" 2>/dev/null || true
+	fi
 	if [ "$rc" -ne 0 ] && [ -f "$DEMO_DIR/server.log" ]; then
 		echo "--- last lines of the demo server log:" >&2
 		tail -n 20 "$DEMO_DIR/server.log" >&2
@@ -88,7 +92,11 @@ psql -f demo/load.sql 2>&1 | sed 's/^psql:[^ ]* NOTICE: *//'
 echo "== report"
 mkdir -p report
 status=0
-/usr/bin/python3 scripts/report.py --out report/index.html demo/[0-9]*.sql || status=$?
+# in the background so that a signal reaches the trap at once, not after it
+/usr/bin/python3 scripts/report.py --out report/index.html demo/[0-9]*.sql &
+report_pid=$!
+wait "$report_pid" || status=$?
+report_pid=
 if [ "${AIBIZ_DEMO_KEEP:-0}" != 1 ]; then
 	stop_cluster
 fi
