@@ -427,11 +427,23 @@ abz_cashflows_combine(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(v);
 }
 
-/* cashflows final: the canonical form (a copy when the state is not) */
+/*
+ * cashflows final: the canonical form, always in new memory, since the
+ * transition value may still change in place afterwards (window aggregates)
+ */
 Datum
 abz_cashflows_final(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_POINTER(cf_canonical_copy(PG_GETARG_DATUM(0)));
+	struct varlena *v = cf_canonical_copy(PG_GETARG_DATUM(0));
+
+	if (v == (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(0)))
+	{
+		struct varlena *copy = palloc(VARSIZE(v));
+
+		memcpy(copy, v, VARSIZE(v));
+		v = copy;
+	}
+	PG_RETURN_POINTER(v);
 }
 
 /* XNPV of a list at rate; NULL for an empty list */

@@ -139,3 +139,21 @@ SELECT pg_temp.load(pg_temp.payload(1, 0, 0, 1, '{1, 2}', '{0, 0}', '{1, 1}'));
 SELECT pg_temp.load(pg_temp.payload(1, 0, 0, 2, '{5, 3}', '{0, 0}', '{1, 1}'));
 SELECT pg_temp.load(pg_temp.payload(1, 0, 0, 2, '{5, 5}', '{0, 0}', '{1, 1}'));
 SELECT pg_temp.load(pg_temp.payload(1, 0, 0, 1, '{2147483000}', '{0}', '{1}'));
+
+-- as a window aggregate the running state keeps changing in place; every
+-- row's results are those of its own running list.  Running XNPV at 9 %:
+-- -10000; + 2750/1.09^(60/365) = + 2711.32 -> -7288.68; + 4250/1.09^(303/365)
+-- = + 3956.58 -> -3332.10; + 3250/1.09^(411/365) = + 2949.44 -> -382.66;
+-- + 2750/1.09^(456/365) = + 2469.32 -> 2086.65.  XIRR: none for row 1; for
+-- row 2 the root, 2750 (1+r)^(-60/365) = 10000 at r = -0.9996, is outside
+-- the scanned range, so NULL; row 3: r = -0.44868, 1/(1+r) = 1.8138,
+-- 2750 * 1.8138^(60/365) + 4250 * 1.8138^(303/365) = 3032 + 6968 = 10000;
+-- row 4: r = 0.03379: 2735 + 4134 + 3131 = 10000 (each also checked by
+-- evaluating the list's XNPV there); row 5 is Excel's 0.373362534
+SELECT day, dates, round(x::numeric, 2) AS running_xnpv, round(r::numeric, 9) AS running_xirr,
+	abs(aibiz.xnpv(list, r)) < 1e-6 AS xnpv_zero_at_xirr
+FROM (SELECT day, aibiz.cashflows(amount, day) OVER w AS list,
+		aibiz.xnpv(0.09, amount, day) OVER w AS x, aibiz.xirr(amount, day) OVER w AS r
+	  FROM excel WINDOW w AS (ORDER BY day)) AS s,
+	LATERAL (SELECT count(*) AS dates FROM aibiz.flows(list)) AS f
+ORDER BY day;
