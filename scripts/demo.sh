@@ -78,7 +78,7 @@ as_pg "$PG_BIN/initdb" -D "$DEMO_DIR/data" -U postgres -A trust -E UTF8 \
 	--locale=C.UTF-8 >"$DEMO_DIR/initdb.log" 2>&1 ||
 	{ cat "$DEMO_DIR/initdb.log" >&2; echo "demo: initdb failed" >&2; exit 1; }
 as_pg "$PG_BIN/pg_ctl" -D "$DEMO_DIR/data" -l "$DEMO_DIR/server.log" -w \
-	-o "-p $PORT -k $DEMO_DIR -c listen_addresses=''" start >/dev/null ||
+	-o "-p $PORT -k $DEMO_DIR -c listen_addresses=''" start >/dev/null 9>&- ||
 	{ echo "demo: the server did not start (port $PORT in use? set AIBIZ_DEMO_PORT)" >&2; exit 1; }
 
 export PGHOST=$DEMO_DIR PGPORT=$PORT PGUSER=postgres PGDATABASE=aibiz_demo

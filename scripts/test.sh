@@ -42,7 +42,8 @@ banner() {
 run_logged() {
 	local name=$1
 	shift
-	"$@" 2>&1 | tee "$LOGDIR/$name.log"
+	# fd 9 holds the install lock: a server started below must not inherit it
+	"$@" 2>&1 9>&- | tee "$LOGDIR/$name.log"
 	return "${PIPESTATUS[0]}"
 }
 
