@@ -159,12 +159,16 @@ SELECT month, round((price.revenue / base.revenue)::numeric, 9) AS price_ratio,
 FROM base JOIN price USING (month) JOIN share USING (month) ORDER BY month;
 
 -- NPV equals the rows discounted plus the terminal value.  discount 10 %/year,
--- multiple 4, 24 months: npv = sum F_t·1.1^(-t/12) + 4·12·R_24·1.1^(-2).
+-- multiple 4, 24 months: npv = sum F_t·1.1^(-t/12) + 4·12·R_24·1.1^(-2);
+-- by hand from the months of the tiny company 191186.2453.  The same through
+-- aibiz.npv(rate, flows) with the monthly rate 1.1^(1/12) - 1.
 WITH p AS (SELECT aibiz.project(rv, rk,
 			(pl::text || ' + valuation(discount=10%, multiple=4)')::aibiz.plan, m, 24) AS p FROM tiny)
 SELECT round(aibiz.npv(p)::numeric, 4) AS npv,
 	   round((SELECT sum(cash_flow::numeric * 1.1 ^ (-month / 12.0)) FROM aibiz.rows(p))
-			 + 4 * 12 * (SELECT revenue::numeric FROM aibiz.rows(p) WHERE month = 24) * 1.1 ^ (-2), 4) AS recomputed
+			 + 4 * 12 * (SELECT revenue::numeric FROM aibiz.rows(p) WHERE month = 24) * 1.1 ^ (-2), 4) AS recomputed,
+	   round(((SELECT aibiz.npv(1.1 ^ (1 / 12.0) - 1, array_agg(cash_flow ORDER BY month)) FROM aibiz.rows(p))
+			 + 4 * 12 * (SELECT revenue FROM aibiz.rows(p) WHERE month = 24) * 1.1 ^ (-2))::numeric, 4) AS via_npv_flows
 FROM p;
 
 -- Breakeven and runway.  Team cost 400: F_1 = 253.6747 - 400 = -146.3253,
