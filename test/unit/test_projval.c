@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "projval.h"
+#include "unit_econ.h"
 #include "unit.h"
 
 /* the parser's last allocation, freed by the test when parsing fails */
@@ -366,4 +367,88 @@ ABZ_SUITE(projval_fast_fixed)
 			bad++;
 	}
 	CHECK(bad == 0);
+}
+
+/* parse a value of kind into a static buffer (the suites below use one at a time per kind) */
+static AbzSpec *
+spec_of(AbzKind kind, const char *text)
+{
+	static AbzSpec *buf[4];
+	AbzError	err;
+
+	if (buf[kind] == NULL)
+		buf[kind] = malloc(ABZ_SPEC_MAXSIZE);
+	if (!abz_parse(kind, text, strlen(text), buf[kind], &err))
+	{
+		fprintf(stderr, "    parse error: %s\n", err.msg);
+		return NULL;
+	}
+	return buf[kind];
+}
+
+/* unit economics by hand (see test/sql/40_projection.sql for the arithmetic) */
+ABZ_SUITE(projval_unit_econ)
+{
+	AbzUnitEcon ue;
+	AbzError	err;
+	AbzSpec    *rev = spec_of(ABZ_KIND_REVENUE,
+							  "subscription(price=100, seats=2, attach=50%, cost=10, cost_decline=20%)"
+							  " + usage(price=0.01, units=1000, price_decline=10%, cost=0.004, cost_decline=50%)"
+							  " + advertising(impressions=2000, cpm=5, users=3, fill=50%, cost=0.1)"
+							  " + licensing(deals=12, fee=1000)");
+	AbzSpec    *plan = spec_of(ABZ_KIND_PLAN,
+							   "cash(amount=1M) + team(headcount=1, cost=1) + product(launch=12, churn=5%)"
+							   " + marketing(budget=1000, cac=200) + entry(mode=channel, cut=10%)");
+
+	CHECK(rev && plan);
+	if (!rev || !plan)
+		return;
+	CHECK(abz_unit_economics(rev, plan, &ue, &err));
+	/* gross 100 + 9 + 15 = 124, x 0.9 = 111.6; cost 8 + 2 + 0.3 = 10.3 */
+	CHECK_NEAR(ue.arpa, 111.6, 1e-12);
+	CHECK_NEAR(ue.cost_per_account, 10.3, 1e-12);
+	CHECK_NEAR(ue.gross_margin, 101.3 / 111.6, 1e-12);
+	CHECK_NEAR(ue.ltv, 2026.0, 1e-12);
+	CHECK(ue.cac == 200.0);
+	CHECK_NEAR(ue.ltv_to_cac, 10.13, 1e-12);
+	CHECK_NEAR(ue.payback_months, 200.0 / 101.3, 1e-12);
+	CHECK(ue.nulls == 0);
+	/* wrong kinds */
+	CHECK(!abz_unit_economics(plan, plan, &ue, &err) && err.code == ABZ_ERR_DOMAIN);
+	/* no marketing, churn 0 */
+	plan = spec_of(ABZ_KIND_PLAN, "cash(amount=1) + team(headcount=1, cost=1) + product(churn=0)");
+	CHECK(plan && abz_unit_economics(rev, plan, &ue, &err));
+	CHECK(ue.nulls == (ABZ_UE_NO_LTV | ABZ_UE_NO_CAC | ABZ_UE_NO_RATIO | ABZ_UE_NO_PAYBACK));
+}
+
+/* the engine's months packed and read back within half a unit of 2^-32 */
+ABZ_SUITE(projval_engine)
+{
+	AbzSpec    *rev = spec_of(ABZ_KIND_REVENUE, "subscription(price=100, cost=3) + usage(price=0.01, units=500)");
+	AbzSpec    *risk = spec_of(ABZ_KIND_RISK, "technology(freq=2, loss=1000)");
+	AbzSpec    *plan = spec_of(ABZ_KIND_PLAN,
+							   "cash(amount=50000) + team(headcount=2, cost=4000) + product(launch=2, churn=3%)"
+							   " + marketing(budget=2000, cac=150, organic=20%)");
+	AbzMarket	mk = {20000, 0.01, 0.03, 0.38, 0.05};
+	AbzModel   *m = malloc(abz_model_size(36));
+	AbzMonth	months[36];
+	AbzProj    *p = malloc(ABZ_PROJ_SIZE(36));
+	AbzError	err;
+	double		npv;
+	double		worst = 0;
+
+	CHECK(rev && risk && plan);
+	if (!rev || !risk || !plan)
+		return;
+	CHECK(abz_model_prepare(m, rev, risk, plan, &mk, 36, &err));
+	CHECK(abz_model_project(m, months, &npv, &err));
+	CHECK(abz_proj_build(p, 36, abz_model_launch(m), months, npv, &err));
+	CHECK(p->launch == 2);
+	for (int t = 1; t <= 36; t++)
+		for (int f = 0; f < ABZ_MONTH_NFIELDS; f++)
+			worst = fmax(worst, fabs(abz_proj_value(p, t, f) - months[t - 1].v[f]));
+	CHECK(worst <= ldexp(1.0, -33) * 1.0000001);
+	CHECK(fabs(abz_proj_npv(p) - npv) <= ldexp(1.0, -33));
+	free(m);
+	free(p);
 }
