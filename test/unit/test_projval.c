@@ -452,3 +452,54 @@ ABZ_SUITE(projval_engine)
 	free(m);
 	free(p);
 }
+
+/* building agrees with abz_fixed_from_double value by value */
+ABZ_SUITE(projval_build_exact)
+{
+	enum { H = 37 };				/* 629 values: a tail after the groups of eight */
+	AbzMonth	m[H];
+	AbzProj    *p = malloc(ABZ_PROJ_SIZE(H));
+	AbzError	err;
+	uint64_t	state = 0x9E3779B97F4A7C15ULL;
+	int			bad = 0;
+	int			built = 0;
+
+	for (int round = 0; round < 300; round++)
+	{
+		for (int t = 0; t < H; t++)
+			for (int f = 0; f < ABZ_MONTH_NFIELDS; f++)
+			{
+				double		v;
+
+				state ^= state << 13;
+				state ^= state >> 7;
+				state ^= state << 17;
+				/* magnitudes 2^-40 .. 2^29, half of them ties at 2^-33 */
+				v = ldexp((double) (state >> 11), (int) (state % 70) - 93);
+				if (state & 1)
+					v = ldexp((double) (int64_t) (state >> 24) + 0.5, -32);
+				if (state & 2)
+					v = -v;
+				m[t].v[f] = v;
+			}
+		if (round == 299)
+			m[H - 1].v[3] = 1e25;	/* one value for the general path */
+		if (!abz_proj_build(p, H, 1, m, 0.0, &err))
+		{
+			bad++;
+			continue;
+		}
+		built++;
+		for (int t = 0; t < H; t++)
+			for (int f = 0; f < ABZ_MONTH_NFIELDS; f++)
+			{
+				abz_fixed	x;
+
+				if (!abz_fixed_from_double(m[t].v[f], &x) || x != abz_proj_fixed(p, t + 1, f))
+					bad++;
+			}
+	}
+	CHECK(built == 300);
+	CHECK(bad == 0);
+	free(p);
+}
