@@ -429,18 +429,23 @@ ABZ_SUITE(spec_domain_errors)
 	check_err(ABZ_KIND_RISK, "technology(freq=-1)", ABZ_ERR_DOMAIN, "technology", "freq");
 	check_msg(ABZ_KIND_RISK, "technology(freq=1, strategy=ignore)", ABZ_ERR_DOMAIN, "technology", "strategy",
 			  "unknown strategy \"ignore\"");
-	check_msg(ABZ_KIND_RISK, "technology(freq=1, strategy=mitigate(cost=1))", ABZ_ERR_DOMAIN, "technology", "strategy",
-			  "required key \"effect\" is missing");
-	check_err(ABZ_KIND_RISK, "technology(freq=1, strategy=mitigate)", ABZ_ERR_DOMAIN, "technology", "strategy");
+	check_msg(ABZ_KIND_RISK, "technology(freq=1, strategy=mitigate(cost=1))", ABZ_ERR_DOMAIN, "technology",
+			  "strategy.effect", "mitigate(): required key \"effect\" is missing");
+	check_err(ABZ_KIND_RISK, "technology(freq=1, strategy=mitigate)", ABZ_ERR_DOMAIN, "technology", "strategy.cost");
 	check_err(ABZ_KIND_RISK, "technology(freq=1, strategy=mitigate(cost=1, effect=1, cover=1))",
 			  ABZ_ERR_DOMAIN, "technology", "strategy");
 	check_err(ABZ_KIND_RISK, "technology(freq=1, strategy=mitigate(cost=1, effect=1, cost=2))",
-			  ABZ_ERR_DOMAIN, "technology", "strategy");
+			  ABZ_ERR_DOMAIN, "technology", "strategy.cost");
 	check_err(ABZ_KIND_RISK, "technology(freq=1, strategy=mitigate(cost=1, effect=1.5))",
-			  ABZ_ERR_DOMAIN, "technology", "effect");
+			  ABZ_ERR_DOMAIN, "technology", "strategy.effect");
+	/* the risk's own cost and the strategy's cost are told apart */
+	check_err(ABZ_KIND_RISK, "technology(freq=1, strategy=mitigate(cost=-1, effect=1))",
+			  ABZ_ERR_DOMAIN, "technology", "strategy.cost");
+	check_err(ABZ_KIND_RISK, "technology(freq=1, cost=-1, strategy=mitigate(cost=1, effect=1))",
+			  ABZ_ERR_DOMAIN, "technology", "cost");
 	check_err(ABZ_KIND_RISK, "technology(freq=1, strategy=transfer(premium=-1, cover=1))",
-			  ABZ_ERR_DOMAIN, "technology", "premium");
-	check_err(ABZ_KIND_RISK, "technology(freq=1, strategy=avoid(forgo=2))", ABZ_ERR_DOMAIN, "technology", "forgo");
+			  ABZ_ERR_DOMAIN, "technology", "strategy.premium");
+	check_err(ABZ_KIND_RISK, "technology(freq=1, strategy=avoid(forgo=2))", ABZ_ERR_DOMAIN, "technology", "strategy.forgo");
 	check_err(ABZ_KIND_RISK, "technology(freq=1, strategy=accept(), strategy=avoid())",
 			  ABZ_ERR_DOMAIN, "technology", "strategy");
 	check_err(ABZ_KIND_RISK, "technology(freq=1, strategy=5)", ABZ_ERR_DOMAIN, "technology", "strategy");
@@ -610,6 +615,13 @@ ABZ_SUITE(spec_validate)
 	corrupt(t0 + 1, ABZ_STRAT_N, ABZ_ERR_BINARY);
 }
 
+/* a number formatter with two decimals, to see that abz_format uses it */
+static int
+fmt_fixed2(double v, char *b)
+{
+	return snprintf(b, 32, "%.2f", v);
+}
+
 ABZ_SUITE(spec_format)
 {
 	char		small[8];
@@ -626,7 +638,10 @@ ABZ_SUITE(spec_format)
 		char		out[128];
 
 		CHECK(parse(ABZ_KIND_REVENUE, "usage(price=1.5, units=pert(1, 2, 3))"));
-		abz_format(&buf1.s, out, sizeof(out), NULL);
-		CHECK_STR(out, "usage(price=1.5, units=pert(1, 2, 3))");
+		CHECK(abz_format(&buf1.s, out, sizeof(out), fmt_fixed2) == strlen(out));
+		CHECK_STR(out, "usage(price=1.50, units=pert(1.00, 2.00, 3.00))");
 	}
+	/* the snippet in a syntax error's detail is printable ASCII */
+	CHECK(!parse(ABZ_KIND_REVENUE, "subscription(price=1) \xc3\xa9t\xc3\xa9"));
+	CHECK_STR(last_err.detail, "at character 23: \"??t??\"");
 }
