@@ -136,13 +136,6 @@ check_param(const AbzParam *p, const AbzKeyDef *kd, const char *term, const char
 	return true;
 }
 
-/* lowest value a parameter can take: the minimum of a bounded distribution, else the mean */
-static double
-param_floor(const AbzParam *p)
-{
-	return p->a;
-}
-
 /* check one term's layout and every slot */
 static bool
 check_term(AbzKind kind, const AbzTerm *t, AbzError *err)
@@ -203,8 +196,12 @@ check_term(AbzKind kind, const AbzTerm *t, AbzError *err)
 	{
 		const AbzParam *budget = &t->key[MKT_BUDGET];
 
+		/*
+		 * cac's first argument is its constant, the minimum of a bounded
+		 * distribution, or the mean of a normal or lognormal
+		 */
 		if (!(budget->dist == ABZ_CONST && budget->a == 0) &&
-			!(param_floor(&t->key[MKT_CAC]) > 0))
+			!(t->key[MKT_CAC].a > 0))
 			return abz_error(err, ABZ_ERR_DOMAIN, name, "cac",
 							 "cac must be greater than 0 when budget is not 0");
 	}

@@ -110,7 +110,7 @@ ABZ_SUITE(spec_numbers)
 	CHECK(slot_a(0, SUB_PRICE) == 3e9);
 	CHECK(parse(ABZ_KIND_REVENUE, "subscription(price=0.7b)"));
 	CHECK(slot_a(0, SUB_PRICE) == 7e8);
-	/* 3% is exactly the double nearest 0.03, 7% nearest 0.07 (0.07 != 7 / 100.0 * 1? check both) */
+	/* n% is exactly the double nearest n/100, as if the literal were written out */
 	CHECK(parse(ABZ_KIND_REVENUE, "subscription(price=1, attach=3%)"));
 	CHECK(slot_a(0, SUB_ATTACH) == 0.03);
 	CHECK(parse(ABZ_KIND_REVENUE, "subscription(price=1, attach=7%)"));
