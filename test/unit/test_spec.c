@@ -115,6 +115,9 @@ ABZ_SUITE(spec_numbers)
 	CHECK(slot_a(0, SUB_ATTACH) == 0.03);
 	CHECK(parse(ABZ_KIND_REVENUE, "subscription(price=1, attach=7%)"));
 	CHECK(slot_a(0, SUB_ATTACH) == 0.07);
+	/* 57 * 0.01 = 0.5700000000000001, but 57% is the literal 0.57 */
+	CHECK(parse(ABZ_KIND_REVENUE, "subscription(price=1, attach=57%)"));
+	CHECK(slot_a(0, SUB_ATTACH) == 0.57);
 	CHECK(parse(ABZ_KIND_REVENUE, "subscription(price=1, attach=12.5%)"));
 	CHECK(slot_a(0, SUB_ATTACH) == 0.125);
 	/* scientific, with suffix combined: 1.5e2k = 150000 */
@@ -174,6 +177,43 @@ ABZ_SUITE(spec_shortest)
 	CHECK(strtod(b, NULL) == 1.0 / 3.0);
 	/* the returned length is the string's length */
 	CHECK(abz_num_shortest(12.25, b) == 5);
+}
+
+/* next value of a 64-bit xorshift generator */
+static uint64_t
+next_bits(uint64_t *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 7;
+	*x ^= *x << 17;
+	return *x;
+}
+
+ABZ_SUITE(spec_shortest_random)
+{
+	uint64_t	state = 0x9e3779b97f4a7c15ULL;
+	int			bad = 0;
+
+	/* 20000 random positive finite doubles of every magnitude print and read back exactly */
+	for (int i = 0; i < 20000; i++)
+	{
+		uint64_t	bits = next_bits(&state) & 0x7fffffffffffffffULL;
+		double		v;
+		char		b[32],
+					text[128];
+
+		memcpy(&v, &bits, sizeof(v));
+		if (!isfinite(v))
+			continue;
+		abz_num_shortest(v, b);
+		if (strtod(b, NULL) != v)
+			bad++;
+		snprintf(text, sizeof(text), "usage(price=%s, units=1)", b);
+		if (!parse(ABZ_KIND_REVENUE, text) || slot_a(0, USE_PRICE) != v ||
+			strcmp(canon(), text) != 0)
+			bad++;
+	}
+	CHECK(bad == 0);
 }
 
 ABZ_SUITE(spec_revenue)
