@@ -85,6 +85,8 @@ VALUES ('Acme', 2, 'subscription(price=49)',
         'cash(amount=1M) + team(headcount=3, cost=10k) + product(churn=2%)');
 -- a market in use cannot be deleted
 DELETE FROM aibiz.markets WHERE id = 1;
+DELETE FROM aibiz.companies WHERE name = 'Acme';
+DELETE FROM aibiz.markets WHERE name = 'x.edge';
 
 -- market(): the five numbers set, everything else NULL
 SELECT * FROM aibiz.market(12000, 0.15, 0.02, 0.35, 0.06);
