@@ -125,5 +125,6 @@ ORDER BY c.relname;
 -- reading shipped tables needs no privilege beyond the schema
 SELECT relname, relacl::text LIKE '%=r/%' AS public_read
 FROM pg_class
-WHERE relnamespace = 'aibiz'::regnamespace AND relkind = 'r'
+WHERE relnamespace = 'aibiz'::regnamespace
+  AND relname IN ('cases', 'companies', 'markets', 'risk_categories')
 ORDER BY relname;
