@@ -809,8 +809,8 @@ licensing(AbzModel *m, int j, int t, double pi, double *c, AbzRng *rng)
  * Returns gross revenue G_t.
  */
 static inline double
-streams(AbzModel *m, int t, double C, double n, double pi, double rev[4], double *cor,
-		AbzRng *rng)
+streams(AbzModel *m, StreamState *const kend[ABZ_REV_NTERMS], int t, double C,
+		double n, double pi, double rev[4], double *cor, AbzRng *rng)
 {
 	double		c = 0.0,
 				r_sub = 0.0,
@@ -821,14 +821,14 @@ streams(AbzModel *m, int t, double C, double n, double pi, double rev[4], double
 	StreamState *s = m->ss,
 			   *end;
 
-	for (end = m->ss + m->kind_end[ABZ_REV_SUBSCRIPTION]; s < end; s++)
+	for (end = kend[ABZ_REV_SUBSCRIPTION]; s < end; s++)
 	{
 		s->cf *= s->f0;
 		s->pool = s->pool * s->g + s->kr * n * pi;
 		r_sub += s->pool;
 		c += s->kc * C * s->cf;
 	}
-	for (end = m->ss + m->kind_end[ABZ_REV_USAGE]; s < end; s++)
+	for (end = kend[ABZ_REV_USAGE]; s < end; s++)
 	{
 		double		cg;
 
@@ -840,14 +840,14 @@ streams(AbzModel *m, int t, double C, double n, double pi, double rev[4], double
 		r_use += s->kr * cg * s->pf * pi;
 		c += s->kc * cg * s->cf;
 	}
-	for (end = m->ss + m->kind_end[ABZ_REV_ADVERTISING]; s < end; s++)
+	for (end = kend[ABZ_REV_ADVERTISING]; s < end; s++)
 	{
 		if (aged)
 			s->gf *= s->f0;
 		r_adv += s->kr * C * s->gf * pi;
 		c += s->kc * C;
 	}
-	for (end = m->ss + m->kind_end[ABZ_REV_LICENSING]; s < end; s++)
+	for (end = kend[ABZ_REV_LICENSING]; s < end; s++)
 		r_lic += licensing(m, (int) (s - m->ss), t, pi, &c, rng);
 	rev[ABZ_REV_SUBSCRIPTION] = r_sub;
 	rev[ABZ_REV_USAGE] = r_use;
@@ -904,6 +904,13 @@ run(AbzModel *m, AbzRng *rng, RunOut *o)
 	double		risk_loss = 0.0;
 	int			breakeven = 0,
 				train_in = every;	/* months to the next training run */
+	const double *Mser = m->series,		/* M_t */
+			   *Aser = m->series + H,	/* A_t */
+			   *invM = m->series + 2 * H;	/* 1 / M_t */
+	StreamState *kend[ABZ_REV_NTERMS];
+
+	for (int c = 0; c < ABZ_REV_NTERMS; c++)
+		kend[c] = m->ss + m->kind_end[c];
 
 	for (int i = 0; i < m->nrisk; i++)
 	{
@@ -945,7 +952,7 @@ run(AbzModel *m, AbzRng *rng, RunOut *o)
 		/* 2-3. acquisition, churn, revenue (from launch) */
 		if (t >= launch)
 		{
-			double		Mt = m->series[t - 1],
+			double		Mt = Mser[t - 1],
 						room = Mt - st.C,
 						b = 0.0;
 
@@ -958,17 +965,17 @@ run(AbzModel *m, AbzRng *rng, RunOut *o)
 				double		sb = st.sig * B;
 
 				if (cac > 0.0)
-					b = (sb * inv_cac) * (1.0 - st.C * m->series[2 * H + t - 1]);
+					b = (sb * inv_cac) * (1.0 - st.C * invM[t - 1]);
 				else
 					b = sb > 0.0 ? HUGE_VAL : 0.0;
 			}
-			n = capture * st.sig * m->series[H + t - 1] + b;
+			n = capture * st.sig * Aser[t - 1] + b;
 			if (room < 0.0)
 				room = 0.0;
 			if (n > room)
 				n = room;
 			st.C = st.C * (1.0 - churn) + n;
-			G = streams(m, t, st.C, n, st.pi, rev, &cor, rng);
+			G = streams(m, kend, t, st.C, n, st.pi, rev, &cor, rng);
 		}
 		R = G * netf;
 
