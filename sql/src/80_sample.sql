@@ -47,7 +47,8 @@ BEGIN
 	WITH
 	-- Typical figures per shipped market: the chance each revenue stream is
 	-- present, its central price and volume, the acquisition cost of an
-	-- account and its monthly churn.  Every company scatters around them.
+	-- account, its monthly churn and the cost of a training run.  Every
+	-- company scatters around them.
 	prof (slug, noun, sub_p, sub_price, sub_seats, use_p, use_price, use_units,
 		  adv_p, adv_users, adv_impr, adv_cpm, lic_p, lic_deals, lic_fee,
 		  lic_royalty, lic_base, cac, churn, train) AS (VALUES
