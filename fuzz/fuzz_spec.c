@@ -2,7 +2,10 @@
  * fuzz_spec.c — libFuzzer harness of the value grammar.  Each input is
  * parsed as each of the three kinds; for every successful parse the
  * canonical text must parse back to identical bytes, the validator must
- * accept the value, and the printer's length contract must hold.
+ * accept the value, and the printer's length contract must hold.  The raw
+ * bytes are also checked as a stored value: whatever the validator accepts
+ * must print to text that parses back to the same bytes, so binary input
+ * is exactly as strict as text input.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -56,6 +59,27 @@ check_kind(AbzKind kind, const uint8_t *data, size_t size)
 	}
 }
 
+/* validate data as a raw AbzSpec; if accepted, text must reproduce it */
+static void
+check_raw(const uint8_t *data, size_t size)
+{
+	AbzError	err;
+	size_t		n;
+
+	if (size < offsetof(AbzSpec, terms) || size > ABZ_SPEC_MAXSIZE)
+		return;
+	memcpy(&first, data, size);
+	if (!abz_validate(&first.s, size, &err))
+		return;
+	n = abz_format(&first.s, text, sizeof(text), NULL);
+	if (!abz_parse((AbzKind) first.s.kind, text, n, &second.s, &err) ||
+		memcmp(&first.s, &second.s, size) != 0)
+	{
+		fprintf(stderr, "validated value does not round trip: %s\n", text);
+		abort();
+	}
+}
+
 /* libFuzzer entry point */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -63,5 +87,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_kind(ABZ_KIND_REVENUE, data, size);
 	check_kind(ABZ_KIND_RISK, data, size);
 	check_kind(ABZ_KIND_PLAN, data, size);
+	check_raw(data, size);
 	return 0;
 }

@@ -238,9 +238,21 @@ text_error(Parser *p, AbzErrCode code, const char *msg)
 	if (p->pos >= p->len)
 		snprintf(p->err->detail, sizeof(p->err->detail), "at end of input");
 	else
+	{
+		char		snippet[24];
+		size_t		k;
+
+		/* printable ASCII only, so the detail is valid in any encoding */
+		for (k = 0; k < n && k < 20; k++)
+		{
+			unsigned char c = (unsigned char) p->s[p->pos + k];
+
+			snippet[k] = (c >= 0x20 && c < 0x7f) ? (char) c : '?';
+		}
+		snippet[k] = '\0';
 		snprintf(p->err->detail, sizeof(p->err->detail),
-				 "at character %zu: \"%.*s%s\"", p->pos + 1,
-				 (int) (n > 20 ? 20 : n), p->s + p->pos, n > 20 ? "..." : "");
+				 "at character %zu: \"%s%s\"", p->pos + 1, snippet, n > 20 ? "..." : "");
+	}
 	return false;
 }
 
@@ -375,7 +387,7 @@ recognise(Parser *p, int *nterms)
 	for (;;)
 	{
 		if (*nterms >= ABZ_MAX_TERMS)
-			return text_error(p, ABZ_ERR_LIMIT, "too many terms");
+			return text_error(p, ABZ_ERR_LIMIT, "more than 64 terms");
 		if (!recognise_call(p, 1))
 			return false;
 		(*nterms)++;
@@ -563,8 +575,13 @@ fill_defaults(Parser *p, Ctx *ctx, const AbzTermDef *td, AbzTerm *t,
 		if (kd->flags & ABZ_KEY_REQUIRED)
 		{
 			if (owner)
-				abz_error(p->err, ABZ_ERR_DOMAIN, ctx->term, "strategy",
+			{
+				char		kname[32];
+
+				snprintf(kname, sizeof(kname), "strategy.%s", kd->name);
+				abz_error(p->err, ABZ_ERR_DOMAIN, ctx->term, kname,
 						  "%s(): required key \"%s\" is missing", owner, kd->name);
+			}
 			else
 				abz_error(p->err, ABZ_ERR_DOMAIN, ctx->term, kd->name,
 						  "required key \"%s\" is missing", kd->name);
@@ -622,7 +639,10 @@ take_strategy(Parser *p, Ctx *ctx, AbzTerm *t)
 			}
 			if (given & (1u << kd->slot))
 			{
-				abz_error(p->err, ABZ_ERR_DOMAIN, ctx->term, "strategy",
+				char		kname[32];
+
+				snprintf(kname, sizeof(kname), "strategy.%s", kd->name);
+				abz_error(p->err, ABZ_ERR_DOMAIN, ctx->term, kname,
 						  "key \"%s\" of %s() is given twice", kd->name, sd->name);
 				return false;
 			}

@@ -44,8 +44,8 @@ in_domain(const AbzKeyDef *kd, double v)
 
 /* an error for value v outside the domain of kd */
 static bool
-domain_error(AbzError *err, const char *term, const AbzKeyDef *kd, double v,
-			 const char *what)
+domain_error(AbzError *err, const char *term, const char *key, const AbzKeyDef *kd,
+			 double v, const char *what)
 {
 	char		val[32],
 				lo[32],
@@ -54,14 +54,15 @@ domain_error(AbzError *err, const char *term, const AbzKeyDef *kd, double v,
 	abz_num_shortest(v, val);
 	fmt_bound(kd->lo, lo);
 	fmt_bound(kd->hi, hi);
-	return abz_error(err, ABZ_ERR_DOMAIN, term, kd->name, "%s%s is outside %s%s, %s%s",
+	return abz_error(err, ABZ_ERR_DOMAIN, term, key, "%s%s is outside %s%s, %s%s",
 					 what, val, (kd->flags & ABZ_KEY_POSITIVE) ? "(" : "[",
 					 lo, hi, isinf(kd->hi) ? ")" : "]");
 }
 
 /* check one parameter slot against its key definition */
 static bool
-check_param(const AbzParam *p, const AbzKeyDef *kd, const char *term, AbzError *err)
+check_param(const AbzParam *p, const AbzKeyDef *kd, const char *term, const char *key,
+			AbzError *err)
 {
 	const char *dn = abz_dist_names[p->dist];
 	double		v[3] = {p->a, p->b, p->c};
@@ -69,77 +70,70 @@ check_param(const AbzParam *p, const AbzKeyDef *kd, const char *term, AbzError *
 
 	for (int i = 0; i < arity; i++)
 		if (!isfinite(v[i]))
-			return abz_error(err, ABZ_ERR_DOMAIN, term, kd->name,
+			return abz_error(err, ABZ_ERR_DOMAIN, term, key,
 							 "nan and infinity are not allowed");
 	for (int i = 0; i < arity; i++)
 		if (v[i] == 0 && signbit(v[i]))
-			return abz_error(err, ABZ_ERR_BINARY, term, kd->name,
+			return abz_error(err, ABZ_ERR_BINARY, term, key,
 							 "negative zero is not canonical");
 	if ((kd->flags & ABZ_KEY_INT) && p->dist != ABZ_CONST)
-		return abz_error(err, ABZ_ERR_DOMAIN, term, kd->name,
+		return abz_error(err, ABZ_ERR_DOMAIN, term, key,
 						 "must be a whole-number constant, not a distribution");
 	if ((kd->flags & ABZ_KEY_INT) && p->a != floor(p->a))
 	{
 		char		val[32];
 
 		abz_num_shortest(p->a, val);
-		return abz_error(err, ABZ_ERR_DOMAIN, term, kd->name,
+		return abz_error(err, ABZ_ERR_DOMAIN, term, key,
 						 "value %s is not a whole number", val);
 	}
 	switch (p->dist)
 	{
 		case ABZ_CONST:
 			if (!in_domain(kd, p->a))
-				return domain_error(err, term, kd, p->a, "value ");
+				return domain_error(err, term, key, kd, p->a, "value ");
 			break;
 		case ABZ_UNIFORM:
 			if (p->a > p->b)
-				return abz_error(err, ABZ_ERR_DOMAIN, term, kd->name,
+				return abz_error(err, ABZ_ERR_DOMAIN, term, key,
 								 "uniform minimum exceeds its maximum");
 			if (!in_domain(kd, p->a))
-				return domain_error(err, term, kd, p->a, "uniform minimum ");
+				return domain_error(err, term, key, kd, p->a, "uniform minimum ");
 			if (!in_domain(kd, p->b))
-				return domain_error(err, term, kd, p->b, "uniform maximum ");
+				return domain_error(err, term, key, kd, p->b, "uniform maximum ");
 			break;
 		case ABZ_TRIANGULAR:
 		case ABZ_PERT:
 			if (p->a > p->b)
-				return abz_error(err, ABZ_ERR_DOMAIN, term, kd->name,
+				return abz_error(err, ABZ_ERR_DOMAIN, term, key,
 								 "%s minimum exceeds its mode", dn);
 			if (p->b > p->c)
-				return abz_error(err, ABZ_ERR_DOMAIN, term, kd->name,
+				return abz_error(err, ABZ_ERR_DOMAIN, term, key,
 								 "%s mode exceeds its maximum", dn);
 			if (!in_domain(kd, p->a))
-				return domain_error(err, term, kd, p->a, "minimum ");
+				return domain_error(err, term, key, kd, p->a, "minimum ");
 			if (!in_domain(kd, p->c))
-				return domain_error(err, term, kd, p->c, "maximum ");
+				return domain_error(err, term, key, kd, p->c, "maximum ");
 			break;
 		case ABZ_NORMAL:
 			if (p->b < 0)
-				return abz_error(err, ABZ_ERR_DOMAIN, term, kd->name,
+				return abz_error(err, ABZ_ERR_DOMAIN, term, key,
 								 "normal standard deviation must not be negative");
 			if (!in_domain(kd, p->a))
-				return domain_error(err, term, kd, p->a, "mean ");
+				return domain_error(err, term, key, kd, p->a, "mean ");
 			break;
 		case ABZ_LOGNORMAL:
 			if (p->a <= 0)
-				return abz_error(err, ABZ_ERR_DOMAIN, term, kd->name,
+				return abz_error(err, ABZ_ERR_DOMAIN, term, key,
 								 "lognormal mean must be greater than 0");
 			if (p->b < 0)
-				return abz_error(err, ABZ_ERR_DOMAIN, term, kd->name,
+				return abz_error(err, ABZ_ERR_DOMAIN, term, key,
 								 "lognormal standard deviation must not be negative");
 			if (!in_domain(kd, p->a))
-				return domain_error(err, term, kd, p->a, "mean ");
+				return domain_error(err, term, key, kd, p->a, "mean ");
 			break;
 	}
 	return true;
-}
-
-/* lowest value a parameter can take: the minimum of a bounded distribution, else the mean */
-static double
-param_floor(const AbzParam *p)
-{
-	return p->a;
 }
 
 /* check one term's layout and every slot */
@@ -172,6 +166,7 @@ check_term(AbzKind kind, const AbzTerm *t, AbzError *err)
 	{
 		const AbzParam *p = &t->key[slot];
 		const AbzKeyDef *key = abz_key_def(kind, t, slot);
+		char		kname[32];
 
 		if (key == NULL)
 		{
@@ -180,26 +175,33 @@ check_term(AbzKind kind, const AbzTerm *t, AbzError *err)
 								 "unused key slot %d is not zero", slot);
 			continue;
 		}
+		/* a strategy's arguments are named strategy.cost, strategy.effect, ... */
+		snprintf(kname, sizeof(kname), "%s%s",
+				 kind == ABZ_KIND_RISK && slot >= RK_S1 ? "strategy." : "", key->name);
 		if (p->dist >= ABZ_NDIST)
-			return abz_error(err, ABZ_ERR_BINARY, name, key->name,
+			return abz_error(err, ABZ_ERR_BINARY, name, kname,
 							 "unknown distribution code %d", p->dist);
 		if (!all_zero(p->pad, sizeof(p->pad)))
-			return abz_error(err, ABZ_ERR_BINARY, name, key->name, "nonzero padding");
+			return abz_error(err, ABZ_ERR_BINARY, name, kname, "nonzero padding");
 		if ((abz_dist_arity[p->dist] < 2 && p->b != 0) ||
 			(abz_dist_arity[p->dist] < 3 && p->c != 0) ||
 			(abz_dist_arity[p->dist] < 2 && signbit(p->b)) ||
 			(abz_dist_arity[p->dist] < 3 && signbit(p->c)))
-			return abz_error(err, ABZ_ERR_BINARY, name, key->name,
+			return abz_error(err, ABZ_ERR_BINARY, name, kname,
 							 "unused distribution argument is not zero");
-		if (!check_param(p, key, name, err))
+		if (!check_param(p, key, name, kname, err))
 			return false;
 	}
 	if (kind == ABZ_KIND_PLAN && t->term == ABZ_PLAN_MARKETING)
 	{
 		const AbzParam *budget = &t->key[MKT_BUDGET];
 
+		/*
+		 * cac's first argument is its constant, the minimum of a bounded
+		 * distribution, or the mean of a normal or lognormal
+		 */
 		if (!(budget->dist == ABZ_CONST && budget->a == 0) &&
-			!(param_floor(&t->key[MKT_CAC]) > 0))
+			!(t->key[MKT_CAC].a > 0))
 			return abz_error(err, ABZ_ERR_DOMAIN, name, "cac",
 							 "cac must be greater than 0 when budget is not 0");
 	}

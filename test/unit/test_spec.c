@@ -110,11 +110,14 @@ ABZ_SUITE(spec_numbers)
 	CHECK(slot_a(0, SUB_PRICE) == 3e9);
 	CHECK(parse(ABZ_KIND_REVENUE, "subscription(price=0.7b)"));
 	CHECK(slot_a(0, SUB_PRICE) == 7e8);
-	/* 3% is exactly the double nearest 0.03, 7% nearest 0.07 (0.07 != 7 / 100.0 * 1? check both) */
+	/* n% is exactly the double nearest n/100, as if the literal were written out */
 	CHECK(parse(ABZ_KIND_REVENUE, "subscription(price=1, attach=3%)"));
 	CHECK(slot_a(0, SUB_ATTACH) == 0.03);
 	CHECK(parse(ABZ_KIND_REVENUE, "subscription(price=1, attach=7%)"));
 	CHECK(slot_a(0, SUB_ATTACH) == 0.07);
+	/* 57 * 0.01 = 0.5700000000000001, but 57% is the literal 0.57 */
+	CHECK(parse(ABZ_KIND_REVENUE, "subscription(price=1, attach=57%)"));
+	CHECK(slot_a(0, SUB_ATTACH) == 0.57);
 	CHECK(parse(ABZ_KIND_REVENUE, "subscription(price=1, attach=12.5%)"));
 	CHECK(slot_a(0, SUB_ATTACH) == 0.125);
 	/* scientific, with suffix combined: 1.5e2k = 150000 */
@@ -174,6 +177,43 @@ ABZ_SUITE(spec_shortest)
 	CHECK(strtod(b, NULL) == 1.0 / 3.0);
 	/* the returned length is the string's length */
 	CHECK(abz_num_shortest(12.25, b) == 5);
+}
+
+/* next value of a 64-bit xorshift generator */
+static uint64_t
+next_bits(uint64_t *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 7;
+	*x ^= *x << 17;
+	return *x;
+}
+
+ABZ_SUITE(spec_shortest_random)
+{
+	uint64_t	state = 0x9e3779b97f4a7c15ULL;
+	int			bad = 0;
+
+	/* 20000 random positive finite doubles of every magnitude print and read back exactly */
+	for (int i = 0; i < 20000; i++)
+	{
+		uint64_t	bits = next_bits(&state) & 0x7fffffffffffffffULL;
+		double		v;
+		char		b[32],
+					text[128];
+
+		memcpy(&v, &bits, sizeof(v));
+		if (!isfinite(v))
+			continue;
+		abz_num_shortest(v, b);
+		if (strtod(b, NULL) != v)
+			bad++;
+		snprintf(text, sizeof(text), "usage(price=%s, units=1)", b);
+		if (!parse(ABZ_KIND_REVENUE, text) || slot_a(0, USE_PRICE) != v ||
+			strcmp(canon(), text) != 0)
+			bad++;
+	}
+	CHECK(bad == 0);
 }
 
 ABZ_SUITE(spec_revenue)
@@ -429,18 +469,23 @@ ABZ_SUITE(spec_domain_errors)
 	check_err(ABZ_KIND_RISK, "technology(freq=-1)", ABZ_ERR_DOMAIN, "technology", "freq");
 	check_msg(ABZ_KIND_RISK, "technology(freq=1, strategy=ignore)", ABZ_ERR_DOMAIN, "technology", "strategy",
 			  "unknown strategy \"ignore\"");
-	check_msg(ABZ_KIND_RISK, "technology(freq=1, strategy=mitigate(cost=1))", ABZ_ERR_DOMAIN, "technology", "strategy",
-			  "required key \"effect\" is missing");
-	check_err(ABZ_KIND_RISK, "technology(freq=1, strategy=mitigate)", ABZ_ERR_DOMAIN, "technology", "strategy");
+	check_msg(ABZ_KIND_RISK, "technology(freq=1, strategy=mitigate(cost=1))", ABZ_ERR_DOMAIN, "technology",
+			  "strategy.effect", "mitigate(): required key \"effect\" is missing");
+	check_err(ABZ_KIND_RISK, "technology(freq=1, strategy=mitigate)", ABZ_ERR_DOMAIN, "technology", "strategy.cost");
 	check_err(ABZ_KIND_RISK, "technology(freq=1, strategy=mitigate(cost=1, effect=1, cover=1))",
 			  ABZ_ERR_DOMAIN, "technology", "strategy");
 	check_err(ABZ_KIND_RISK, "technology(freq=1, strategy=mitigate(cost=1, effect=1, cost=2))",
-			  ABZ_ERR_DOMAIN, "technology", "strategy");
+			  ABZ_ERR_DOMAIN, "technology", "strategy.cost");
 	check_err(ABZ_KIND_RISK, "technology(freq=1, strategy=mitigate(cost=1, effect=1.5))",
-			  ABZ_ERR_DOMAIN, "technology", "effect");
+			  ABZ_ERR_DOMAIN, "technology", "strategy.effect");
+	/* the risk's own cost and the strategy's cost are told apart */
+	check_err(ABZ_KIND_RISK, "technology(freq=1, strategy=mitigate(cost=-1, effect=1))",
+			  ABZ_ERR_DOMAIN, "technology", "strategy.cost");
+	check_err(ABZ_KIND_RISK, "technology(freq=1, cost=-1, strategy=mitigate(cost=1, effect=1))",
+			  ABZ_ERR_DOMAIN, "technology", "cost");
 	check_err(ABZ_KIND_RISK, "technology(freq=1, strategy=transfer(premium=-1, cover=1))",
-			  ABZ_ERR_DOMAIN, "technology", "premium");
-	check_err(ABZ_KIND_RISK, "technology(freq=1, strategy=avoid(forgo=2))", ABZ_ERR_DOMAIN, "technology", "forgo");
+			  ABZ_ERR_DOMAIN, "technology", "strategy.premium");
+	check_err(ABZ_KIND_RISK, "technology(freq=1, strategy=avoid(forgo=2))", ABZ_ERR_DOMAIN, "technology", "strategy.forgo");
 	check_err(ABZ_KIND_RISK, "technology(freq=1, strategy=accept(), strategy=avoid())",
 			  ABZ_ERR_DOMAIN, "technology", "strategy");
 	check_err(ABZ_KIND_RISK, "technology(freq=1, strategy=5)", ABZ_ERR_DOMAIN, "technology", "strategy");
@@ -610,6 +655,13 @@ ABZ_SUITE(spec_validate)
 	corrupt(t0 + 1, ABZ_STRAT_N, ABZ_ERR_BINARY);
 }
 
+/* a number formatter with two decimals, to see that abz_format uses it */
+static int
+fmt_fixed2(double v, char *b)
+{
+	return snprintf(b, 32, "%.2f", v);
+}
+
 ABZ_SUITE(spec_format)
 {
 	char		small[8];
@@ -626,7 +678,10 @@ ABZ_SUITE(spec_format)
 		char		out[128];
 
 		CHECK(parse(ABZ_KIND_REVENUE, "usage(price=1.5, units=pert(1, 2, 3))"));
-		abz_format(&buf1.s, out, sizeof(out), NULL);
-		CHECK_STR(out, "usage(price=1.5, units=pert(1, 2, 3))");
+		CHECK(abz_format(&buf1.s, out, sizeof(out), fmt_fixed2) == strlen(out));
+		CHECK_STR(out, "usage(price=1.50, units=pert(1.00, 2.00, 3.00))");
 	}
+	/* the snippet in a syntax error's detail is printable ASCII */
+	CHECK(!parse(ABZ_KIND_REVENUE, "subscription(price=1) \xc3\xa9t\xc3\xa9"));
+	CHECK_STR(last_err.detail, "at character 23: \"??t??\"");
 }
