@@ -5,21 +5,11 @@
 -- per pass).
 \set VERBOSITY terse
 
--- 100,000 varied companies: subscription and usage streams, risks, paid and
--- organic acquisition, launch months 1..6, in twelve markets.
+-- 100,000 sample companies (aibiz.sample_companies, seed 1), each with its
+-- market row.
 CREATE TABLE proj_par AS
-SELECT i,
-	   format('subscription(price=%s, seats=%s, cost=%s) + usage(price=0.002, units=%s, growth=1%%, cost=0.0008)',
-			  20 + i % 97, 1 + i % 4, (20 + i % 97) / 10.0, 1000 + i % 991)::aibiz.revenue_model AS revenue,
-	   (CASE i % 3 WHEN 0 THEN '' WHEN 1 THEN 'technology(freq=2, loss=10k)'
-		ELSE 'competition(freq=1, price=5%, churn=2%)' END)::aibiz.risk_profile AS risk,
-	   format('cash(amount=%s) + team(headcount=%s, cost=9k) + product(launch=%s, churn=%s)
-			   + marketing(budget=%s, cac=%s, organic=%s)',
-			  100000 * (1 + i % 9), 2 + i % 11, 1 + i % 6, 0.01 + (i % 7) / 100.0,
-			  1000 * (i % 5), 150 + i % 300, (i % 10) / 20.0)::aibiz.plan AS plan,
-	   aibiz.market(10000 + 5000 * (i % 12), 0.01 * (i % 4), 0.01 + 0.005 * (i % 5),
-					0.3 + 0.02 * (i % 6), 0.04) AS m
-FROM generate_series(1, 100000) i;
+SELECT s.name, s.revenue, s.risk, s.plan, m
+FROM aibiz.sample_companies(100000, 1) s JOIN aibiz.markets m ON m.id = s.market_id;
 ALTER TABLE proj_par SET (parallel_workers = 2);
 ANALYZE proj_par;
 
