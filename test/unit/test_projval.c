@@ -503,3 +503,76 @@ ABZ_SUITE(projval_build_exact)
 	CHECK(bad == 0);
 	free(p);
 }
+
+/* mutated text never crashes the parser, and whatever it accepts is canonical */
+ABZ_SUITE(projval_text_mutations)
+{
+	AbzProj    *p = make(3, 12345.678, 2);
+	char	   *s = text_of(p);
+	size_t		len = strlen(s);
+	char	   *buf = malloc(len + 16);
+	uint64_t	state = 12345;
+	int			accepted = 0;
+	int			noncanonical = 0;
+	static const char alphabet[] = "0123456789-;,=vhnlpu x";
+
+	for (int i = 0; i < 20000; i++)
+	{
+		size_t		n = len;
+		AbzError	err;
+		AbzProj    *q;
+		int			edits;
+
+		memcpy(buf, s, len);
+		state ^= state << 13;
+		state ^= state >> 7;
+		state ^= state << 17;
+		edits = 1 + (int) (state % 3);
+		for (int e = 0; e < edits; e++)
+		{
+			size_t		at;
+
+			if (n == 0)
+				break;
+			state ^= state << 13;
+			state ^= state >> 7;
+			state ^= state << 17;
+			at = (size_t) (state >> 8) % n;
+			switch (state % 3)
+			{
+				case 0:			/* replace */
+					buf[at] = alphabet[(state >> 40) % (sizeof(alphabet) - 1)];
+					break;
+				case 1:			/* delete */
+					memmove(buf + at, buf + at + 1, n - at - 1);
+					n--;
+					break;
+				default:		/* truncate */
+					n = at + 1;
+					break;
+			}
+		}
+		last_alloc = NULL;
+		q = abz_proj_parse(buf, n, zalloc, &err);
+		if (q == NULL)
+		{
+			free(last_alloc);
+			continue;
+		}
+		accepted++;
+		{
+			char	   *t = text_of(q);
+
+			if (strlen(t) != n || memcmp(t, buf, n) != 0)
+				noncanonical++;
+			free(t);
+		}
+		CHECK(abz_proj_validate(q, ABZ_PROJ_SIZE(q->horizon), &err));
+		free(q);
+	}
+	CHECK(noncanonical == 0);
+	CHECK(accepted > 0);		/* digit replacements keep the value valid */
+	free(buf);
+	free(s);
+	free(p);
+}
