@@ -138,6 +138,7 @@ run(Company *cs, long n, int horizon, int pack, double *checksum)
 	return now() - t0;
 }
 
+/* read the inputs, then time both loops (best of three each) */
 int
 main(int argc, char **argv)
 {

@@ -74,6 +74,7 @@ parse(const char *s, AbzError *err)
 	return p;
 }
 
+/* building from months: values, header, overflow of a single value */
 ABZ_SUITE(projval_build)
 {
 	AbzProj    *p = make(3, 1.0, 2);
@@ -108,6 +109,7 @@ ABZ_SUITE(projval_build)
 	free(q);
 }
 
+/* exact, order-independent addition; horizon mismatch; overflow */
 ABZ_SUITE(projval_add)
 {
 	AbzProj    *a = make(4, 0.1, 3);
@@ -166,6 +168,7 @@ ABZ_SUITE(projval_add)
 	free(other);
 }
 
+/* canonical text round trip and strict parsing */
 ABZ_SUITE(projval_text)
 {
 	AbzProj    *p = make(2, -3.5, 1);
@@ -252,6 +255,7 @@ ABZ_SUITE(projval_text)
 #undef BAD
 }
 
+/* validation of raw values as binary input sees them */
 ABZ_SUITE(projval_validate)
 {
 	AbzProj    *p = make(2, 1.0, 1);
@@ -278,6 +282,7 @@ ABZ_SUITE(projval_validate)
 	free(p);
 }
 
+/* breakeven, runway and the totals of a summary */
 ABZ_SUITE(projval_summary)
 {
 	/* 5 months: cash_flow -30, -10, 0, 20, -5; cash 70, 60, 60, 80, -1; revenue 1..5 */
