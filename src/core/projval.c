@@ -6,6 +6,9 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#if defined(__x86_64__) && defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "projval.h"
 
@@ -113,28 +116,37 @@ store_double(double v, AbzFixWords *out, const char *what, int month, AbzError *
 
 /*
  * Convert n doubles with the fast path of fast_fixed, without branches;
- * false if any value needs the general path (then out is incomplete).
+ * false if any value needs the general path (then out is incomplete).  On
+ * x86-64 one cvtsd2si rounds to nearest with ties to even (the default
+ * MXCSR mode, which PostgreSQL never changes) and converts, as rint() and
+ * the cast do; |v·2^32| >= 2^62 and NaN are flagged for the general path.
  */
 static bool
 convert_all(const double *v, AbzFixWords *out, size_t n)
 {
-	const double two52 = 4503599627370496.0;	/* 2^52 */
 	const double two62 = 4611686018427387904.0;	/* 2^62 */
 	bool		ok = true;
 
 	for (size_t i = 0; i < n; i++)
 	{
 		double		s = v[i] * 4294967296.0;
-		double		a = fabs(s);
-		double		c = copysign(two52, s) * (double) (a < two52);
-		double		t = (s + c) - c;
 		int64_t		r;
 
-		/* clamp (NaN goes to the bound) so that the conversion is defined */
-		t = t < two62 ? t : two62;
-		t = t > -two62 ? t : -two62;
-		r = (int64_t) t;
-		ok &= a < two62;
+#if defined(__x86_64__) && defined(__SSE2__)
+		r = _mm_cvtsd_si64(_mm_set_sd(s));	/* INT64_MIN when out of range */
+#else
+		{
+			const double two52 = 4503599627370496.0;	/* 2^52 */
+			double		c = copysign(two52, s) * (double) (fabs(s) < two52);
+			double		t = (s + c) - c;
+
+			/* clamp (NaN goes to the bound) so that the conversion is defined */
+			t = t < two62 ? t : two62;
+			t = t > -two62 ? t : -two62;
+			r = (int64_t) t;
+		}
+#endif
+		ok &= fabs(s) < two62;
 		out[i].lo = (uint64_t) r;
 		out[i].hi = r >> 63;
 	}
