@@ -235,20 +235,20 @@ abz_sim_builder_add(AbzSimBuilder *b, const AbzTrial *t, AbzError *err)
 		return abz_error(err, ABZ_ERR_LIMIT, NULL, NULL, "more trials than the simulation holds");
 	if (!abz_fixed_from_double(t->npv, &x))
 		return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
-						 "trial %zu: npv %g is out of range", i, t->npv);
+						 "simulation trial %zu: npv %g is out of range", i, t->npv);
 	abz_sim_set_fx(v->npv, i, x);
 	if (!abz_fixed_from_double(t->arr, &x))
 		return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
-						 "trial %zu: arr %g is out of range", i, t->arr);
+						 "simulation trial %zu: arr %g is out of range", i, t->arr);
 	abz_sim_set_fx(v->arr, i, x);
 	if (!abz_fixed_from_double(t->risk_loss, &x))
 		return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
-						 "trial %zu: risk loss %g is out of range", i, t->risk_loss);
+						 "simulation trial %zu: risk loss %g is out of range", i, t->risk_loss);
 	abz_sim_set_fx(v->loss, i, x);
 	if (t->death_month < 0 || t->death_month > H ||
 		t->breakeven_month < 0 || t->breakeven_month > H)
 		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
-						 "trial %zu: death month %d or breakeven month %d outside 0..%d",
+						 "simulation trial %zu: death month %d or breakeven month %d outside 0..%d",
 						 i, (int) t->death_month, (int) t->breakeven_month, H);
 	v->death[i] = (int16_t) t->death_month;
 	v->breakeven[i] = (int16_t) t->breakeven_month;
@@ -260,14 +260,14 @@ abz_sim_builder_add(AbzSimBuilder *b, const AbzTrial *t, AbzError *err)
 		v->events[c] += t->events[c];
 		if (!fx_accum(v->cat_loss, c, t->loss[c]))
 			return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
-							 "trial %zu: loss %g of a risk category is out of range", i, t->loss[c]);
+							 "simulation trial %zu: loss %g of a risk category is out of range", i, t->loss[c]);
 	}
 	for (int m = 0; m < H; m++)
 	{
 		if (!fx_accum(v->rev_sum, m, b->revenue[m]) ||
 			!fx_accum(v->cash_sum, m, b->cash[m]))
 			return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
-							 "trial %zu, month %d: revenue %g or cash %g is out of range",
+							 "simulation trial %zu, month %d: revenue %g or cash %g is out of range",
 							 i, m + 1, b->revenue[m], b->cash[m]);
 	}
 	if (i < (size_t) b->qtrials)
