@@ -1,0 +1,158 @@
+/*
+ * rng.c — Philox4x32-10 counter-based random numbers (Salmon, Moraes, Dror
+ * and Shaw, "Parallel random numbers: as easy as 1, 2, 3", SC11; the
+ * Random123 reference).
+ *
+ * The 64-bit seed is the key (low half first); the counter of a block is
+ * (draw low, draw high, trial low, trial high).  One block is four 32-bit
+ * words, i.e. two 64-bit draws; words are taken from the end of the block.
+ */
+#include <stddef.h>
+
+#include "rng.h"
+
+#define PHILOX_M0	0xD2511F53u
+#define PHILOX_M1	0xCD9E8D57u
+#define PHILOX_W0	0x9E3779B9u	/* golden ratio */
+#define PHILOX_W1	0xBB67AE85u	/* sqrt(3) - 1 */
+
+/*
+ * One Philox round on (c0, c1, c2, c3) with round key (k0, k1): two 32x32->64
+ * multiplies, xors with the key.  Written on locals, unrolled by the caller,
+ * so the whole block stays in registers.
+ */
+#define PHILOX_ROUND(k0, k1) \
+	do { \
+		uint64_t	p0_ = (uint64_t) PHILOX_M0 * c0; \
+		uint64_t	p1_ = (uint64_t) PHILOX_M1 * c2; \
+		c0 = (uint32_t) (p1_ >> 32) ^ c1 ^ (k0); \
+		c1 = (uint32_t) p1_; \
+		c2 = (uint32_t) (p0_ >> 32) ^ c3 ^ (k1); \
+		c3 = (uint32_t) p0_; \
+	} while (0)
+
+/* ten rounds; the key is bumped by the Weyl constants between rounds */
+static inline void
+philox10(uint32_t k0, uint32_t k1, uint32_t c0, uint32_t c1, uint32_t c2,
+		 uint32_t c3, uint32_t out[4])
+{
+	PHILOX_ROUND(k0, k1);
+	PHILOX_ROUND(k0 + 1 * PHILOX_W0, k1 + 1 * PHILOX_W1);
+	PHILOX_ROUND(k0 + 2 * PHILOX_W0, k1 + 2 * PHILOX_W1);
+	PHILOX_ROUND(k0 + 3 * PHILOX_W0, k1 + 3 * PHILOX_W1);
+	PHILOX_ROUND(k0 + 4 * PHILOX_W0, k1 + 4 * PHILOX_W1);
+	PHILOX_ROUND(k0 + 5 * PHILOX_W0, k1 + 5 * PHILOX_W1);
+	PHILOX_ROUND(k0 + 6 * PHILOX_W0, k1 + 6 * PHILOX_W1);
+	PHILOX_ROUND(k0 + 7 * PHILOX_W0, k1 + 7 * PHILOX_W1);
+	PHILOX_ROUND(k0 + 8 * PHILOX_W0, k1 + 8 * PHILOX_W1);
+	PHILOX_ROUND(k0 + 9 * PHILOX_W0, k1 + 9 * PHILOX_W1);
+	out[0] = c0;
+	out[1] = c1;
+	out[2] = c2;
+	out[3] = c3;
+}
+
+/* the Philox4x32-10 block for (key, counter): the reference function */
+void
+abz_philox4x32(const uint32_t key[2], const uint32_t ctr[4], uint32_t out[4])
+{
+	philox10(key[0], key[1], ctr[0], ctr[1], ctr[2], ctr[3], out);
+}
+
+/* start the stream of one trial */
+void
+abz_rng_init(AbzRng *r, uint64_t seed, uint64_t trial)
+{
+	r->key[0] = (uint32_t) seed;
+	r->key[1] = (uint32_t) (seed >> 32);
+	r->trial = trial;
+	r->draw = 0;
+	r->buf[0] = r->buf[1] = r->buf[2] = r->buf[3] = 0;
+	r->avail = 0;
+}
+
+/* blocks the buffer holds: computed together so their rounds overlap */
+#define RNG_NBLOCKS	(sizeof(((AbzRng *) 0)->buf) / (4 * sizeof(uint32_t)))
+
+/*
+ * Compute the next RNG_NBLOCKS blocks of the stream into the buffer.  Block j
+ * (counter draw + j) lands in buf[4 * (RNG_NBLOCKS - 1 - j) ..], so taking
+ * words from the end yields the blocks in counter order, each from its last
+ * word down: the stream does not depend on the buffer size.
+ */
+static void
+rng_refill(AbzRng *r)
+{
+	uint32_t	c0[RNG_NBLOCKS],
+				c1[RNG_NBLOCKS],
+				c2[RNG_NBLOCKS],
+				c3[RNG_NBLOCKS];
+	uint32_t	k0 = r->key[0],
+				k1 = r->key[1];
+	size_t		j;
+	int			round;
+
+	for (j = 0; j < RNG_NBLOCKS; j++)
+	{
+		uint64_t	d = r->draw + j;
+
+		c0[j] = (uint32_t) d;
+		c1[j] = (uint32_t) (d >> 32);
+		c2[j] = (uint32_t) r->trial;
+		c3[j] = (uint32_t) (r->trial >> 32);
+	}
+	for (round = 0; round < 10; round++)
+	{
+		for (j = 0; j < RNG_NBLOCKS; j++)
+		{
+			uint64_t	p0 = (uint64_t) PHILOX_M0 * c0[j];
+			uint64_t	p1 = (uint64_t) PHILOX_M1 * c2[j];
+
+			c0[j] = (uint32_t) (p1 >> 32) ^ c1[j] ^ k0;
+			c1[j] = (uint32_t) p1;
+			c2[j] = (uint32_t) (p0 >> 32) ^ c3[j] ^ k1;
+			c3[j] = (uint32_t) p0;
+		}
+		k0 += PHILOX_W0;
+		k1 += PHILOX_W1;
+	}
+	for (j = 0; j < RNG_NBLOCKS; j++)
+	{
+		uint32_t   *out = &r->buf[4 * (RNG_NBLOCKS - 1 - j)];
+
+		out[0] = c0[j];
+		out[1] = c1[j];
+		out[2] = c2[j];
+		out[3] = c3[j];
+	}
+	r->draw += RNG_NBLOCKS;
+	r->avail = (int) (4 * RNG_NBLOCKS);
+}
+
+/* next 64 random bits: the last two unused words of the block, high word first */
+uint64_t
+abz_rng_u64(AbzRng *r)
+{
+	uint64_t	v;
+
+	if (__builtin_expect(r->avail < 2, 0))
+		rng_refill(r);
+	v = ((uint64_t) r->buf[r->avail - 1] << 32) | r->buf[r->avail - 2];
+	r->avail -= 2;
+	return v;
+}
+
+/*
+ * uniform double in the open interval (0, 1): (k + 0.5) * 2^-52 for the top
+ * 52 bits k of a draw.  Every value is exact, the set is symmetric (u and
+ * 1 - u both occur) and runs from 2^-53 to 1 - 2^-53.  With 53 bits the
+ * upper midpoints (k + 0.5) * 2^-53, k >= 2^52, are not doubles and the top
+ * one rounds to 1.0, so 52 is the most an exact open midpoint grid allows.
+ */
+double
+abz_rng_uniform(AbzRng *r)
+{
+	uint64_t	k = abz_rng_u64(r) >> 12;
+
+	return ((double) k + 0.5) * 0x1.0p-52;
+}
