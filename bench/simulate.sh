@@ -56,8 +56,9 @@ CREATE TABLE bench_market AS SELECT * FROM aibiz.market($(echo $MARKET | tr ' ' 
 SELECT aibiz.trials(aibiz.simulate(:'rev', :'risk', :'plan', m, $HORIZON, 1000, $SEED)) FROM bench_market m;
 \timing on
 \echo db-single
+-- OFFSET 0 keeps the planner from copying simulate() into each output column
 SELECT aibiz.npv_mean(s) AS npv_mean, aibiz.survival(s, $HORIZON) AS survival, aibiz.arr_mean(s) AS arr_mean
-  FROM (SELECT aibiz.simulate(:'rev', :'risk', :'plan', m, $HORIZON, $TRIALS, $SEED) AS s FROM bench_market m) x;
+  FROM (SELECT aibiz.simulate(:'rev', :'risk', :'plan', m, $HORIZON, $TRIALS, $SEED) AS s FROM bench_market m OFFSET 0) x;
 \timing off
 INSERT INTO aibiz.markets (sector, use_case, name, accounts, adoption, bass_p, bass_q, growth)
   SELECT 'bench', 'bench', 'bench', accounts, adoption, bass_p, bass_q, growth FROM bench_market;
@@ -95,7 +96,7 @@ awk -v trials="$TRIALS" -v horizon="$HORIZON" -v comps="$COMPANIES" -v ptrials="
 	/^db-workers-0/ { sect = "w0"; next }
 	/^db-workers-2/ { sect = "w2"; next }
 	/^Time:/ { t[sect] = ms($0); next }
-	sect == "single" && NF == 3 { dbline = $0 }
+	sect == "single" && /^-?[0-9.e+]+ [0-9.e+-]+ [0-9.e+-]+$/ { dbline = $0 }
 	(sect == "w0" || sect == "w2") && length($0) == 32 { md5[sect] = $0 }
 	/Partial Aggregate/ { partial = 1 }
 	END {

@@ -39,19 +39,18 @@ CREATE FUNCTION @extschema@.simulate(revenue @extschema@.revenue_model,
 									 trials int DEFAULT 10000,
 									 seed bigint DEFAULT 0)
 	RETURNS @extschema@.simulation
-	AS 'MODULE_PATHNAME', 'aibiz_simulate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'aibiz_simulate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 10000;
 COMMENT ON FUNCTION @extschema@.simulate(@extschema@.revenue_model, @extschema@.risk_profile, @extschema@.plan, record, int, int, bigint) IS
 'Monte Carlo simulation of a company over horizon months (at most 600): trials trials (at most aibiz.max_trials), trial i keyed by (seed, i), so the same inputs and seed give the same bytes everywhere. market is any row with accounts, adoption, bass_p, bass_q, growth.';
 
 CREATE FUNCTION @extschema@.simulate(company @extschema@.companies,
-									 market anyelement,
+									 market record,
 									 horizon int DEFAULT 60,
 									 trials int DEFAULT 10000,
 									 seed bigint DEFAULT 0)
 	RETURNS @extschema@.simulation
-	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-	AS $$SELECT @extschema@.simulate(company.revenue, company.risk, company.plan, market, horizon, trials, seed)$$;
-COMMENT ON FUNCTION @extschema@.simulate(@extschema@.companies, anyelement, int, int, bigint) IS
+	AS 'MODULE_PATHNAME', 'aibiz_simulate_company' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 10000;
+COMMENT ON FUNCTION @extschema@.simulate(@extschema@.companies, record, int, int, bigint) IS
 'Monte Carlo simulation of a row of aibiz.companies in its market row (e.g. a row of aibiz.markets); NULL if the company has no revenue model, risk profile or plan. Companies simulated with the same seed share random streams (common random numbers); pass seed => id for independent draws.';
 
 -- scalar accessors

@@ -149,19 +149,29 @@ const_view(const AbzSimHeader *h, AbzSimView *v)
 
 /* ---- fixed-point conversion on the hot path ---- */
 
+/* the fast path of the conversion: |s| < FX_FAST */
+#define FX_FAST 9.0e18
+
+/* round s (already scaled by 2^32, |s| < FX_FAST) to the nearest integer, ties to even */
+static inline int64_t
+fx_round(double s)
+{
+#if defined(__x86_64__) && defined(__SSE2__)
+	return _mm_cvtsd_si64(_mm_set_sd(s));
+#else
+	return llrint(s);
+#endif
+}
+
 /* round v * 2^32 to the nearest integer (ties to even), as abz_fixed_from_double */
 static inline bool
 fx_of(double v, abz_fixed *out)
 {
 	double		s = v * 4294967296.0;
 
-	if (fabs(s) < 9.0e18)
+	if (fabs(s) < FX_FAST)
 	{
-#if defined(__x86_64__) && defined(__SSE2__)
-		*out = (abz_fixed) _mm_cvtsd_si64(_mm_set_sd(s));
-#else
-		*out = (abz_fixed) llrint(s);
-#endif
+		*out = (abz_fixed) fx_round(s);
 		return true;
 	}
 	return abz_fixed_from_double(v, out);
@@ -220,6 +230,8 @@ abz_sim_builder_init(AbzSimBuilder *b, void *value, const AbzSimLayout *L,
 	b->cash = s + horizon;
 	b->qrev = s + 2 * (size_t) horizon;
 	b->qcash = b->qrev + (size_t) horizon * Q;
+	memset(b->rev_fast, 0, sizeof(abz_fixed) * (size_t) horizon);
+	memset(b->cash_fast, 0, sizeof(abz_fixed) * (size_t) horizon);
 }
 
 /* add the next trial (with b->revenue and b->cash filled by the engine) */
@@ -264,8 +276,16 @@ abz_sim_builder_add(AbzSimBuilder *b, const AbzTrial *t, AbzError *err)
 	}
 	for (int m = 0; m < H; m++)
 	{
-		if (!fx_accum(v->rev_sum, m, b->revenue[m]) ||
-			!fx_accum(v->cash_sum, m, b->cash[m]))
+		double		r = b->revenue[m] * 4294967296.0;
+		double		c = b->cash[m] * 4294967296.0;
+
+		if (fabs(r) < FX_FAST && fabs(c) < FX_FAST)
+		{
+			b->rev_fast[m] += fx_round(r);
+			b->cash_fast[m] += fx_round(c);
+		}
+		else if (!fx_accum(v->rev_sum, m, b->revenue[m]) ||
+				 !fx_accum(v->cash_sum, m, b->cash[m]))
 			return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
 							 "simulation trial %zu, month %d: revenue %g or cash %g is out of range",
 							 i, m + 1, b->revenue[m], b->cash[m]);
@@ -298,8 +318,17 @@ abz_sim_builder_finish(AbzSimBuilder *b, void (*tick) (void *), void *arg,
 						 "simulation finished after %d of %d trials", (int) b->added, (int) b->trials);
 	for (int m = 0; m < b->horizon; m++)
 	{
+		abz_fixed	r,
+					c;
+
 		alive -= v->alive[m];
 		v->alive[m] = alive;
+		if (!abz_fixed_add(abz_sim_fx(v->rev_sum, m), b->rev_fast[m], &r) ||
+			!abz_fixed_add(abz_sim_fx(v->cash_sum, m), b->cash_fast[m], &c))
+			return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
+							 "simulation month %d: revenue or cash sum out of range", m + 1);
+		abz_sim_set_fx(v->rev_sum, m, r);
+		abz_sim_set_fx(v->cash_sum, m, c);
 	}
 	for (int m = 0; m < b->horizon; m++)
 	{
@@ -315,16 +344,6 @@ abz_sim_builder_finish(AbzSimBuilder *b, void (*tick) (void *), void *arg,
 
 /* ---- quantiles by selection ---- */
 
-/* swap two doubles */
-static inline void
-dswap(double *a, double *b)
-{
-	double		t = *a;
-
-	*a = *b;
-	*b = t;
-}
-
 /* compare doubles for qsort */
 static int
 dcmp(const void *a, const void *b)
@@ -335,10 +354,30 @@ dcmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* sort x[lo..hi] by insertion (short ranges) */
+static void
+insertion_sort(double *x, size_t lo, size_t hi)
+{
+	for (size_t i = lo + 1; i <= hi; i++)
+	{
+		double		v = x[i];
+		size_t		j = i;
+
+		while (j > lo && x[j - 1] > v)
+		{
+			x[j] = x[j - 1];
+			j--;
+		}
+		x[j] = v;
+	}
+}
+
 /*
  * Put the k-th smallest of x[lo..hi] at x[k], smaller-or-equal values before
- * it and greater-or-equal after (Hoare partition around a median of three;
- * after many rounds the rest is sorted, bounding the worst case).
+ * it and greater-or-equal after.  Quickselect around a median of three with
+ * two branch-free Lomuto passes (below the pivot, then equal to it), so ties
+ * (dead companies' zero revenue) cost nothing; after many rounds the rest is
+ * sorted, bounding the worst case.
  */
 static void
 select_kth(double *x, size_t lo, size_t hi, size_t k)
@@ -349,40 +388,75 @@ select_kth(double *x, size_t lo, size_t hi, size_t k)
 	{
 		size_t		mid = lo + (hi - lo) / 2;
 		size_t		i,
-					j;
-		double		pivot;
+					e;
+		double		a,
+					b,
+					c,
+					pivot;
 
+		if (hi - lo < 16)
+		{
+			insertion_sort(x, lo, hi);
+			return;
+		}
 		if (++rounds > 64)
 		{
 			qsort(x + lo, hi - lo + 1, sizeof(double), dcmp);
 			return;
 		}
-		if (x[mid] < x[lo])
-			dswap(&x[mid], &x[lo]);
-		if (x[hi] < x[lo])
-			dswap(&x[hi], &x[lo]);
-		if (x[hi] < x[mid])
-			dswap(&x[hi], &x[mid]);
-		pivot = x[mid];
+		a = x[lo];
+		b = x[mid];
+		c = x[hi];
+		pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
+		/* x[lo..i-1] < pivot <= x[i..hi] */
 		i = lo;
-		j = hi;
-		for (;;)
+		for (size_t j = lo; j <= hi; j++)
 		{
-			while (x[i] < pivot)
-				i++;
-			while (pivot < x[j])
-				j--;
-			if (i >= j)
-				break;
-			dswap(&x[i], &x[j]);
-			i++;
-			j--;
+			double		v = x[j];
+
+			x[j] = x[i];
+			x[i] = v;
+			i += v < pivot;
 		}
-		/* now x[lo..j] <= pivot <= x[j+1..hi] */
-		if (k <= j)
-			hi = j;
-		else
-			lo = j + 1;
+		if (k < i)
+		{
+			hi = i - 1;
+			continue;
+		}
+		/* x[i..e-1] == pivot < x[e..hi]; the pivot is in the range, so e > i */
+		e = i;
+		for (size_t j = i; j <= hi; j++)
+		{
+			double		v = x[j];
+
+			x[j] = x[e];
+			x[e] = v;
+			e += v <= pivot;
+		}
+		if (k < e)
+			return;
+		lo = e;
+	}
+}
+
+/*
+ * Put every order statistic ks[a..b] (ascending, distinct, inside [lo, hi])
+ * in place: select the middle one, then recurse on each side, so each level
+ * of the recursion touches every element once.
+ */
+static void
+multi_select(double *x, size_t lo, size_t hi, const size_t *ks, int a, int b)
+{
+	while (a <= b)
+	{
+		int			mid = a + (b - a) / 2;
+		size_t		k = ks[mid];
+
+		select_kth(x, lo, hi, k);
+		if (a < mid)
+			multi_select(x, lo, k - 1, ks, a, mid - 1);
+		a = mid + 1;
+		lo = k + 1;
 	}
 }
 
@@ -390,31 +464,51 @@ select_kth(double *x, size_t lo, size_t hi, size_t k)
 void
 abz_quantiles7(double *x, size_t n, const double *ps, int np, double *out)
 {
-	size_t		start = 0;		/* x[start..] holds values >= everything before */
+	size_t		ks[ABZ_SIM_NQ];
 
-	for (int q = 0; q < np; q++)
+	for (int chunk = 0; chunk < np; chunk += ABZ_SIM_NQ)
 	{
-		double		h = ps[q] * (double) (n - 1);
-		size_t		first = (size_t) floor(h);
-		size_t		second = (size_t) ceil(h);
-		double		lo,
-					hi;
+		int			m = np - chunk < ABZ_SIM_NQ ? np - chunk : ABZ_SIM_NQ;
+		int			nk = 0;
 
-		if (first < start)		/* a repeated level: already in place */
-			first = start;
-		select_kth(x, start, n - 1, first);
-		lo = x[first];
-		if (second == first)
-			out[q] = lo;
-		else
+		/* select the distinct ranks floor(h) */
+		for (int q = 0; q < m; q++)
 		{
-			hi = x[first + 1];
-			for (size_t i = first + 2; i < n; i++)
-				if (x[i] < hi)
-					hi = x[i];
-			out[q] = lo + (h - (double) first) * (hi - lo);
+			size_t		f = (size_t) floor(ps[chunk + q] * (double) (n - 1));
+
+			if (nk == 0 || ks[nk - 1] < f)
+				ks[nk++] = f;
 		}
-		start = first;
+		multi_select(x, 0, n - 1, ks, 0, nk - 1);
+		for (int q = 0; q < m; q++)
+		{
+			double		h = ps[chunk + q] * (double) (n - 1);
+			size_t		f = (size_t) floor(h);
+			double		lo = x[f],
+						hi;
+			size_t		end = n;
+
+			if ((double) f == ceil(h))
+			{
+				out[chunk + q] = lo;
+				continue;
+			}
+			/*
+			 * rank f + 1 is the smallest value after f up to the next selected
+			 * rank (everything from there on is at least as large)
+			 */
+			for (int k = 0; k < nk; k++)
+				if (ks[k] > f)
+				{
+					end = ks[k] + 1;
+					break;
+				}
+			hi = x[f + 1];
+			for (size_t i = f + 2; i < end; i++)
+				hi = x[i] < hi ? x[i] : hi;
+			/* as percentile_cont: lo + (h - floor(h)) * (hi - lo) */
+			out[chunk + q] = lo + (h - (double) f) * (hi - lo);
+		}
 	}
 }
 

@@ -144,6 +144,13 @@ typedef struct AbzSimBuilder
 	double	   *cash;			/* [horizon] */
 	double	   *qrev;			/* [horizon][qtrials]: revenue by month, first qtrials trials */
 	double	   *qcash;			/* [horizon][qtrials] */
+	/*
+	 * Monthly sums of the values below 2^31 in magnitude (each below 2^63 as
+	 * fixed point, so 2^31 trials stay below 2^94: no overflow check needed);
+	 * larger values go, checked, straight to the value's sums.
+	 */
+	abz_fixed	rev_fast[ABZ_MAX_HORIZON];
+	abz_fixed	cash_fast[ABZ_MAX_HORIZON];
 } AbzSimBuilder;
 
 /* bytes of scratch memory a builder needs (8-byte aligned start) */

@@ -204,7 +204,7 @@ run_simulation(const AbzSpec *revenue, const AbzSpec *risk, const AbzSpec *plan,
 	abz_market_from_record(market, &mk);
 	model = (AbzModel *) palloc(abz_model_size(horizon));
 	if (!abz_model_prepare(model, revenue, risk, plan, &mk, horizon, &err))
-		abz_raise(&err, err.term[0] ? "plan" : "simulation");
+		abz_raise(&err, "simulation");
 	v = sim_alloc(&L);
 	scratch = palloc(abz_sim_builder_scratch(trials, horizon));
 	if (!abz_simulate(model, seed, trials, SIM_OF(v), &L, scratch, sim_tick, NULL, &err))
@@ -223,6 +223,29 @@ aibiz_simulate(PG_FUNCTION_ARGS)
 	return run_simulation(PG_GETARG_ABZSPEC(0), PG_GETARG_ABZSPEC(1), PG_GETARG_ABZSPEC(2),
 						  PG_GETARG_HEAPTUPLEHEADER(3), PG_GETARG_INT32(4),
 						  PG_GETARG_INT32(5), PG_GETARG_INT64(6));
+}
+
+PG_FUNCTION_INFO_V1(aibiz_simulate_company);
+
+/* simulate(company aibiz.companies, market, horizon, trials, seed); NULL if an input is NULL */
+Datum
+aibiz_simulate_company(PG_FUNCTION_ARGS)
+{
+	HeapTupleHeader company = PG_GETARG_HEAPTUPLEHEADER(0);
+	static const char *const cols[3] = {"revenue", "risk", "plan"};
+	AbzSpec    *spec[3];
+
+	for (int i = 0; i < 3; i++)
+	{
+		bool		isnull;
+		Datum		d = GetAttributeByName(company, cols[i], &isnull);
+
+		if (isnull)
+			PG_RETURN_NULL();
+		spec[i] = ABZ_SPEC_OF(PG_DETOAST_DATUM(d));
+	}
+	return run_simulation(spec[0], spec[1], spec[2], PG_GETARG_HEAPTUPLEHEADER(1),
+						  PG_GETARG_INT32(2), PG_GETARG_INT32(3), PG_GETARG_INT64(4));
 }
 
 /* ---- scalar accessors ---- */
