@@ -76,6 +76,10 @@ CREATE FUNCTION @extschema@.npv_mean(sim @extschema@.simulation) RETURNS float8
 	AS 'MODULE_PATHNAME', 'aibiz_sim_npv_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.npv_mean(@extschema@.simulation) IS 'mean NPV over trials (a portfolio: of the trial-wise sum)';
 
+CREATE FUNCTION @extschema@.npv_stddev(sim @extschema@.simulation) RETURNS float8
+	AS 'MODULE_PATHNAME', 'aibiz_sim_npv_stddev' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.npv_stddev(@extschema@.simulation) IS 'sample standard deviation of NPV over trials (NULL for a single trial)';
+
 CREATE FUNCTION @extschema@.npv_quantile(sim @extschema@.simulation, q float8) RETURNS float8
 	AS 'MODULE_PATHNAME', 'aibiz_sim_npv_quantile' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.npv_quantile(@extschema@.simulation, float8) IS

@@ -560,6 +560,26 @@ abz_sim_trial_mean(const AbzSimHeader *h, int which)
 	return (exact ? abz_fixed_to_double(sum) : dsum) / (double) h->trials;
 }
 
+/* sample standard deviation (n - 1) of a per-trial array, two passes in trial order */
+double
+abz_sim_trial_stddev(const AbzSimHeader *h, int which)
+{
+	AbzSimView	v;
+	const unsigned char *cells;
+	double		mean = abz_sim_trial_mean(h, which);
+	double		ss = 0;
+
+	const_view(h, &v);
+	cells = which == 0 ? v.npv : which == 1 ? v.arr : v.loss;
+	for (int32_t i = 0; i < h->trials; i++)
+	{
+		double		d = abz_fixed_to_double(abz_sim_fx(cells, i)) - mean;
+
+		ss += d * d;
+	}
+	return sqrt(ss / (double) (h->trials - 1));
+}
+
 /* share of (trial, member) pairs alive at month (0..horizon; month 0 is 1) */
 double
 abz_sim_survival(const AbzSimHeader *h, int32_t month)
@@ -1311,7 +1331,12 @@ abz_sim_parse(const char *text, size_t len, unsigned char *wire,
 						 "data is not the canonical base64 of a %d-trial, %d-month simulation",
 						 (int) h.trials, (int) h.horizon);
 	if (!abz_sim_from_wire(wire, L->wire, out, L, err))
+	{
+		/* text input reports a malformed value as a syntax error */
+		if (err->code == ABZ_ERR_BINARY)
+			err->code = ABZ_ERR_SYNTAX;
 		return false;
+	}
 	if (out->trials != h.trials || out->horizon != h.horizon || out->members != h.members ||
 		out->seed != h.seed || out->flags != h.flags)
 		return abz_error(err, ABZ_ERR_SYNTAX, NULL, NULL,

@@ -212,6 +212,9 @@ void		abz_sim_trial_values(const AbzSimHeader *h, int which, double *out);
 /* exact sum of a per-trial fixed array, as a double mean; which as above */
 double		abz_sim_trial_mean(const AbzSimHeader *h, int which);
 
+/* sample standard deviation (n - 1) of a per-trial array; which as above; trials >= 2 */
+double		abz_sim_trial_stddev(const AbzSimHeader *h, int which);
+
 /* share of (trial, member) pairs alive at month (0..horizon; month 0 is 1) */
 double		abz_sim_survival(const AbzSimHeader *h, int32_t month);
 

@@ -346,6 +346,19 @@ aibiz_sim_npv_mean(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(abz_sim_trial_mean(PG_GETARG_SIM(0), 0));
 }
 
+PG_FUNCTION_INFO_V1(aibiz_sim_npv_stddev);
+
+/* npv_stddev(sim): sample standard deviation of NPV over trials; NULL for one trial */
+Datum
+aibiz_sim_npv_stddev(PG_FUNCTION_ARGS)
+{
+	AbzSimHeader *h = PG_GETARG_SIM(0);
+
+	if (h->trials < 2)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(abz_sim_trial_stddev(h, 0));
+}
+
 PG_FUNCTION_INFO_V1(aibiz_sim_arr_mean);
 
 /* arr_mean(sim) */
@@ -717,8 +730,14 @@ push_num(JsonbParseState **st, const char *key, double v)
 	pushJsonbValue(st, WJB_KEY, &k);
 	if (isfinite(v))
 	{
+		char		buf[32];
+
+		/* the shortest text that reads back to v (float8_numeric keeps only 15 digits) */
+		abz_num_pg(v, buf);
 		val.type = jbvNumeric;
-		val.val.numeric = DatumGetNumeric(DirectFunctionCall1(float8_numeric, Float8GetDatum(v)));
+		val.val.numeric = DatumGetNumeric(DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+															  ObjectIdGetDatum(InvalidOid),
+															  Int32GetDatum(-1)));
 	}
 	else
 		val.type = jbvNull;
