@@ -9,7 +9,8 @@
 #
 # Starts its own throwaway cluster (pg_virtualenv) after `make install`,
 # both under /tmp/aibiz-pg.lock.  Environment: TRIALS (200000),
-# HORIZON (60), COMPANIES (200), PTRIALS (2000, trials per company).
+# HORIZON (60), COMPANIES (200), PTRIALS (2000, trials per company),
+# MTRIALS (1000000, the simulation whose peak memory is measured).
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -17,6 +18,7 @@ TRIALS=${TRIALS:-200000}
 HORIZON=${HORIZON:-60}
 COMPANIES=${COMPANIES:-200}
 PTRIALS=${PTRIALS:-2000}
+MTRIALS=${MTRIALS:-1000000}
 SEED=1
 # the reference company: subscription + usage streams, three risks, one round with p < 1
 BENCH_REV='subscription(price=pert(40,50,70), seats=5, cost=4, cost_decline=20%, expansion=1%) + usage(price=0.002, units=normal(20000,5000), growth=2%, price_decline=30%, cost=0.0008, cost_decline=40%)'
@@ -84,13 +86,21 @@ SELECT md5(aibiz.portfolio(aibiz.simulate(c, m, $HORIZON, $PTRIALS, c.id))::text
 \timing off
 EXPLAIN (COSTS OFF) SELECT aibiz.portfolio(aibiz.simulate(c, m, $HORIZON, $PTRIALS, c.id))
   FROM aibiz.companies c JOIN aibiz.markets m ON m.id = c.market_id;
+-- (d) peak resident memory of a fresh backend (library loaded) for one
+-- simulation of MTRIALS trials
+\\connect
+SELECT aibiz.trials(aibiz.simulate(:'rev', :'risk', :'plan', m, $HORIZON, 10, $SEED)) FROM bench_market m;
+SELECT (regexp_match(pg_read_file('/proc/self/status'), 'VmHWM:\s+(\d+) kB'))[1] AS hwm_before \gset
+SELECT aibiz.trials(aibiz.simulate(:'rev', :'risk', :'plan', m, $HORIZON, $MTRIALS, $SEED)) FROM bench_market m;
+SELECT (regexp_match(pg_read_file('/proc/self/status'), 'VmHWM:\s+(\d+) kB'))[1] AS hwm_after \gset
+\echo db-memory :hwm_before :hwm_after
 SQL
 flock /tmp/aibiz-pg.lock sh -c "make -s install >/dev/null && pg_virtualenv psql -X -A -t -F ' ' -f '$OUT/bench.sql'" \
 	> "$OUT/db" 2>&1 || { cat "$OUT/db"; exit 1; }
 
 # report
 awk -v trials="$TRIALS" -v horizon="$HORIZON" -v comps="$COMPANIES" -v ptrials="$PTRIALS" \
-	-v corefile="$OUT/core" -v npfile="$OUT/numpy" '
+	-v corefile="$OUT/core" -v npfile="$OUT/numpy" -v mtrials="$MTRIALS" '
 	function ms(line) { sub(/^Time: /, "", line); sub(/ ms.*/, "", line); return line / 1000 }
 	/^db-single/ { sect = "single"; next }
 	/^db-workers-0/ { sect = "w0"; next }
@@ -99,6 +109,7 @@ awk -v trials="$TRIALS" -v horizon="$HORIZON" -v comps="$COMPANIES" -v ptrials="
 	sect == "single" && /^-?[0-9.e+]+ [0-9.e+-]+ [0-9.e+-]+$/ { dbline = $0 }
 	(sect == "w0" || sect == "w2") && length($0) == 32 { md5[sect] = $0 }
 	/Partial Aggregate/ { partial = 1 }
+	/^db-memory/ { hwm0 = $2; hwm1 = $3 }
 	END {
 		getline cl < corefile; getline nl < npfile
 		split(cl, c, " "); split(nl, n, " ")
@@ -111,4 +122,6 @@ awk -v trials="$TRIALS" -v horizon="$HORIZON" -v comps="$COMPANIES" -v ptrials="
 		printf "portfolio of %d companies x %d trials x %d months: 0 workers %.3f s, 2 workers %.3f s, speed-up %.2f (plan has Partial Aggregate: %s; results identical: %s)\n",
 			comps, ptrials, horizon, t["w0"], t["w2"], t["w0"] / t["w2"], partial ? "yes" : "no",
 			(md5["w0"] == md5["w2"] && md5["w0"] != "") ? "yes" : "no"
+		printf "memory: backend peak RSS %.0f MB before, %.0f MB after one simulation of %d trials x %d months (+%.0f MB; bound 52 B x trials + 64 MB)\n",
+			hwm0 / 1024, hwm1 / 1024, mtrials, horizon, (hwm1 - hwm0) / 1024
 	}' "$OUT/db"
