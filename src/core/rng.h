@@ -28,7 +28,7 @@ void		abz_philox4x32(const uint32_t key[2], const uint32_t ctr[4], uint32_t out[
 /* next 64 random bits */
 uint64_t	abz_rng_u64(AbzRng *r);
 
-/* uniform double in the open interval (0, 1), 53 bits */
+/* uniform double in the open interval (0, 1): (k + 0.5) * 2^-52, k the top 52 bits of a draw */
 double		abz_rng_uniform(AbzRng *r);
 
 #endif							/* ABZ_RNG_H */

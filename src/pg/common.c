@@ -57,8 +57,9 @@ abz_sqlstate(AbzErrCode code)
 void
 abz_raise(const AbzError *err, const char *type_name)
 {
-	const char *what = err->code == ABZ_ERR_SYNTAX ?
-		"invalid input syntax for type" : "invalid value for type";
+	const char *what = err->code == ABZ_ERR_SYNTAX ? "invalid input syntax for type" :
+		err->code == ABZ_ERR_BINARY ? "invalid binary value for type" :
+		"invalid value for type";
 
 	if (err->term[0] && err->key[0])
 		ereport(ERROR,

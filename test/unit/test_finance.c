@@ -115,9 +115,10 @@ ABZ_SUITE(finance_irr_hard)
 	AbzError	err;
 	double		r;
 	bool		found;
-	/* -1 + 0.5/(1+r) + ... many periods: r small negative */
-	static const double neg[] = {-100, 10, 10, 10, 10, 10};	/* sum 50 < 100: r < 0 */
+	/* the flows sum to 50 < 100: the rate is negative */
+	static const double neg[] = {-100, 10, 10, 10, 10, 10};
 	double		check;
+	int			i;
 
 	/*
 	 * r < 0: 10 * sum_{i=1..5} x^i = 100 with x = 1/(1+r) > 1 ; the value
@@ -126,9 +127,31 @@ ABZ_SUITE(finance_irr_hard)
 	CHECK(abz_irr(neg, 6, 0.1, &r, &found, &err, NULL) && found);
 	CHECK(r < 0.0 && r > -0.5);
 	check = -100;
-	for (int i = 1; i <= 5; i++)
+	for (i = 1; i <= 5; i++)
 		check += 10 / pow(1 + r, i);
 	CHECK(fabs(check) < 1e-9);
+
+	/* -1 + 20000/(1+r) = 0 at r = 19999, beyond the scan: Newton finds it */
+	{
+		static const double far[] = {-1, 20000};
+		double		roots[2];
+
+		CHECK(abz_irr(far, 2, 0.1, &r, &found, &err, NULL) && found);
+		CHECK_NEAR(r, 19999.0, 1e-12);
+		CHECK(abz_irr_all(far, 2, roots, 2, &err, NULL) == 0);
+	}
+
+	/*
+	 * -100 + 230x - 132x^2 peaks at x = 230/264, r = 0.14783: a guess there
+	 * has a zero slope, Newton cannot start, the scan returns the root
+	 * nearest the guess: 0.1 (0.0478 away) rather than 0.2 (0.0522 away)
+	 */
+	{
+		static const double two[] = {-100, 230, -132};
+
+		CHECK(abz_irr(two, 3, 264.0 / 230.0 - 1.0, &r, &found, &err, NULL) && found);
+		CHECK_NEAR(r, 0.1, 1e-12);
+	}
 }
 
 /* build a list from arrays through the append path */

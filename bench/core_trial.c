@@ -1,0 +1,114 @@
+/*
+ * core_trial.c — throughput of the Monte Carlo trial in the standalone core:
+ * trial-months per second on one core for the reference company
+ * (subscription + usage streams, three risks, one funding round, 60 months).
+ *
+ * Build and run from the repository root:
+ *   cc -O2 -Isrc/core bench/core_trial.c src/core/[a-z]*.c -lm -o build/core_trial
+ *   ./build/core_trial [trials]
+ *
+ * Time is the process's CPU time, best of three runs, so that other load on
+ * a shared machine disturbs the figure less.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "model.h"
+
+typedef union SpecBuf
+{
+	AbzSpec		s;
+	char		bytes[ABZ_SPEC_MAXSIZE];
+} SpecBuf;
+
+static SpecBuf rev_buf,
+			risk_buf,
+			plan_buf;
+
+/* the reference company (market: 40k accounts, adoption 5 %, p 0.02, q 0.35, growth 8 %) */
+static const char *const rev_text =
+	"subscription(price=triangular(30,49,60), seats=3, cost=4)"
+	" + usage(price=0.002, units=lognormal(30000,10000), cost=0.0007, cost_decline=30%)";
+static const char *const risk_text =
+	"competition(freq=uniform(0.5,1.5), price=triangular(5%,10%,30%))"
+	" + regulation(freq=0.5, loss=lognormal(200k,150k), strategy=transfer(premium=2000, cover=50%))"
+	" + team(freq=1, churn=uniform(0,10%), strategy=mitigate(cost=1000, effect=30%))";
+static const char *const plan_text =
+	"cash(amount=1.5M) + team(headcount=6, cost=11k, growth=10%)"
+	" + product(launch=3, churn=uniform(2%,4%))"
+	" + marketing(budget=20k, cac=400, organic=5%)"
+	" + round(month=18, amount=3M, p=0.6)";
+
+/* parse one input value or exit */
+static void
+parse_or_die(AbzKind kind, const char *text, AbzSpec *out)
+{
+	AbzError	err;
+
+	if (!abz_parse(kind, text, strlen(text), out, &err))
+	{
+		fprintf(stderr, "%s: %s\n", text, err.msg);
+		exit(1);
+	}
+}
+
+/* seconds of CPU time of this process */
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+int
+main(int argc, char **argv)
+{
+	AbzMarket	mk = {40000, 0.05, 0.02, 0.35, 0.08};
+	long		trials = argc > 1 ? atol(argv[1]) : 500000;
+	int			H = 60;
+	AbzModel   *m = malloc(abz_model_size(H));
+	AbzError	err;
+	AbzTrial	tr;
+	double		npv,
+				sum = 0,
+				best = 0,
+				t1;
+	long		dead = 0;
+	static AbzMonth rows[60];
+
+	parse_or_die(ABZ_KIND_REVENUE, rev_text, &rev_buf.s);
+	parse_or_die(ABZ_KIND_RISK, risk_text, &risk_buf.s);
+	parse_or_die(ABZ_KIND_PLAN, plan_text, &plan_buf.s);
+	if (!abz_model_prepare(m, &rev_buf.s, &risk_buf.s, &plan_buf.s, &mk, H, &err) ||
+		!abz_model_project(m, rows, &npv, &err))
+	{
+		fprintf(stderr, "error: %s\n", err.msg);
+		return 1;
+	}
+	for (int rep = 0; rep < 3; rep++)
+	{
+		double		t0 = now();
+
+		sum = 0;
+		dead = 0;
+		for (long i = 0; i < trials; i++)
+		{
+			abz_model_trial(m, 12345, (uint64_t) i, &tr, NULL, NULL);
+			sum += tr.npv;
+			dead += tr.death_month != 0;
+		}
+		t1 = now() - t0;
+		if (rep == 0 || t1 < best)
+			best = t1;
+	}
+	printf("projection npv %.0f, trial mean npv %.0f, deaths %.2f%%\n",
+		   npv, sum / trials, 100.0 * dead / trials);
+	printf("%ld trials x %d months in %.3f s CPU: %.1f M trial-months/s (%.0f ns per trial)\n",
+		   trials, H, best, trials * (double) H / best / 1e6, best / trials * 1e9);
+	free(m);
+	return 0;
+}

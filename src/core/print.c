@@ -1,0 +1,190 @@
+/*
+ * print.c — the canonical text of an input value: lower case, terms in
+ * canonical order joined by " + ", keys in schema order joined by ", ",
+ * defaults omitted (required keys always printed), numbers in the shortest
+ * form that reads back to the same float8.  abz_parse(abz_format(x)) == x
+ * byte for byte.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "spec.h"
+
+/* An snprintf-style output buffer that counts what does not fit. */
+typedef struct Out
+{
+	char	   *buf;
+	size_t		cap;
+	size_t		len;			/* length the full text needs */
+	AbzNumFormat fmt;
+} Out;
+
+/* append n bytes */
+static void
+put(Out *o, const char *s, size_t n)
+{
+	if (o->len < o->cap)
+	{
+		size_t		room = o->cap - o->len;
+
+		memcpy(o->buf + o->len, s, n < room ? n : room);
+	}
+	o->len += n;
+}
+
+/* append a NUL-terminated string */
+static void
+puts_(Out *o, const char *s)
+{
+	put(o, s, strlen(s));
+}
+
+/* append a number in the shortest exact form */
+static void
+put_num(Out *o, double v)
+{
+	char		b[64];
+	int			n = o->fmt(v, b);
+
+	put(o, b, (size_t) n);
+}
+
+/* append a constant or a distribution */
+static void
+put_param(Out *o, const AbzParam *p)
+{
+	double		v[3] = {p->a, p->b, p->c};
+
+	if (p->dist == ABZ_CONST)
+	{
+		put_num(o, p->a);
+		return;
+	}
+	puts_(o, abz_dist_names[p->dist]);
+	puts_(o, "(");
+	for (int i = 0; i < abz_dist_arity[p->dist]; i++)
+	{
+		if (i > 0)
+			puts_(o, ", ");
+		put_num(o, v[i]);
+	}
+	puts_(o, ")");
+}
+
+/* true if a slot holds its key's constant default */
+static bool
+is_default(const AbzParam *p, const AbzKeyDef *kd)
+{
+	return p->dist == ABZ_CONST && p->a == kd->def;
+}
+
+/* append "key=value" for each key of td that is required or not default */
+static void
+put_keys(Out *o, const AbzTermDef *td, const AbzTerm *t, bool *first)
+{
+	for (int i = 0; i < td->nkeys; i++)
+	{
+		const AbzKeyDef *kd = &td->keys[i];
+		const AbzParam *p = &t->key[kd->slot];
+
+		if (!(kd->flags & ABZ_KEY_REQUIRED) && is_default(p, kd))
+			continue;
+		if (!*first)
+			puts_(o, ", ");
+		*first = false;
+		puts_(o, kd->name);
+		puts_(o, "=");
+		put_param(o, p);
+	}
+}
+
+/* append one term */
+static void
+put_term(Out *o, AbzKind kind, const AbzTerm *t)
+{
+	const AbzTermDef *td = &abz_kinds[kind].terms[t->term];
+	bool		first = true;
+
+	puts_(o, td->name);
+	puts_(o, "(");
+	if (kind == ABZ_KIND_PLAN && t->term == ABZ_PLAN_ENTRY)
+	{
+		if (t->sub != ABZ_ENTRY_DIRECT)
+		{
+			puts_(o, "mode=");
+			puts_(o, abz_entry_modes[t->sub].name);
+			first = false;
+		}
+		put_keys(o, &abz_entry_modes[t->sub], t, &first);
+	}
+	else
+		put_keys(o, td, t, &first);
+	if (kind == ABZ_KIND_RISK && t->sub != ABZ_STRAT_ACCEPT)
+	{
+		bool		sfirst = true;
+
+		if (!first)
+			puts_(o, ", ");
+		puts_(o, "strategy=");
+		puts_(o, abz_strategies[t->sub].name);
+		puts_(o, "(");
+		put_keys(o, &abz_strategies[t->sub], t, &sfirst);
+		puts_(o, ")");
+	}
+	puts_(o, ")");
+}
+
+/*
+ * formats a finite double in the shortest form that reads back exactly;
+ * returns length.  The digits are the fewest (1 to 17 significant) that
+ * strtod reads back to v; like float8 output they are written in fixed
+ * notation when the decimal exponent is in [-4, 15), else as d.ddde+XX.
+ */
+int
+abz_num_shortest(double v, char *buf)
+{
+	char		sci[40];
+	int			prec = 1;
+	int			exp10;
+	char	   *e;
+
+	for (; prec <= 17; prec++)
+	{
+		snprintf(sci, sizeof(sci), "%.*e", prec - 1, v);
+		if (strtod(sci, NULL) == v)
+			break;
+	}
+	if (prec > 17)
+		prec = 17;
+	e = strchr(sci, 'e');
+	exp10 = e ? atoi(e + 1) : 0;
+	if (exp10 >= -4 && exp10 < 15)
+		return snprintf(buf, 32, "%.*f", prec - 1 - exp10 > 0 ? prec - 1 - exp10 : 0, v);
+	return snprintf(buf, 32, "%s", sci);
+}
+
+/*
+ * Canonical text of a value into buf (cap bytes, NUL-terminated when cap > 0).
+ * Returns the length the full text needs, excluding the NUL, like snprintf.
+ * fmt may be NULL for abz_num_shortest.
+ */
+size_t
+abz_format(const AbzSpec *s, char *buf, size_t cap, AbzNumFormat fmt)
+{
+	Out			o;
+
+	o.buf = buf;
+	o.cap = cap > 0 ? cap - 1 : 0;
+	o.len = 0;
+	o.fmt = fmt ? fmt : abz_num_shortest;
+	for (int i = 0; i < s->nterms; i++)
+	{
+		if (i > 0)
+			puts_(&o, " + ");
+		put_term(&o, (AbzKind) s->kind, &s->terms[i]);
+	}
+	if (cap > 0)
+		buf[o.len < o.cap ? o.len : o.cap] = '\0';
+	return o.len;
+}

@@ -1,0 +1,467 @@
+/*
+ * types.c — fmgr glue of the three input types aibiz.revenue_model,
+ * aibiz.risk_profile and aibiz.plan: text and binary I/O, equality and
+ * hashing, the jsonb cast and the terms() row view.  Parsing, validation
+ * and printing live in the core (grammar.c, validate.c, print.c).
+ */
+#include "postgres.h"
+
+#include "common/hashfn.h"
+#include "funcapi.h"
+#include "libpq/pqformat.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+#include "utils/jsonb.h"
+#include "utils/tuplestore.h"
+
+#include "aibiz.h"
+
+/* the SQL name of a kind, for messages */
+static const char *
+kind_name(int kind)
+{
+	return (kind >= ABZ_KIND_REVENUE && kind <= ABZ_KIND_PLAN) ?
+		abz_kinds[kind].type_name : "input value";
+}
+
+/* parse text input of kind into a new varlena */
+static Datum
+spec_in(const char *text, AbzKind kind)
+{
+	struct varlena *v;
+	AbzError	err;
+	size_t		len = strlen(text);
+
+	v = (struct varlena *) palloc0(ABZ_VARHDRSZ + ABZ_SPEC_MAXSIZE);
+	if (!abz_parse(kind, text, len, ABZ_SPEC_OF(v), &err))
+		abz_raise(&err, kind_name(kind));
+	SET_VARSIZE(v, ABZ_SPEC_VARSIZE(ABZ_SPEC_OF(v)));
+	PG_RETURN_POINTER(v);
+}
+
+PG_FUNCTION_INFO_V1(abz_revenue_model_in);
+/* revenue_model text input */
+Datum
+abz_revenue_model_in(PG_FUNCTION_ARGS)
+{
+	return spec_in(PG_GETARG_CSTRING(0), ABZ_KIND_REVENUE);
+}
+
+PG_FUNCTION_INFO_V1(abz_risk_profile_in);
+/* risk_profile text input */
+Datum
+abz_risk_profile_in(PG_FUNCTION_ARGS)
+{
+	return spec_in(PG_GETARG_CSTRING(0), ABZ_KIND_RISK);
+}
+
+PG_FUNCTION_INFO_V1(abz_plan_in);
+/* plan text input */
+Datum
+abz_plan_in(PG_FUNCTION_ARGS)
+{
+	return spec_in(PG_GETARG_CSTRING(0), ABZ_KIND_PLAN);
+}
+
+PG_FUNCTION_INFO_V1(abz_spec_out);
+/* canonical text output of any of the three types */
+Datum
+abz_spec_out(PG_FUNCTION_ARGS)
+{
+	AbzSpec    *s = PG_GETARG_ABZSPEC(0);
+	size_t		n = abz_format(s, NULL, 0, abz_num_pg);
+	char	   *buf = palloc(n + 1);
+
+	abz_format(s, buf, n + 1, abz_num_pg);
+	PG_RETURN_CSTRING(buf);
+}
+
+/* raise 22P03 unless n more bytes remain in buf */
+static void
+need_bytes(StringInfo buf, int n, AbzKind kind)
+{
+	if (buf->len - buf->cursor < n)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary value for type aibiz.%s: value is truncated",
+						kind_name(kind))));
+}
+
+/* read one float8 of a binary value; -0 becomes 0 as in text input */
+static double
+get_float8(StringInfo buf, AbzKind kind)
+{
+	need_bytes(buf, 8, kind);
+	return pq_getmsgfloat8(buf) + 0.0;
+}
+
+/*
+ * Binary input: version byte, kind byte, int16 term count, then per term a
+ * term code byte, a sub-term code byte and ABZ_MAX_KEYS slots of a
+ * distribution code byte followed by as many float8 as it has arguments.
+ */
+static Datum
+spec_recv(StringInfo buf, AbzKind kind)
+{
+	struct varlena *v;
+	AbzSpec    *s;
+	AbzError	err;
+	int			version,
+				vkind,
+				nterms;
+
+	need_bytes(buf, 4, kind);
+	version = pq_getmsgbyte(buf);
+	if (version != ABZ_SPEC_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary value for type aibiz.%s: unsupported format version %d",
+						kind_name(kind), version)));
+	vkind = pq_getmsgbyte(buf);
+	if (vkind != (int) kind)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary value for type aibiz.%s: it holds a %s",
+						kind_name(kind), kind_name(vkind))));
+	nterms = (uint16) pq_getmsgint(buf, 2);
+	if (nterms > ABZ_MAX_TERMS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("invalid binary value for type aibiz.%s: more than %d terms",
+						kind_name(kind), ABZ_MAX_TERMS)));
+	v = (struct varlena *) palloc0(ABZ_VARHDRSZ + ABZ_SPEC_SIZE(nterms));
+	SET_VARSIZE(v, ABZ_VARHDRSZ + ABZ_SPEC_SIZE(nterms));
+	s = ABZ_SPEC_OF(v);
+	s->version = (uint8) version;
+	s->kind = (uint8) vkind;
+	s->nterms = (uint16) nterms;
+	for (int i = 0; i < nterms; i++)
+	{
+		AbzTerm    *t = &s->terms[i];
+
+		need_bytes(buf, 2, kind);
+		t->term = (uint8) pq_getmsgbyte(buf);
+		t->sub = (uint8) pq_getmsgbyte(buf);
+		for (int k = 0; k < ABZ_MAX_KEYS; k++)
+		{
+			AbzParam   *p = &t->key[k];
+			int			arity;
+
+			need_bytes(buf, 1, kind);
+			p->dist = (uint8) pq_getmsgbyte(buf);
+			if (p->dist >= ABZ_NDIST)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+						 errmsg("invalid binary value for type aibiz.%s: unknown distribution code %d",
+								kind_name(kind), p->dist)));
+			arity = abz_dist_arity[p->dist];
+			p->a = get_float8(buf, kind);
+			if (arity > 1)
+				p->b = get_float8(buf, kind);
+			if (arity > 2)
+				p->c = get_float8(buf, kind);
+		}
+	}
+	if (!abz_validate(s, ABZ_SPEC_SIZE(nterms), &err))
+		abz_raise(&err, kind_name(kind));
+	PG_RETURN_POINTER(v);
+}
+
+PG_FUNCTION_INFO_V1(abz_revenue_model_recv);
+/* revenue_model binary input */
+Datum
+abz_revenue_model_recv(PG_FUNCTION_ARGS)
+{
+	return spec_recv((StringInfo) PG_GETARG_POINTER(0), ABZ_KIND_REVENUE);
+}
+
+PG_FUNCTION_INFO_V1(abz_risk_profile_recv);
+/* risk_profile binary input */
+Datum
+abz_risk_profile_recv(PG_FUNCTION_ARGS)
+{
+	return spec_recv((StringInfo) PG_GETARG_POINTER(0), ABZ_KIND_RISK);
+}
+
+PG_FUNCTION_INFO_V1(abz_plan_recv);
+/* plan binary input */
+Datum
+abz_plan_recv(PG_FUNCTION_ARGS)
+{
+	return spec_recv((StringInfo) PG_GETARG_POINTER(0), ABZ_KIND_PLAN);
+}
+
+PG_FUNCTION_INFO_V1(abz_spec_send);
+/* binary output of any of the three types, in the layout spec_recv reads */
+Datum
+abz_spec_send(PG_FUNCTION_ARGS)
+{
+	AbzSpec    *s = PG_GETARG_ABZSPEC(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendint8(&buf, s->version);
+	pq_sendint8(&buf, s->kind);
+	pq_sendint16(&buf, s->nterms);
+	for (int i = 0; i < s->nterms; i++)
+	{
+		const AbzTerm *t = &s->terms[i];
+
+		pq_sendint8(&buf, t->term);
+		pq_sendint8(&buf, t->sub);
+		for (int k = 0; k < ABZ_MAX_KEYS; k++)
+		{
+			const AbzParam *p = &t->key[k];
+			int			arity = abz_dist_arity[p->dist];
+
+			pq_sendint8(&buf, p->dist);
+			pq_sendfloat8(&buf, p->a);
+			if (arity > 1)
+				pq_sendfloat8(&buf, p->b);
+			if (arity > 2)
+				pq_sendfloat8(&buf, p->c);
+		}
+	}
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* byte equality of two canonical values */
+static bool
+spec_equal(FunctionCallInfo fcinfo)
+{
+	AbzSpec    *a = PG_GETARG_ABZSPEC(0);
+	AbzSpec    *b = PG_GETARG_ABZSPEC(1);
+
+	return a->nterms == b->nterms &&
+		memcmp(a, b, ABZ_SPEC_SIZE(a->nterms)) == 0;
+}
+
+PG_FUNCTION_INFO_V1(abz_spec_eq);
+/* = : the same canonical value */
+Datum
+abz_spec_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(spec_equal(fcinfo));
+}
+
+PG_FUNCTION_INFO_V1(abz_spec_ne);
+/* <> : not the same canonical value */
+Datum
+abz_spec_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!spec_equal(fcinfo));
+}
+
+PG_FUNCTION_INFO_V1(abz_spec_hash);
+/* hash of the canonical bytes */
+Datum
+abz_spec_hash(PG_FUNCTION_ARGS)
+{
+	AbzSpec    *s = PG_GETARG_ABZSPEC(0);
+
+	return hash_any((const unsigned char *) s, ABZ_SPEC_SIZE(s->nterms));
+}
+
+PG_FUNCTION_INFO_V1(abz_spec_hash_extended);
+/* seeded 64-bit hash of the canonical bytes */
+Datum
+abz_spec_hash_extended(PG_FUNCTION_ARGS)
+{
+	AbzSpec    *s = PG_GETARG_ABZSPEC(0);
+
+	return hash_any_extended((const unsigned char *) s, ABZ_SPEC_SIZE(s->nterms),
+							 PG_GETARG_INT64(1));
+}
+
+/* ---- jsonb ---- */
+
+/* push a string as a key or a value */
+static void
+push_string(JsonbParseState **st, JsonbIteratorToken tok, const char *str)
+{
+	JsonbValue	v;
+
+	v.type = jbvString;
+	v.val.string.val = (char *) str;
+	v.val.string.len = strlen(str);
+	pushJsonbValue(st, tok, &v);
+}
+
+/* push a float8 as a jsonb number with the shortest exact digits */
+static void
+push_number(JsonbParseState **st, double d)
+{
+	JsonbValue	v;
+	char		buf[64];
+
+	abz_num_pg(d, buf);
+	v.type = jbvNumeric;
+	v.val.numeric = DatumGetNumeric(DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+														ObjectIdGetDatum(InvalidOid),
+														Int32GetDatum(-1)));
+	pushJsonbValue(st, WJB_VALUE, &v);
+}
+
+/* names of the arguments of each distribution in jsonb and terms() */
+static const char *const dist_arg_names[ABZ_NDIST][3] = {
+	{"value"}, {"min", "max"}, {"min", "mode", "max"}, {"min", "mode", "max"},
+	{"mean", "sd"}, {"mean", "sd"}
+};
+
+/* push a parameter: a number, or {"dist": name, args...} */
+static void
+push_param(JsonbParseState **st, const AbzParam *p)
+{
+	double		v[3] = {p->a, p->b, p->c};
+
+	if (p->dist == ABZ_CONST)
+	{
+		push_number(st, p->a);
+		return;
+	}
+	pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
+	push_string(st, WJB_KEY, "dist");
+	push_string(st, WJB_VALUE, abz_dist_names[p->dist]);
+	for (int i = 0; i < abz_dist_arity[p->dist]; i++)
+	{
+		push_string(st, WJB_KEY, dist_arg_names[p->dist][i]);
+		push_number(st, v[i]);
+	}
+	pushJsonbValue(st, WJB_END_OBJECT, NULL);
+}
+
+/* push "key": value for every key of td, defaults included */
+static void
+push_keys(JsonbParseState **st, const AbzTermDef *td, const AbzTerm *t)
+{
+	for (int i = 0; i < td->nkeys; i++)
+	{
+		push_string(st, WJB_KEY, td->keys[i].name);
+		push_param(st, &t->key[td->keys[i].slot]);
+	}
+}
+
+PG_FUNCTION_INFO_V1(abz_spec_jsonb);
+/* jsonb form: an array of term objects, every key with its value */
+Datum
+abz_spec_jsonb(PG_FUNCTION_ARGS)
+{
+	AbzSpec    *s = PG_GETARG_ABZSPEC(0);
+	JsonbParseState *st = NULL;
+	JsonbValue *res;
+
+	pushJsonbValue(&st, WJB_BEGIN_ARRAY, NULL);
+	for (int i = 0; i < s->nterms; i++)
+	{
+		const AbzTerm *t = &s->terms[i];
+		const AbzTermDef *td = &abz_kinds[s->kind].terms[t->term];
+
+		CHECK_FOR_INTERRUPTS();
+		pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+		push_string(&st, WJB_KEY, "term");
+		push_string(&st, WJB_VALUE, td->name);
+		if (s->kind == ABZ_KIND_PLAN && t->term == ABZ_PLAN_ENTRY)
+		{
+			push_string(&st, WJB_KEY, "mode");
+			push_string(&st, WJB_VALUE, abz_entry_modes[t->sub].name);
+			td = &abz_entry_modes[t->sub];
+		}
+		push_keys(&st, td, t);
+		if (s->kind == ABZ_KIND_RISK)
+		{
+			push_string(&st, WJB_KEY, "strategy");
+			pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+			push_string(&st, WJB_KEY, "name");
+			push_string(&st, WJB_VALUE, abz_strategies[t->sub].name);
+			push_keys(&st, &abz_strategies[t->sub], t);
+			pushJsonbValue(&st, WJB_END_OBJECT, NULL);
+		}
+		pushJsonbValue(&st, WJB_END_OBJECT, NULL);
+	}
+	res = pushJsonbValue(&st, WJB_END_ARRAY, NULL);
+	PG_RETURN_POINTER(JsonbValueToJsonb(res));
+}
+
+/* ---- terms(): one row per key ---- */
+
+#define TERMS_NCOLS 8
+
+/* emit one row of terms(); p may be NULL for a strategy or mode row */
+static void
+put_row(ReturnSetInfo *rsi, int ord, const char *term, const char *key,
+		const char *dist, const AbzParam *p)
+{
+	Datum		values[TERMS_NCOLS];
+	bool		nulls[TERMS_NCOLS];
+	double		v[3];
+
+	memset(nulls, true, sizeof(nulls));
+	values[0] = Int32GetDatum(ord);
+	values[1] = CStringGetTextDatum(term);
+	values[2] = CStringGetTextDatum(key);
+	nulls[0] = nulls[1] = nulls[2] = false;
+	values[3] = CStringGetTextDatum(p == NULL ? dist :
+									p->dist == ABZ_CONST ? "const" : abz_dist_names[p->dist]);
+	nulls[3] = false;
+	if (p != NULL)
+	{
+		values[4] = Float8GetDatum(abz_param_mean(p));
+		nulls[4] = false;
+		if (p->dist != ABZ_CONST)
+		{
+			v[0] = p->a, v[1] = p->b, v[2] = p->c;
+			for (int i = 0; i < abz_dist_arity[p->dist]; i++)
+			{
+				values[5 + i] = Float8GetDatum(v[i]);
+				nulls[5 + i] = false;
+			}
+		}
+	}
+	tuplestore_putvalues(rsi->setResult, rsi->setDesc, values, nulls);
+}
+
+/* emit the rows of every key of td, prefixing names with prefix */
+static void
+put_key_rows(ReturnSetInfo *rsi, int ord, const char *term, const AbzTermDef *td,
+			 const AbzTerm *t, const char *prefix)
+{
+	char		name[64];
+
+	for (int i = 0; i < td->nkeys; i++)
+	{
+		snprintf(name, sizeof(name), "%s%s", prefix, td->keys[i].name);
+		put_row(rsi, ord, term, name, NULL, &t->key[td->keys[i].slot]);
+	}
+}
+
+PG_FUNCTION_INFO_V1(abz_spec_terms);
+/* row view: (ord, term, key, dist, value, p1, p2, p3) per key, defaults included */
+Datum
+abz_spec_terms(PG_FUNCTION_ARGS)
+{
+	AbzSpec    *s = PG_GETARG_ABZSPEC(0);
+	ReturnSetInfo *rsi = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (int i = 0; i < s->nterms; i++)
+	{
+		const AbzTerm *t = &s->terms[i];
+		const AbzTermDef *td = &abz_kinds[s->kind].terms[t->term];
+
+		CHECK_FOR_INTERRUPTS();
+		if (s->kind == ABZ_KIND_PLAN && t->term == ABZ_PLAN_ENTRY)
+		{
+			put_row(rsi, i + 1, td->name, "mode", abz_entry_modes[t->sub].name, NULL);
+			put_key_rows(rsi, i + 1, td->name, &abz_entry_modes[t->sub], t, "");
+			continue;
+		}
+		put_key_rows(rsi, i + 1, td->name, td, t, "");
+		if (s->kind == ABZ_KIND_RISK)
+		{
+			put_row(rsi, i + 1, td->name, "strategy", abz_strategies[t->sub].name, NULL);
+			put_key_rows(rsi, i + 1, td->name, &abz_strategies[t->sub], t, "strategy.");
+		}
+	}
+	return (Datum) 0;
+}
