@@ -592,6 +592,19 @@ abz_sim_survival(const AbzSimHeader *h, int32_t month)
 	return (double) v.alive[month - 1] / ((double) h->trials * (double) h->members);
 }
 
+/* share of trials in which a death occurs (in a portfolio: any member's) */
+double
+abz_sim_failure_probability(const AbzSimHeader *h)
+{
+	AbzSimView	v;
+	int64_t		n = 0;
+
+	const_view(h, &v);
+	for (int32_t i = 0; i < h->trials; i++)
+		n += v.death[i] > 0;
+	return (double) n / (double) h->trials;
+}
+
 /* share of trials with a breakeven month */
 double
 abz_sim_breakeven_probability(const AbzSimHeader *h)

@@ -218,6 +218,9 @@ double		abz_sim_trial_stddev(const AbzSimHeader *h, int which);
 /* share of (trial, member) pairs alive at month (0..horizon; month 0 is 1) */
 double		abz_sim_survival(const AbzSimHeader *h, int32_t month);
 
+/* share of trials in which a death occurs (in a portfolio: any member's) */
+double		abz_sim_failure_probability(const AbzSimHeader *h);
+
 /* share of trials with a breakeven month */
 double		abz_sim_breakeven_probability(const AbzSimHeader *h);
 

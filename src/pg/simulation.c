@@ -781,6 +781,7 @@ aibiz_sim_summary(PG_FUNCTION_ARGS)
 	push_num(&st, "expected_shortfall_95", es);
 	push_num(&st, "survival", abz_sim_survival(h, h->horizon));
 	push_num(&st, "breakeven_probability", abz_sim_breakeven_probability(h));
+	push_num(&st, "failure_probability", abz_sim_failure_probability(h));
 	push_num(&st, "arr_mean", abz_sim_trial_mean(h, 1));
 	push_num(&st, "loss_mean", abz_sim_trial_mean(h, 2));
 	res = pushJsonbValue(&st, WJB_END_OBJECT, NULL);

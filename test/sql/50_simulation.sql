@@ -89,6 +89,8 @@ SELECT (j->>'trials')::int AS trials, (j->>'horizon')::int AS horizon, (j->>'mem
 	(j->>'expected_shortfall_95')::float8 = aibiz.expected_shortfall(sim) AS es,
 	(j->>'survival')::float8 = aibiz.survival(sim, 24) AS survival,
 	(j->>'breakeven_probability')::float8 = aibiz.breakeven_probability(sim) AS breakeven,
+	-- a single simulation fails in the trials not alive at the horizon
+	round((j->>'failure_probability')::numeric, 12) = round((1 - aibiz.survival(sim, 24))::numeric, 12) AS failure,
 	(j->>'arr_mean')::float8 = aibiz.arr_mean(sim) AS arr,
 	(j->>'loss_mean')::float8 = aibiz.loss_mean(sim) AS loss
 FROM (SELECT sim, aibiz.summary(sim) AS j FROM s) x;

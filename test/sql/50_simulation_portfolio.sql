@@ -86,6 +86,10 @@ WHERE how = 'serial' AND category IN ('competition', 'regulation') ORDER BY cate
 -- either does, so its survival is at most either member's, and its
 -- breakeven probability at most either member's.
 SELECT aibiz.survival(aibiz.portfolio(sim), 12) = (SELECT (aibiz.survival(a.sim, 12) + aibiz.survival(b.sim, 12)) / 2 FROM sims a, sims b WHERE a.id = 1 AND b.id = 2) AS survival_is_mean_share,
+	-- P(any member fails) is at least each member's failure probability and
+	-- at most their sum
+	(aibiz.summary(aibiz.portfolio(sim))->>'failure_probability')::float8
+		BETWEEN max(1 - aibiz.survival(sim, 12)) AND sum(1 - aibiz.survival(sim, 12)) AS failure_between,
 	aibiz.breakeven_probability(aibiz.portfolio(sim)) <= least(min(aibiz.breakeven_probability(sim)), 1) AS breakeven_at_most_each
 FROM sims WHERE id <= 2;
 -- a portfolio of one simulation is that simulation, quantiles included
