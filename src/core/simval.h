@@ -115,7 +115,7 @@ void		abz_sim_view(AbzSimHeader *h, const AbzSimLayout *L, AbzSimView *v);
 /* layout of an existing (validated) value */
 bool		abz_sim_layout_of(const AbzSimHeader *h, AbzSimLayout *out, AbzError *err);
 
-/* read / write one 16-byte fixed cell */
+/* read one 16-byte fixed cell */
 static inline abz_fixed
 abz_sim_fx(const unsigned char *cells, size_t i)
 {
@@ -125,6 +125,7 @@ abz_sim_fx(const unsigned char *cells, size_t i)
 	return x;
 }
 
+/* write one 16-byte fixed cell */
 static inline void
 abz_sim_set_fx(unsigned char *cells, size_t i, abz_fixed x)
 {

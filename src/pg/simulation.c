@@ -25,7 +25,7 @@
 
 /* the simulation inside a detoasted varlena */
 #define SIM_OF(ptr)		((AbzSimHeader *) ((char *) (ptr) + ABZ_VARHDRSZ))
-#define PG_GETARG_SIM(n) SIM_OF(PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+#define PG_GETARG_SIM(n) sim_arg(fcinfo, (n))
 
 /* SQLSTATE of a core error code */
 static int
@@ -83,6 +83,28 @@ sim_layout(const AbzSimHeader *h, AbzSimLayout *L)
 
 	if (!abz_sim_layout_of(h, L, &err))
 		sim_raise(&err, "corrupt");
+}
+
+/*
+ * Argument n, detoasted, with its size checked against its header (a
+ * damaged stored value is an error, never a read past the buffer).
+ */
+static AbzSimHeader *
+sim_arg(FunctionCallInfo fcinfo, int n)
+{
+	struct varlena *v = PG_DETOAST_DATUM(PG_GETARG_DATUM(n));
+	AbzSimHeader *h = SIM_OF(v);
+	AbzSimLayout L;
+	AbzError	err;
+
+	if (VARSIZE(v) < ABZ_VARHDRSZ + sizeof(AbzSimHeader) ||
+		h->version != ABZ_SIM_VERSION ||
+		!abz_sim_layout_of(h, &L, &err) ||
+		VARSIZE(v) != ABZ_VARHDRSZ + L.size)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("corrupt aibiz.simulation value of %u bytes", VARSIZE(v))));
+	return h;
 }
 
 /* ---- I/O ---- */
@@ -802,8 +824,8 @@ Datum
 aibiz_sim_add(PG_FUNCTION_ARGS)
 {
 	Datum		ad = PG_GETARG_DATUM(0);
-	struct varlena *av = PG_DETOAST_DATUM(ad);
-	AbzSimHeader *a = SIM_OF(av);
+	AbzSimHeader *a = PG_GETARG_SIM(0);
+	struct varlena *av = (struct varlena *) ((char *) a - ABZ_VARHDRSZ);
 	AbzSimHeader *b = PG_GETARG_SIM(1);
 	AbzSimLayout L;
 	AbzError	err;
