@@ -202,9 +202,34 @@ SELECT aibiz.simulate(revenue, risk, plan, ROW(1, 2), 12, 10, 1) FROM co;
 SET aibiz.max_trials = 100000000;
 SELECT aibiz.simulate(revenue, risk, plan, market, 12, 20000000, 1) FROM co;
 RESET aibiz.max_trials;
--- statement_timeout stops a long simulation (1M trials x 600 months)
+-- statement_timeout stops a long simulation (1M trials x 600 months, a
+-- minute or more of work) within a second: the trial loop checks for
+-- interrupts every 32768 trial-months
+CREATE TEMP TABLE t0 AS SELECT clock_timestamp() AS t;
 SET statement_timeout = '200ms';
 SELECT aibiz.trials(aibiz.simulate(revenue, risk, plan, market, 600, 1000000, 1)) FROM co;
 RESET statement_timeout;
+SELECT clock_timestamp() - t < interval '1.2 s' AS stopped_within_a_second FROM t0;
+-- and in parallel workers: the leader's timeout ends the query, and it can
+-- only finish once both workers, each in a long simulation, have stopped
+CREATE TABLE long_firms AS SELECT g AS id, revenue, risk, plan, market FROM co, generate_series(1, 4) g;
+ALTER TABLE long_firms SET (parallel_workers = 2);
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+EXPLAIN (COSTS OFF) SELECT aibiz.portfolio(aibiz.simulate(revenue, risk, plan, market, 600, 1000000, id)) FROM long_firms;
+UPDATE t0 SET t = clock_timestamp();
+SET statement_timeout = '300ms';
+SELECT aibiz.trials(aibiz.portfolio(aibiz.simulate(revenue, risk, plan, market, 600, 1000000, id))) FROM long_firms;
+RESET statement_timeout;
+SELECT clock_timestamp() - t < interval '1.3 s' AS workers_stopped_within_a_second FROM t0;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+RESET parallel_leader_participation;
+DROP TABLE long_firms;
 -- the session still works afterwards
 SELECT aibiz.trials(aibiz.simulate(revenue, risk, plan, market, 12, 10, 1)) FROM co;
