@@ -618,6 +618,106 @@ abz_sim_breakeven_probability(const AbzSimHeader *h)
 	return (double) n / (double) h->trials;
 }
 
+/* share of trials with NPV <= x */
+double
+abz_sim_npv_cdf(const AbzSimHeader *h, double x)
+{
+	AbzSimView	v;
+	int64_t		n = 0;
+
+	const_view(h, &v);
+	for (int32_t i = 0; i < h->trials; i++)
+		n += abz_fixed_to_double(abz_sim_fx(v.npv, i)) <= x;
+	return (double) n / (double) h->trials;
+}
+
+/* VaR and ES of NPV at level: the quantile by selection, the tail summed exactly */
+void
+abz_sim_tail_risk(const AbzSimHeader *h, double level, double *scratch,
+				  double *var, double *es)
+{
+	AbzSimView	v;
+	double		q;
+	abz_fixed	sum = 0;
+	double		dsum = 0;
+	bool		exact = true;
+	int64_t		n = 0;
+
+	abz_sim_trial_values(h, 0, scratch);
+	q = abz_quantile7(scratch, (size_t) h->trials, 1.0 - level);
+	const_view(h, &v);
+	for (int32_t i = 0; i < h->trials; i++)
+	{
+		abz_fixed	x = abz_sim_fx(v.npv, i);
+		double		d = abz_fixed_to_double(x);
+
+		if (d <= q)
+		{
+			if (exact && !abz_fixed_add(sum, x, &sum))
+				exact = false;
+			dsum += d;
+			n++;
+		}
+	}
+	/* n >= 1: the smallest NPV is at or below any quantile */
+	*var = -q;
+	*es = -(exact ? abz_fixed_to_double(sum) : dsum) / (double) n;
+}
+
+/* equal-width NPV histogram over [min, max]; returns the bins used */
+int
+abz_sim_histogram(const AbzSimHeader *h, int bins, double *scratch,
+				  int64_t *counts, double *lo, double *hi)
+{
+	size_t		n = (size_t) h->trials;
+	double		width;
+
+	abz_sim_trial_values(h, 0, scratch);
+	*lo = *hi = scratch[0];
+	for (size_t i = 1; i < n; i++)
+	{
+		*lo = scratch[i] < *lo ? scratch[i] : *lo;
+		*hi = scratch[i] > *hi ? scratch[i] : *hi;
+	}
+	if (*hi == *lo)
+		bins = 1;
+	width = *hi - *lo;
+	memset(counts, 0, sizeof(int64_t) * (size_t) bins);
+	for (size_t i = 0; i < n; i++)
+	{
+		int			b = bins == 1 ? 0 : (int) ((scratch[i] - *lo) / width * bins);
+
+		counts[b < 0 ? 0 : b >= bins ? bins - 1 : b]++;
+	}
+	return bins;
+}
+
+/* P(trial risk loss >= x) at points losses from 0 to the largest; returns the points used */
+int
+abz_sim_exceedance(const AbzSimHeader *h, int points, double *scratch,
+				   double *loss, double *prob)
+{
+	size_t		n = (size_t) h->trials;
+	size_t		below = 0;
+	double		max;
+
+	abz_sim_trial_values(h, 2, scratch);
+	qsort(scratch, n, sizeof(double), dcmp);
+	max = scratch[n - 1];
+	if (max <= 0)
+		points = 1;
+	for (int k = 0; k < points; k++)
+	{
+		double		at = points == 1 ? 0 : (k == points - 1 ? max : max * k / (points - 1));
+
+		while (below < n && scratch[below] < at)
+			below++;
+		loss[k] = at;
+		prob[k] = (double) (n - below) / (double) n;
+	}
+	return points;
+}
+
 /* ---- validation ---- */
 
 /* a fixed cell array holds no negative value */

@@ -216,6 +216,35 @@ double		abz_sim_trial_mean(const AbzSimHeader *h, int which);
 /* sample standard deviation (n - 1) of a per-trial array; which as above; trials >= 2 */
 double		abz_sim_trial_stddev(const AbzSimHeader *h, int which);
 
+/* share of trials with NPV <= x */
+double		abz_sim_npv_cdf(const AbzSimHeader *h, double x);
+
+/*
+ * Tail risk of NPV at level in (0,1): *var = -Q_{1-level}(NPV) (type 7),
+ * *es = -(mean of the trial NPVs at or below that quantile, summed exactly).
+ * scratch holds trials doubles.
+ */
+void		abz_sim_tail_risk(const AbzSimHeader *h, double level, double *scratch,
+							  double *var, double *es);
+
+/*
+ * NPV histogram: bins equal-width bins over [*lo, *hi] (the smallest and
+ * largest NPV), bin k holding [lo + k w, lo + (k+1) w) and the last also hi;
+ * counts[bins].  Returns the bins used: 1 when every NPV is equal.  scratch
+ * holds trials doubles.
+ */
+int			abz_sim_histogram(const AbzSimHeader *h, int bins, double *scratch,
+							  int64_t *counts, double *lo, double *hi);
+
+/*
+ * Loss exceedance: at points losses evenly spaced from 0 to the largest trial
+ * loss, loss[k] and prob[k] = P(trial risk loss >= loss[k]).  Returns the
+ * points used: 1 (loss 0, probability 1) when no trial lost anything.
+ * scratch holds trials doubles.
+ */
+int			abz_sim_exceedance(const AbzSimHeader *h, int points, double *scratch,
+							   double *loss, double *prob);
+
 /* share of (trial, member) pairs alive at month (0..horizon; month 0 is 1) */
 double		abz_sim_survival(const AbzSimHeader *h, int32_t month);
 

@@ -423,47 +423,19 @@ aibiz_sim_npv_cdf(PG_FUNCTION_ARGS)
 {
 	AbzSimHeader *h = PG_GETARG_SIM(0);
 	double		x = PG_GETARG_FLOAT8(1);
-	double	   *v;
-	int64		n = 0;
 
 	check_finite(x, "x");
-	v = trial_values(h, 0);
-	for (int32 i = 0; i < h->trials; i++)
-		n += v[i] <= x;
-	PG_RETURN_FLOAT8((double) n / (double) h->trials);
+	PG_RETURN_FLOAT8(abz_sim_npv_cdf(h, x));
 }
 
-/* VaR and ES at level: q = Q_{1-level}(NPV); ES = -(mean of NPVs <= q), summed exactly */
+/* VaR and ES at level (see abz_sim_tail_risk) */
 static void
 tail_risk(const AbzSimHeader *h, double level, double *var, double *es)
 {
-	double	   *v = trial_values(h, 0);
-	double		q = abz_quantile7(v, (size_t) h->trials, 1.0 - level);
-	AbzSimLayout L;
-	AbzSimView	view;
-	abz_fixed	sum = 0;
-	double		dsum = 0;
-	bool		exact = true;
-	int64		n = 0;
+	double	   *scratch = palloc(sizeof(double) * (size_t) h->trials);
 
-	sim_layout(h, &L);
-	abz_sim_view((AbzSimHeader *) h, &L, &view);
-	for (int32 i = 0; i < h->trials; i++)
-	{
-		abz_fixed	x = abz_sim_fx(view.npv, i);
-		double		d = abz_fixed_to_double(x);
-
-		if (d <= q)
-		{
-			if (exact && !abz_fixed_add(sum, x, &sum))
-				exact = false;
-			dsum += d;
-			n++;
-		}
-	}
-	pfree(v);
-	*var = -q;
-	*es = -(exact ? abz_fixed_to_double(sum) : dsum) / (double) n;
+	abz_sim_tail_risk(h, level, scratch, var, es);
+	pfree(scratch);
 }
 
 PG_FUNCTION_INFO_V1(aibiz_sim_value_at_risk);
@@ -628,16 +600,6 @@ check_rows(int32 n, const char *name)
 				 errmsg("%s must be between 1 and %d, got %d", name, SIM_MAX_ROWS, n)));
 }
 
-/* compare doubles for qsort */
-static int
-cmp_double(const void *a, const void *b)
-{
-	double		x = *(const double *) a,
-				y = *(const double *) b;
-
-	return (x > y) - (x < y);
-}
-
 PG_FUNCTION_INFO_V1(aibiz_sim_loss_exceedance);
 
 /*
@@ -650,32 +612,26 @@ aibiz_sim_loss_exceedance(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsi = (ReturnSetInfo *) fcinfo->resultinfo;
 	AbzSimHeader *h = PG_GETARG_SIM(0);
 	int32		points = PG_GETARG_INT32(1);
-	size_t		n = (size_t) h->trials;
-	double	   *x;
-	double		max;
-	size_t		below = 0;
+	double	   *scratch,
+			   *loss,
+			   *prob;
 
 	check_rows(points, "points");
 	InitMaterializedSRF(fcinfo, 0);
-	x = trial_values(h, 2);
-	qsort(x, n, sizeof(double), cmp_double);
-	max = x[n - 1];
-	if (max <= 0)
-		points = 1;
+	scratch = palloc(sizeof(double) * (size_t) h->trials);
+	loss = palloc(sizeof(double) * points);
+	prob = palloc(sizeof(double) * points);
+	points = abz_sim_exceedance(h, points, scratch, loss, prob);
 	for (int k = 0; k < points; k++)
 	{
 		Datum		values[2];
 		bool		nulls[2] = {0};
-		double		at = points == 1 ? 0 : (k == points - 1 ? max : max * k / (points - 1));
 
 		CHECK_FOR_INTERRUPTS();
-		while (below < n && x[below] < at)
-			below++;
-		values[0] = Float8GetDatum(at);
-		values[1] = Float8GetDatum((double) (n - below) / (double) n);
+		values[0] = Float8GetDatum(loss[k]);
+		values[1] = Float8GetDatum(prob[k]);
 		tuplestore_putvalues(rsi->setResult, rsi->setDesc, values, nulls);
 	}
-	pfree(x);
 	return (Datum) 0;
 }
 
@@ -691,34 +647,16 @@ aibiz_sim_npv_histogram(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsi = (ReturnSetInfo *) fcinfo->resultinfo;
 	AbzSimHeader *h = PG_GETARG_SIM(0);
 	int32		bins = PG_GETARG_INT32(1);
-	size_t		n = (size_t) h->trials;
-	double	   *x;
+	double	   *scratch;
 	int64	   *count;
 	double		lo,
-				hi,
-				width;
+				hi;
 
 	check_rows(bins, "bins");
 	InitMaterializedSRF(fcinfo, 0);
-	x = trial_values(h, 0);
-	lo = hi = x[0];
-	for (size_t i = 1; i < n; i++)
-	{
-		if (x[i] < lo)
-			lo = x[i];
-		if (x[i] > hi)
-			hi = x[i];
-	}
-	if (hi == lo)
-		bins = 1;
-	count = palloc0(sizeof(int64) * bins);
-	width = hi - lo;
-	for (size_t i = 0; i < n; i++)
-	{
-		int			b = bins == 1 ? 0 : (int) ((x[i] - lo) / width * bins);
-
-		count[b < 0 ? 0 : b >= bins ? bins - 1 : b]++;
-	}
+	scratch = palloc(sizeof(double) * (size_t) h->trials);
+	count = palloc(sizeof(int64) * bins);
+	bins = abz_sim_histogram(h, bins, scratch, count, &lo, &hi);
 	for (int b = 0; b < bins; b++)
 	{
 		Datum		values[5];
@@ -726,14 +664,12 @@ aibiz_sim_npv_histogram(PG_FUNCTION_ARGS)
 
 		CHECK_FOR_INTERRUPTS();
 		values[0] = Int32GetDatum(b + 1);
-		values[1] = Float8GetDatum(b == 0 ? lo : lo + width * b / bins);
-		values[2] = Float8GetDatum(b == bins - 1 ? hi : lo + width * (b + 1) / bins);
+		values[1] = Float8GetDatum(b == 0 ? lo : lo + (hi - lo) * b / bins);
+		values[2] = Float8GetDatum(b == bins - 1 ? hi : lo + (hi - lo) * (b + 1) / bins);
 		values[3] = Int64GetDatum(count[b]);
-		values[4] = Float8GetDatum((double) count[b] / (double) n);
+		values[4] = Float8GetDatum((double) count[b] / (double) h->trials);
 		tuplestore_putvalues(rsi->setResult, rsi->setDesc, values, nulls);
 	}
-	pfree(count);
-	pfree(x);
 	return (Datum) 0;
 }
 
@@ -780,12 +716,9 @@ aibiz_sim_summary(PG_FUNCTION_ARGS)
 	double		q[5],
 				var,
 				es;
-	int64		positive = 0;
 
-	for (int32 i = 0; i < h->trials; i++)
-		positive += x[i] > 0;
 	abz_quantiles7(x, (size_t) h->trials, ps, 5, q);
-	tail_risk(h, 0.95, &var, &es);
+	abz_sim_tail_risk(h, 0.95, x, &var, &es);
 	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
 	push_num(&st, "trials", h->trials);
 	push_num(&st, "horizon", h->horizon);
@@ -798,7 +731,7 @@ aibiz_sim_summary(PG_FUNCTION_ARGS)
 	push_num(&st, "npv_p50", q[2]);
 	push_num(&st, "npv_p75", q[3]);
 	push_num(&st, "npv_p95", q[4]);
-	push_num(&st, "p_npv_positive", (double) positive / h->trials);
+	push_num(&st, "p_npv_positive", 1.0 - abz_sim_npv_cdf(h, 0));
 	push_num(&st, "value_at_risk_95", var);
 	push_num(&st, "expected_shortfall_95", es);
 	push_num(&st, "survival", abz_sim_survival(h, h->horizon));

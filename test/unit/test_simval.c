@@ -628,3 +628,44 @@ ABZ_SUITE(simval_mutations)
 	free(wire);
 	free(h);
 }
+
+ABZ_SUITE(simval_accessors)
+{
+	/*
+	 * The 20 synthetic trials: NPV (i % 7) * 1000.5 - 2000, so -2000,
+	 * -999.5, 1, 1001.5, 2002, 3002.5 three times each and 4003 twice;
+	 * risk loss (i % 3) * 1000 + 0.1: 0.1 seven times, 1000.1 seven times,
+	 * 2000.1 six times.
+	 */
+	AbzSimLayout L;
+	AbzSimHeader *h = synth_sim(0, 20, 5, 1, &L);
+	double		scratch[20],
+				var,
+				es,
+				lo,
+				hi,
+				loss[3],
+				prob[3];
+	int64_t		counts[4];
+
+	/* 9 of 20 NPVs are <= 1 */
+	CHECK(abz_sim_npv_cdf(h, 1) == 0.45);
+	CHECK(abz_sim_npv_cdf(h, -2001) == 0);
+	/* level 0.9: Q(0.1) at h = 1.9 between two -2000s; ES the mean of the three -2000s */
+	abz_sim_tail_risk(h, 0.9, scratch, &var, &es);
+	CHECK(var == 2000 && es == 2000);
+	/* level 0.8: Q(0.2) at h = 3.8 between two -999.5s; ES = (3*2000 + 3*999.5)/6 */
+	abz_sim_tail_risk(h, 0.8, scratch, &var, &es);
+	CHECK(var == 999.5);
+	CHECK_NEAR(es, 1499.75, 1e-15);
+	/* 2 bins over [-2000, 4003] split at 1001.5: 9 below, 11 from there */
+	CHECK(abz_sim_histogram(h, 2, scratch, counts, &lo, &hi) == 2);
+	CHECK(lo == -2000 && hi == 4003 && counts[0] == 9 && counts[1] == 11);
+	/* 3 points 0, 1000.05, 2000.1: P(loss >= x) = 1, 13/20, 6/20 */
+	CHECK(abz_sim_exceedance(h, 3, scratch, loss, prob) == 3);
+	/* (the stored losses are 2000.1 rounded to a multiple of 2^-32) */
+	CHECK(loss[0] == 0);
+	CHECK_NEAR(loss[2], 2000.1, 1e-12);
+	CHECK(prob[0] == 1 && prob[1] == 0.65 && prob[2] == 0.3);
+	free(h);
+}
