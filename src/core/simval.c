@@ -269,6 +269,8 @@ abz_sim_builder_add(AbzSimBuilder *b, const AbzTrial *t, AbzError *err)
 		v->alive[t->death_month - 1]++;
 	for (int c = 0; c < ABZ_RISK_NCAT; c++)
 	{
+		if (t->events[c] == 0 && t->loss[c] == 0)
+			continue;
 		v->events[c] += t->events[c];
 		if (!fx_accum(v->cat_loss, c, t->loss[c]))
 			return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
