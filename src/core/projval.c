@@ -1,0 +1,610 @@
+/*
+ * projval.c — the aibiz.projection value: building it from the engine's
+ * months, exact month-wise addition, validation, canonical text and the
+ * summaries (breakeven, runway, totals).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#if defined(__x86_64__) && defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "projval.h"
+
+/* load one fixed-point number */
+abz_fixed
+abz_proj_load(AbzFixWords w)
+{
+	return abz_fixed_join(w.hi, w.lo);
+}
+
+/* store one fixed-point number */
+AbzFixWords
+abz_proj_store(abz_fixed x)
+{
+	AbzFixWords w;
+
+	abz_fixed_split(x, &w.hi, &w.lo);
+	return w;
+}
+
+/* true if x is inside the stored range */
+static bool
+fixed_in_range(abz_fixed x)
+{
+	return x > -ABZ_PROJ_FIXED_LIMIT && x < ABZ_PROJ_FIXED_LIMIT;
+}
+
+/* the fixed value of field f (ABZ_M_*) in month t (1..horizon) */
+abz_fixed
+abz_proj_fixed(const AbzProj *p, int t, int f)
+{
+	return abz_proj_load(p->v[(size_t) (t - 1) * ABZ_MONTH_NFIELDS + f]);
+}
+
+/* the value of field f in month t as a double */
+double
+abz_proj_value(const AbzProj *p, int t, int f)
+{
+	return abz_fixed_to_double(abz_proj_fixed(p, t, f));
+}
+
+/* the valuation as a double */
+double
+abz_proj_npv(const AbzProj *p)
+{
+	return abz_fixed_to_double(abz_proj_load(p->npv));
+}
+
+/*
+ * abz_fixed_from_double(v) computed without library calls when v * 2^32 fits
+ * in 62 bits, which is every money value a projection normally holds: the
+ * scaling by 2^32 is exact, and adding and subtracting 2^52 rounds to the
+ * nearest integer with ties to even, exactly as rint() does (IEEE arithmetic;
+ * the code must not be built with -ffast-math).  Other values (large, NaN,
+ * infinite) take the general path.
+ */
+static inline bool
+fast_fixed(double v, abz_fixed *out)
+{
+	const double two52 = 4503599627370496.0;	/* 2^52 */
+	const double two62 = 4611686018427387904.0;	/* 2^62 */
+	double		s = v * 4294967296.0;
+	double		a = fabs(s);
+
+	if (a < two52)
+	{
+		double		c = copysign(two52, s);
+
+		*out = (abz_fixed) (int64_t) ((s + c) - c);
+		return true;
+	}
+	if (a < two62)
+	{
+		*out = (abz_fixed) (int64_t) s;	/* already an integer */
+		return true;
+	}
+	return abz_fixed_from_double(v, out) && fixed_in_range(*out);
+}
+
+/* abz_fixed_from_double restricted to the stored range, with a fast path */
+bool
+abz_proj_fixed_from_double(double v, abz_fixed *out)
+{
+	return fast_fixed(v, out);
+}
+
+/* convert one double for storage; false and err if it does not fit */
+static bool
+store_double(double v, AbzFixWords *out, const char *what, int month, AbzError *err)
+{
+	abz_fixed	x;
+
+	if (!fast_fixed(v, &x))
+	{
+		if (month > 0)
+			return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
+							 "value out of range: %s of month %d is beyond the fixed-point range (%g)",
+							 what, month, v);
+		return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
+						 "value out of range: %s is beyond the fixed-point range (%g)", what, v);
+	}
+	*out = abz_proj_store(x);
+	return true;
+}
+
+/*
+ * Convert n doubles with the fast path of fast_fixed, without branches;
+ * false if any value needs the general path (then out is incomplete).  On
+ * x86-64 one cvtsd2si rounds to nearest with ties to even (the default
+ * MXCSR mode, which PostgreSQL never changes) and converts, as rint() and
+ * the cast do; |v·2^32| >= 2^62 and NaN are flagged for the general path.
+ */
+static bool
+convert_all(const double *v, AbzFixWords *out, size_t n)
+{
+	const double two62 = 4611686018427387904.0;	/* 2^62 */
+	bool		ok = true;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		double		s = v[i] * 4294967296.0;
+		int64_t		r;
+
+#if defined(__x86_64__) && defined(__SSE2__)
+		r = _mm_cvtsd_si64(_mm_set_sd(s));	/* INT64_MIN when out of range */
+#else
+		{
+			const double two52 = 4503599627370496.0;	/* 2^52 */
+			double		c = copysign(two52, s) * (double) (fabs(s) < two52);
+			double		t = (s + c) - c;
+
+			/* clamp (NaN goes to the bound) so that the conversion is defined */
+			t = t < two62 ? t : two62;
+			t = t > -two62 ? t : -two62;
+			r = (int64_t) t;
+		}
+#endif
+		ok &= fabs(s) < two62;
+		out[i].lo = (uint64_t) r;
+		out[i].hi = r >> 63;
+	}
+	return ok;
+}
+
+/* fill out from the engine's months; false and err on overflow */
+bool
+abz_proj_build(AbzProj *out, int horizon, int launch,
+			   const AbzMonth *months, double npv, AbzError *err)
+{
+	int			t;
+	int			f;
+
+	memset(out, 0, ABZ_PROJ_HEADER_SIZE);
+	out->version = ABZ_PROJ_VERSION;
+	out->horizon = horizon;
+	out->members = 1;
+	out->launch = launch;
+	if (!store_double(npv, &out->npv, "npv", 0, err))
+		return false;
+	if (convert_all(&months[0].v[0], out->v, (size_t) horizon * ABZ_MONTH_NFIELDS))
+		return true;
+	/* some value is large, not finite or out of range: the general path */
+	for (t = 0; t < horizon; t++)
+	{
+		AbzFixWords *row = out->v + (size_t) t * ABZ_MONTH_NFIELDS;
+
+		for (f = 0; f < ABZ_MONTH_NFIELDS; f++)
+			if (!store_double(months[t].v[f], &row[f], abz_month_names[f], t + 1, err))
+				return false;
+	}
+	return true;
+}
+
+/* *acc += x with the stored range as the limit */
+static bool
+add_words(AbzFixWords *acc, AbzFixWords x)
+{
+	abz_fixed	r;
+
+	if (!abz_fixed_add(abz_proj_load(*acc), abz_proj_load(x), &r) || !fixed_in_range(r))
+		return false;
+	*acc = abz_proj_store(r);
+	return true;
+}
+
+/* acc += x month by month (exact); members add, launch is the minimum */
+bool
+abz_proj_add(AbzProj *acc, const AbzProj *x, AbzError *err)
+{
+	size_t		n;
+	size_t		i;
+	int64_t		members;
+
+	if (acc->horizon != x->horizon)
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+						 "cannot add projections of different horizons (%d and %d months)",
+						 (int) acc->horizon, (int) x->horizon);
+	if (__builtin_add_overflow(acc->members, x->members, &members))
+		return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
+						 "member count out of range");
+	if (!add_words(&acc->npv, x->npv))
+		return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
+						 "sum of npv is out of range");
+	n = (size_t) acc->horizon * ABZ_MONTH_NFIELDS;
+	for (i = 0; i < n; i++)
+		if (!add_words(&acc->v[i], x->v[i]))
+			return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
+							 "sum of %s of month %d is out of range",
+							 abz_month_names[i % ABZ_MONTH_NFIELDS],
+							 (int) (i / ABZ_MONTH_NFIELDS) + 1);
+	acc->members = members;
+	if (x->launch < acc->launch)
+		acc->launch = x->launch;
+	return true;
+}
+
+/* check the horizon field: below 1 is a bad value, above the limit a limit error */
+static bool
+check_horizon(int64_t h, AbzError *err)
+{
+	if (h < 1)
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+						 "horizon must be at least 1 month, got %lld", (long long) h);
+	if (h > ABZ_MAX_HORIZON)
+		return abz_error(err, ABZ_ERR_LIMIT, NULL, NULL,
+						 "horizon %lld exceeds the limit of %d months",
+						 (long long) h, ABZ_MAX_HORIZON);
+	return true;
+}
+
+/* check the header fields other than the horizon */
+static bool
+check_header(const AbzProj *p, AbzError *err)
+{
+	if (p->members < 1)
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+						 "member count must be at least 1, got %lld", (long long) p->members);
+	if (p->launch < 1 || p->launch > ABZ_MAX_HORIZON)
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+						 "launch month must be in 1..%d, got %d", ABZ_MAX_HORIZON, (int) p->launch);
+	if (!fixed_in_range(abz_proj_load(p->npv)))
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL, "npv is out of range");
+	return true;
+}
+
+/* check a value of size bytes as strictly as text input */
+bool
+abz_proj_validate(const AbzProj *p, size_t size, AbzError *err)
+{
+	size_t		n;
+	size_t		i;
+
+	if (size < ABZ_PROJ_HEADER_SIZE)
+		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
+						 "value of %zu bytes is shorter than its header", size);
+	if (p->version != ABZ_PROJ_VERSION)
+		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
+						 "unsupported version %u (expected %d)", p->version, ABZ_PROJ_VERSION);
+	if (!check_horizon(p->horizon, err))
+		return false;
+	if (size != ABZ_PROJ_SIZE(p->horizon))
+		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
+						 "value of %zu bytes does not match horizon %d (%zu bytes)",
+						 size, (int) p->horizon, ABZ_PROJ_SIZE(p->horizon));
+	if (p->pad != 0)
+		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL, "nonzero padding");
+	if (!check_header(p, err))
+		return false;
+	n = (size_t) p->horizon * ABZ_MONTH_NFIELDS;
+	for (i = 0; i < n; i++)
+		if (!fixed_in_range(abz_proj_load(p->v[i])))
+			return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+							 "%s of month %d is out of range",
+							 abz_month_names[i % ABZ_MONTH_NFIELDS],
+							 (int) (i / ABZ_MONTH_NFIELDS) + 1);
+	return true;
+}
+
+/* ---- text ---- */
+
+/* a bounded output buffer that counts what it could not write */
+typedef struct Out
+{
+	char	   *buf;
+	size_t		cap;
+	size_t		len;
+} Out;
+
+/* append n bytes */
+static void
+out_put(Out *o, const char *s, size_t n)
+{
+	if (o->len < o->cap)
+	{
+		size_t		room = o->cap - o->len;
+
+		memcpy(o->buf + o->len, s, n < room ? n : room);
+	}
+	o->len += n;
+}
+
+/* append a raw fixed integer */
+static void
+out_fixed(Out *o, AbzFixWords w)
+{
+	char		tmp[ABZ_FIXED_TEXT_MAX];
+	int			n = abz_fixed_format(abz_proj_load(w), tmp);
+
+	out_put(o, tmp, (size_t) n);
+}
+
+/* canonical text of a value (snprintf-like) */
+size_t
+abz_proj_format(const AbzProj *p, char *buf, size_t cap)
+{
+	Out			o = {buf, cap, 0};
+	char		tmp[128];
+	int			n;
+	int			t;
+	int			f;
+
+	n = snprintf(tmp, sizeof(tmp), "v%u;h=%d;n=%lld;l=%d;npv=",
+				 p->version, (int) p->horizon, (long long) p->members, (int) p->launch);
+	out_put(&o, tmp, (size_t) n);
+	out_fixed(&o, p->npv);
+	for (t = 0; t < p->horizon; t++)
+	{
+		const AbzFixWords *row = p->v + (size_t) t * ABZ_MONTH_NFIELDS;
+
+		for (f = 0; f < ABZ_MONTH_NFIELDS; f++)
+		{
+			out_put(&o, f == 0 ? ";" : ",", 1);
+			out_fixed(&o, row[f]);
+		}
+	}
+	if (cap > 0)
+		buf[o.len < cap ? o.len : cap - 1] = '\0';
+	return o.len;
+}
+
+/* an upper bound of the text length for a horizon, NUL included */
+size_t
+abz_proj_text_max(int horizon)
+{
+	/* each number: sign and at most 39 digits, plus its separator */
+	return 128 + (1 + (size_t) horizon * ABZ_MONTH_NFIELDS) * 41;
+}
+
+/* the parser's cursor */
+typedef struct In
+{
+	const char *s;
+	size_t		len;
+	size_t		pos;
+	AbzError   *err;
+} In;
+
+/* syntax error at the cursor */
+static bool
+in_fail(In *in, const char *what)
+{
+	return abz_error(in->err, ABZ_ERR_SYNTAX, NULL, NULL,
+					 "expected %s at offset %zu", what, in->pos);
+}
+
+/* consume the literal lit or fail */
+static bool
+in_lit(In *in, const char *lit)
+{
+	size_t		n = strlen(lit);
+
+	if (in->len - in->pos < n || memcmp(in->s + in->pos, lit, n) != 0)
+	{
+		char		what[32];
+
+		snprintf(what, sizeof(what), "\"%s\"", lit);
+		return in_fail(in, what);
+	}
+	in->pos += n;
+	return true;
+}
+
+/* a canonical unsigned integer (no sign, no leading zero) of at most 18 digits */
+static bool
+in_uint(In *in, int64_t *out)
+{
+	int64_t		v = 0;
+	size_t		start = in->pos;
+
+	while (in->pos < in->len && in->s[in->pos] >= '0' && in->s[in->pos] <= '9')
+	{
+		if (in->pos - start >= 18)
+			return abz_error(in->err, ABZ_ERR_DOMAIN, NULL, NULL,
+							 "integer at offset %zu is out of range", start);
+		v = v * 10 + (in->s[in->pos] - '0');
+		in->pos++;
+	}
+	if (in->pos == start)
+	{
+		in->pos = start;
+		return in_fail(in, "an integer");
+	}
+	if (in->s[start] == '0' && in->pos - start > 1)
+	{
+		in->pos = start;
+		return in_fail(in, "an integer without leading zeros");
+	}
+	*out = v;
+	return true;
+}
+
+/* a canonical raw fixed integer ("0" or -?[1-9][0-9]*) inside the stored range */
+static bool
+in_fixed(In *in, AbzFixWords *out)
+{
+	char		tok[ABZ_FIXED_TEXT_MAX];
+	size_t		start = in->pos;
+	size_t		n = 0;
+	const char *end;
+	abz_fixed	x;
+
+	while (in->pos < in->len &&
+		   ((in->s[in->pos] >= '0' && in->s[in->pos] <= '9') ||
+			(in->s[in->pos] == '-' && in->pos == start)))
+	{
+		if (n + 1 >= sizeof(tok))
+			return abz_error(in->err, ABZ_ERR_DOMAIN, NULL, NULL,
+							 "number at offset %zu is out of range", start);
+		tok[n++] = in->s[in->pos++];
+	}
+	tok[n] = '\0';
+	in->pos = start;
+	if (n == 0 || (tok[0] == '-' && n == 1))
+		return in_fail(in, "a number");
+	if ((tok[0] == '0' && n > 1) || (tok[0] == '-' && tok[1] == '0'))
+		return in_fail(in, "a number without leading zeros or \"-0\"");
+	if (!abz_fixed_parse(tok, &end, &x) || !fixed_in_range(x))
+		return abz_error(in->err, ABZ_ERR_DOMAIN, NULL, NULL,
+						 "number at offset %zu is out of range", start);
+	in->pos = start + n;
+	*out = abz_proj_store(x);
+	return true;
+}
+
+/* parse the canonical text; the header is checked before allocating */
+AbzProj *
+abz_proj_parse(const char *text, size_t len, AbzAlloc alloc, AbzError *err)
+{
+	In			in = {text, len, 0, err};
+	int64_t		version;
+	int64_t		horizon;
+	int64_t		members;
+	int64_t		launch;
+	AbzProj		head;
+	AbzProj    *p;
+	int			t;
+	int			f;
+
+	if (!in_lit(&in, "v") || !in_uint(&in, &version))
+		return NULL;
+	if (version != ABZ_PROJ_VERSION)
+	{
+		abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+				  "unsupported version %lld (expected %d)", (long long) version, ABZ_PROJ_VERSION);
+		return NULL;
+	}
+	if (!in_lit(&in, ";h=") || !in_uint(&in, &horizon) || !check_horizon(horizon, err))
+		return NULL;
+	if (!in_lit(&in, ";n=") || !in_uint(&in, &members) ||
+		!in_lit(&in, ";l=") || !in_uint(&in, &launch) ||
+		!in_lit(&in, ";npv=") || !in_fixed(&in, &head.npv))
+		return NULL;
+	if (launch < 1 || launch > ABZ_MAX_HORIZON)
+	{
+		abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+				  "launch month must be in 1..%d, got %lld", ABZ_MAX_HORIZON, (long long) launch);
+		return NULL;
+	}
+	head.members = members;
+	head.launch = (int32_t) launch;
+	if (!check_header(&head, err))
+		return NULL;
+	/* every month needs at least 2 bytes per number: reject short input before allocating */
+	if (len - in.pos < (size_t) horizon * ABZ_MONTH_NFIELDS * 2)
+	{
+		abz_error(err, ABZ_ERR_SYNTAX, NULL, NULL,
+				  "input too short for horizon %d (%d numbers per month)",
+				  (int) horizon, ABZ_MONTH_NFIELDS);
+		return NULL;
+	}
+	p = (AbzProj *) alloc(ABZ_PROJ_SIZE(horizon));
+	if (p == NULL)
+	{
+		abz_error(err, ABZ_ERR_LIMIT, NULL, NULL, "out of memory");
+		return NULL;
+	}
+	p->version = ABZ_PROJ_VERSION;
+	p->horizon = (int32_t) horizon;
+	p->members = members;
+	p->launch = head.launch;
+	p->pad = 0;
+	p->npv = head.npv;
+	for (t = 0; t < horizon; t++)
+		for (f = 0; f < ABZ_MONTH_NFIELDS; f++)
+			if (!in_lit(&in, f == 0 ? ";" : ",") ||
+				!in_fixed(&in, &p->v[(size_t) t * ABZ_MONTH_NFIELDS + f]))
+				return NULL;
+	if (in.pos != len)
+	{
+		in_fail(&in, "end of input");
+		return NULL;
+	}
+	return p;
+}
+
+/* ---- summaries ---- */
+
+/* first month >= launch with cash_flow >= 0; 0 if none */
+int
+abz_proj_breakeven(const AbzProj *p)
+{
+	int			t;
+
+	for (t = p->launch; t <= p->horizon; t++)
+		if (abz_proj_fixed(p, t, ABZ_M_CASH_FLOW) >= 0)
+			return t;
+	return 0;
+}
+
+/* first month with cash < 0; 0 if none */
+int
+abz_proj_runway(const AbzProj *p)
+{
+	int			t;
+
+	for (t = 1; t <= p->horizon; t++)
+		if (abz_proj_fixed(p, t, ABZ_M_CASH) < 0)
+			return t;
+	return 0;
+}
+
+/* exact total of some fields over all months; false on overflow */
+static bool
+total(const AbzProj *p, const int *fields, int nfields, double *out)
+{
+	abz_fixed	sum = 0;
+	int			t;
+	int			i;
+
+	for (t = 1; t <= p->horizon; t++)
+		for (i = 0; i < nfields; i++)
+			if (!abz_fixed_add(sum, abz_proj_fixed(p, t, fields[i]), &sum))
+				return false;
+	*out = abz_fixed_to_double(sum);
+	return true;
+}
+
+/* summarise a projection */
+bool
+abz_proj_summarise(const AbzProj *p, AbzProjSummary *out, AbzError *err)
+{
+	static const int f_revenue[] = {ABZ_M_REVENUE};
+	static const int f_gross[] = {ABZ_M_GROSS_PROFIT};
+	static const int f_costs[] = {ABZ_M_COST_OF_REVENUE, ABZ_M_OPEX, ABZ_M_MARKETING,
+	ABZ_M_TRAINING, ABZ_M_RISK_COST};
+	static const int f_flow[] = {ABZ_M_CASH_FLOW};
+	static const int f_funding[] = {ABZ_M_FUNDING};
+	abz_fixed	min_cash;
+	abz_fixed	min_flow = 0;
+	int			h = p->horizon;
+	int			t;
+
+	out->breakeven = abz_proj_breakeven(p);
+	out->runway = abz_proj_runway(p);
+	out->npv = abz_proj_npv(p);
+	out->arr = 12.0 * abz_proj_value(p, h, ABZ_M_REVENUE);
+	if (!total(p, f_revenue, 1, &out->revenue) ||
+		!total(p, f_gross, 1, &out->gross_profit) ||
+		!total(p, f_costs, 5, &out->costs) ||
+		!total(p, f_flow, 1, &out->cash_flow) ||
+		!total(p, f_funding, 1, &out->funding))
+		return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL, "a total is out of range");
+	min_cash = abz_proj_fixed(p, 1, ABZ_M_CASH);
+	for (t = 1; t <= h; t++)
+	{
+		abz_fixed	cash = abz_proj_fixed(p, t, ABZ_M_CASH);
+		abz_fixed	flow = abz_proj_fixed(p, t, ABZ_M_CASH_FLOW);
+
+		if (cash < min_cash)
+			min_cash = cash;
+		if (flow < min_flow)
+			min_flow = flow;
+	}
+	out->peak_burn = min_flow < 0 ? -abz_fixed_to_double(min_flow) : 0.0;
+	out->min_cash = abz_fixed_to_double(min_cash);
+	out->final_cash = abz_proj_value(p, h, ABZ_M_CASH);
+	out->final_accounts = abz_proj_value(p, h, ABZ_M_ACCOUNTS);
+	return true;
+}

@@ -1,0 +1,149 @@
+/*
+ * projval.h — the value of aibiz.projection: the monthly series of the
+ * expected path (SPEC §5, §7) held as Q95.32 fixed-point integers, so that
+ * adding projections month by month (the sum aggregate) is exact and does not
+ * depend on the order the rows arrive.
+ *
+ * Pure C, no PostgreSQL headers.  An AbzProj is the exact in-memory and
+ * on-disk body of a value (the fmgr glue prefixes an 8-byte varlena header):
+ * a 40-byte header, then horizon x ABZ_MONTH_NFIELDS fixed-point numbers in
+ * month-major order (month 1's fields in ABZ_MONTH_FIELDS order, then month
+ * 2's, ...).  Every number is stored as two 64-bit words, so the body needs
+ * only 8-byte alignment.
+ */
+#ifndef ABZ_PROJVAL_H
+#define ABZ_PROJVAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fixed.h"
+#include "model.h"
+#include "spec.h"
+
+#define ABZ_PROJ_VERSION	1	/* layout/format version of AbzProj */
+
+/*
+ * Largest magnitude a stored number may have (exclusive): 2^126 raw, about
+ * 2^94 = 2e28 in money units.  Sums that leave this range are an overflow,
+ * so every stored value reads back through text and binary input.
+ */
+#define ABZ_PROJ_FIXED_LIMIT	(((abz_fixed) 1) << 126)
+
+/* One fixed-point number as two 64-bit words (8-byte aligned). */
+typedef struct AbzFixWords
+{
+	uint64_t	lo;
+	int64_t		hi;
+} AbzFixWords;
+
+/* A whole projection.  Header is 40 bytes, then the month values. */
+typedef struct AbzProj
+{
+	uint32_t	version;		/* ABZ_PROJ_VERSION */
+	int32_t		horizon;		/* months, 1..ABZ_MAX_HORIZON */
+	int64_t		members;		/* projections summed into this one, >= 1 */
+	int32_t		launch;			/* launch month (minimum over members), 1..ABZ_MAX_HORIZON */
+	uint32_t	pad;			/* always zero */
+	AbzFixWords npv;			/* valuation (SPEC §5 "Valuation") */
+	AbzFixWords v[];			/* horizon * ABZ_MONTH_NFIELDS values, month-major */
+} AbzProj;
+
+#define ABZ_PROJ_HEADER_SIZE	offsetof(AbzProj, v)
+#define ABZ_PROJ_SIZE(h) \
+	(ABZ_PROJ_HEADER_SIZE + (size_t) (h) * ABZ_MONTH_NFIELDS * sizeof(AbzFixWords))
+#define ABZ_PROJ_MAXSIZE	ABZ_PROJ_SIZE(ABZ_MAX_HORIZON)
+
+/* bytes of the binary form (after the varlena): header fields, npv, values */
+#define ABZ_PROJ_BINARY_SIZE(h) \
+	(4 + 4 + 8 + 4 + (size_t) (1 + (size_t) (h) * ABZ_MONTH_NFIELDS) * 16)
+
+/* an allocator returning zeroed memory (palloc0 in the backend, calloc-like in tests) */
+typedef void *(*AbzAlloc) (size_t size);
+
+/* load/store one fixed-point number */
+abz_fixed	abz_proj_load(AbzFixWords w);
+AbzFixWords abz_proj_store(abz_fixed x);
+
+/* abz_fixed_from_double restricted to the stored range, with a fast path for common magnitudes */
+bool		abz_proj_fixed_from_double(double v, abz_fixed *out);
+
+/* the fixed value of field f (ABZ_M_*) in month t (1..horizon) */
+abz_fixed	abz_proj_fixed(const AbzProj *p, int t, int f);
+
+/* the same as a double */
+double		abz_proj_value(const AbzProj *p, int t, int f);
+
+/* the valuation as a double */
+double		abz_proj_npv(const AbzProj *p);
+
+/*
+ * Fill out (ABZ_PROJ_SIZE(horizon) bytes) from months[0..horizon-1] of the
+ * expected path: one member, launch month, npv.  False and err
+ * (ABZ_ERR_OVERFLOW) if a value is not finite or outside the fixed range.
+ */
+bool		abz_proj_build(AbzProj *out, int horizon, int launch,
+						   const AbzMonth *months, double npv, AbzError *err);
+
+/*
+ * acc += x month by month (exact): members add, launch is the minimum.
+ * acc is unchanged when the horizons differ (ABZ_ERR_DOMAIN); on
+ * ABZ_ERR_OVERFLOW it is left partly updated.
+ */
+bool		abz_proj_add(AbzProj *acc, const AbzProj *x, AbzError *err);
+
+/*
+ * Check a value (from binary input or a raw copy) of size bytes as strictly
+ * as text input: version, horizon, exact size, members, launch, padding and
+ * the range of every number.
+ */
+bool		abz_proj_validate(const AbzProj *p, size_t size, AbzError *err);
+
+/*
+ * Canonical text into buf (cap bytes, NUL-terminated when cap > 0); returns
+ * the length the full text needs, excluding the NUL, like snprintf.  The form
+ * is "v1;h=H;n=MEMBERS;l=LAUNCH;npv=N" then, per month, ";" and the month's
+ * ABZ_MONTH_NFIELDS raw Q95.32 integers separated by ",".
+ */
+size_t		abz_proj_format(const AbzProj *p, char *buf, size_t cap);
+
+/* an upper bound of abz_proj_format's length for a horizon, NUL included */
+size_t		abz_proj_text_max(int horizon);
+
+/*
+ * Parse the canonical text (len bytes, need not be NUL-terminated).  The
+ * header is checked before alloc(ABZ_PROJ_SIZE(horizon)) is called.  Returns
+ * the new value, or NULL and err (ABZ_ERR_SYNTAX, ABZ_ERR_DOMAIN or
+ * ABZ_ERR_LIMIT); memory obtained from alloc is not freed on error.
+ */
+AbzProj    *abz_proj_parse(const char *text, size_t len, AbzAlloc alloc, AbzError *err);
+
+/* What aibiz.summary() reports, derived from the months. */
+typedef struct AbzProjSummary
+{
+	int			breakeven;		/* first month >= launch with cash_flow >= 0; 0 if none */
+	int			runway;			/* first month with cash < 0; 0 if none */
+	double		npv;
+	double		arr;			/* 12 x revenue at the horizon */
+	double		revenue;		/* total net revenue */
+	double		gross_profit;	/* total gross profit */
+	double		costs;			/* total cost of revenue + opex + marketing + training + risk cost */
+	double		cash_flow;		/* total operating cash flow */
+	double		funding;		/* total funding */
+	double		peak_burn;		/* largest monthly operating loss, 0 if none */
+	double		min_cash;		/* lowest month-end cash */
+	double		final_cash;		/* cash at the horizon */
+	double		final_accounts; /* accounts at the horizon */
+} AbzProjSummary;
+
+/* first month >= launch with cash_flow >= 0; 0 if none */
+int			abz_proj_breakeven(const AbzProj *p);
+
+/* first month with cash < 0; 0 if none */
+int			abz_proj_runway(const AbzProj *p);
+
+/* summarise; false and err (ABZ_ERR_OVERFLOW) if a total leaves the fixed range */
+bool		abz_proj_summarise(const AbzProj *p, AbzProjSummary *out, AbzError *err);
+
+#endif							/* ABZ_PROJVAL_H */

@@ -1,0 +1,93 @@
+-- 40_projection_io: aibiz.projection text and binary I/O round trip exactly
+-- and are validated strictly.
+\set VERBOSITY terse
+
+-- SQLSTATE and message of a statement that must fail
+CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+	EXECUTE q;
+	RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+	RETURN SQLSTATE || ': ' || SQLERRM;
+END $$;
+
+CREATE TEMP TABLE pj AS
+SELECT k, aibiz.project('subscription(price=100) + usage(price=0.01, units=1000, growth=2%)',
+		'technology(freq=1, loss=100)',
+		format('cash(amount=%s) + team(headcount=2, cost=5k) + product(launch=%s, churn=3%%)
+				+ marketing(budget=2k, cac=100, organic=10%%) + round(month=6, amount=50k, p=0.5)',
+			   1000 * k, k)::aibiz.plan,
+		aibiz.market(1e5, 0.01, 0.02, 0.4, 0.05), 36) AS p
+FROM generate_series(1, 5) k;
+
+-- A hand-written value: the header, then the raw Q95.32 integers.
+-- npv -4294967296 = -1.0; accounts 6442450944 = 1.5; cash -1 = -2^-32.
+SELECT v, v::text = t AS same_text, aibiz.npv(v), aibiz.horizon(v), aibiz.members(v),
+	   aibiz.launch_month(v), r.accounts, r.cash
+FROM (SELECT 'v1;h=1;n=2;l=3;npv=-4294967296;6442450944,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,-1' AS t) x,
+	 LATERAL (SELECT x.t::aibiz.projection AS v) y, aibiz.rows(v) r;
+
+-- text round trip of computed values, byte for byte
+SELECT count(*), bool_and(p::text::aibiz.projection::text = p::text) AS text_round_trip FROM pj;
+
+-- binary form: version 1, horizon 36 (0x24), members 1, launch 1, then the
+-- npv and 36 x 17 values as two 8-byte words each:
+-- 4 + 4 + 8 + 4 + 16 x (1 + 612) = 9828 bytes
+SELECT substr(aibiz.projection_send(p), 1, 20) AS header, octet_length(aibiz.projection_send(p)) AS bytes
+FROM pj WHERE k = 1;
+
+-- binary round trip through COPY to a file and back
+COPY (SELECT k, p FROM pj) TO '/tmp/aibiz_40_projection_io.bin' WITH (FORMAT binary);
+CREATE TEMP TABLE pj2 (k int, p aibiz.projection);
+COPY pj2 FROM '/tmp/aibiz_40_projection_io.bin' WITH (FORMAT binary);
+SELECT count(*), bool_and(a.p::text = b.p::text) AS binary_round_trip,
+	   bool_and(aibiz.projection_send(a.p) = aibiz.projection_send(b.p)) AS same_bytes
+FROM pj a JOIN pj2 b USING (k);
+
+-- Strict text input.
+SELECT pg_temp.err($$SELECT 'v2;h=1;n=1;l=1;npv=0;0'::aibiz.projection$$) AS version;
+SELECT pg_temp.err($$SELECT 'v1;h=0;n=1;l=1;npv=0'::aibiz.projection$$) AS horizon_0;
+SELECT pg_temp.err($$SELECT 'v1;h=601;n=1;l=1;npv=0'::aibiz.projection$$) AS horizon_601;
+SELECT pg_temp.err($$SELECT ('v1;h=1;n=0;l=1;npv=0;0' || repeat(',0', 16))::aibiz.projection$$) AS members_0;
+SELECT pg_temp.err($$SELECT ('v1;h=1;n=1;l=1;npv=0;0' || repeat(',0', 15))::aibiz.projection$$) AS field_missing;
+SELECT pg_temp.err($$SELECT ('v1;h=1;n=1;l=1;npv=0;0' || repeat(',0', 17))::aibiz.projection$$) AS field_extra;
+SELECT pg_temp.err($$SELECT ('v1;h=1;n=1;l=1;npv=0;0' || repeat(',0', 16) || ' ')::aibiz.projection$$) AS trailing_blank;
+SELECT pg_temp.err($$SELECT ('v1;h=1;n=1;l=1;npv=-0;0' || repeat(',0', 16))::aibiz.projection$$) AS minus_zero;
+SELECT pg_temp.err($$SELECT ('v1;h=1;n=1;l=1;npv=1.5;0' || repeat(',0', 16))::aibiz.projection$$) AS not_raw;
+-- 2^126 = 85070591730234615865843651857942052864 is out of range; 2^126 - 1 is not
+SELECT pg_temp.err($$SELECT ('v1;h=1;n=1;l=1;npv=85070591730234615865843651857942052864;0' || repeat(',0', 16))::aibiz.projection$$) AS npv_2_126;
+SELECT aibiz.npv(('v1;h=1;n=1;l=1;npv=85070591730234615865843651857942052863;0' || repeat(',0', 16))::aibiz.projection) AS npv_max;
+
+-- Strict binary input: write one COPY BINARY row with the given field bytes
+-- (signature, flags, header extension, one field, trailer) and read it back.
+CREATE TEMP TABLE pj3 (p aibiz.projection);
+CREATE FUNCTION pg_temp.copy_in(body bytea) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	o oid;
+BEGIN
+	o := lo_from_bytea(0, '\x5047434f50590aff0d0a00'::bytea || '\x0000000000000000'::bytea
+						  || '\x0001'::bytea || int4send(octet_length(body)) || body || '\xffff'::bytea);
+	PERFORM lo_export(o, '/tmp/aibiz_40_projection_io_bad.bin');
+	PERFORM lo_unlink(o);
+	COPY pj3 FROM '/tmp/aibiz_40_projection_io_bad.bin' WITH (FORMAT binary);
+	RETURN 'accepted';
+EXCEPTION WHEN OTHERS THEN
+	RETURN SQLSTATE || ': ' || SQLERRM;
+END $$;
+-- body of a horizon-1 value: version 1-4, horizon 5-8, members 9-16,
+-- launch 17-20, npv 21-36, values 37-308 (1-based byte positions)
+CREATE TEMP TABLE good AS
+SELECT aibiz.projection_send(('v1;h=1;n=1;l=1;npv=0;5' || repeat(',0', 16))::aibiz.projection) AS b;
+SELECT octet_length(b) AS bytes, pg_temp.copy_in(b) AS good FROM good;
+SELECT pg_temp.copy_in(overlay(b placing '\x00000002' from 1 for 4)) AS version_2 FROM good;
+SELECT pg_temp.copy_in(overlay(b placing '\x00000000' from 5 for 4)) AS horizon_0 FROM good;
+SELECT pg_temp.copy_in(overlay(b placing '\x00000259' from 5 for 4)) AS horizon_601 FROM good;
+SELECT pg_temp.copy_in(overlay(b placing '\x00000002' from 5 for 4)) AS horizon_2_short FROM good;
+SELECT pg_temp.copy_in(substr(b, 1, 307)) AS truncated FROM good;
+SELECT pg_temp.copy_in(b || '\x00'::bytea) AS extra_byte FROM good;
+SELECT pg_temp.copy_in(overlay(b placing '\x0000000000000000' from 9 for 8)) AS members_0 FROM good;
+SELECT pg_temp.copy_in(overlay(b placing '\x00000000' from 17 for 4)) AS launch_0 FROM good;
+SELECT pg_temp.copy_in(overlay(b placing '\x4000000000000000' from 37 for 8)) AS value_2_126 FROM good;
+SELECT pg_temp.copy_in(overlay(b placing '\xc000000000000000' from 21 for 8)) AS npv_minus_2_126 FROM good;
+-- only the good row arrived
+SELECT count(*), min(aibiz.members(p)) AS members FROM pj3;
