@@ -25,7 +25,7 @@
 
 /* the simulation inside a detoasted varlena */
 #define SIM_OF(ptr)		((AbzSimHeader *) ((char *) (ptr) + ABZ_VARHDRSZ))
-#define PG_GETARG_SIM(n) sim_arg(fcinfo, (n))
+#define PG_GETARG_SIM(n) sim_arg(fcinfo, (n), NULL)
 
 /* SQLSTATE of a core error code */
 static int
@@ -46,20 +46,14 @@ sim_sqlstate(AbzErrCode code)
 	}
 }
 
-/* raise a core error about a simulation value; what (if not NULL) prefixes "aibiz.simulation: " */
+/* raise a core error; what, if not NULL, prefixes "aibiz.simulation: " to its message */
 pg_attribute_noreturn()
 static void
 sim_raise(const AbzError *err, const char *what)
 {
-	if (what)
-		ereport(ERROR,
-				(errcode(sim_sqlstate(err->code)),
-				 errmsg("%s aibiz.simulation: %s", what, err->msg),
-				 err->code == ABZ_ERR_LIMIT ?
-				 errhint("A simulation holds 52 bytes per trial; its text form must stay under 1 GB.") : 0));
 	ereport(ERROR,
 			(errcode(sim_sqlstate(err->code)),
-			 errmsg("%s", err->msg),
+			 errmsg("%s%s%s", what ? what : "", what ? " aibiz.simulation: " : "", err->msg),
 			 err->code == ABZ_ERR_LIMIT ?
 			 errhint("A simulation holds 52 bytes per trial; its text form must stay under 1 GB.") : 0));
 	pg_unreachable();
@@ -75,32 +69,25 @@ sim_alloc(const AbzSimLayout *L)
 	return v;
 }
 
-/* the layout of a stored (valid) value */
-static void
-sim_layout(const AbzSimHeader *h, AbzSimLayout *L)
-{
-	AbzError	err;
-
-	if (!abz_sim_layout_of(h, L, &err))
-		sim_raise(&err, "corrupt");
-}
-
 /*
  * Argument n, detoasted, with its size checked against its header (a
- * damaged stored value is an error, never a read past the buffer).
+ * damaged stored value is an error, never a read past the buffer); its
+ * layout into L if not NULL.
  */
 static AbzSimHeader *
-sim_arg(FunctionCallInfo fcinfo, int n)
+sim_arg(FunctionCallInfo fcinfo, int n, AbzSimLayout *L)
 {
 	struct varlena *v = PG_DETOAST_DATUM(PG_GETARG_DATUM(n));
 	AbzSimHeader *h = SIM_OF(v);
-	AbzSimLayout L;
+	AbzSimLayout layout;
 	AbzError	err;
 
+	if (L == NULL)
+		L = &layout;
 	if (VARSIZE(v) < ABZ_VARHDRSZ + sizeof(AbzSimHeader) ||
 		h->version != ABZ_SIM_VERSION ||
-		!abz_sim_layout_of(h, &L, &err) ||
-		VARSIZE(v) != ABZ_VARHDRSZ + L.size)
+		!abz_sim_layout_of(h, L, &err) ||
+		VARSIZE(v) != ABZ_VARHDRSZ + L->size)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("corrupt aibiz.simulation value of %u bytes", VARSIZE(v))));
@@ -139,11 +126,10 @@ PG_FUNCTION_INFO_V1(aibiz_simulation_out);
 Datum
 aibiz_simulation_out(PG_FUNCTION_ARGS)
 {
-	AbzSimHeader *h = PG_GETARG_SIM(0);
 	AbzSimLayout L;
+	AbzSimHeader *h = sim_arg(fcinfo, 0, &L);
 	char	   *buf;
 
-	sim_layout(h, &L);
 	buf = palloc(L.text + 1);
 	abz_sim_format(h, &L, buf);
 	PG_RETURN_CSTRING(buf);
@@ -176,11 +162,10 @@ PG_FUNCTION_INFO_V1(aibiz_simulation_send);
 Datum
 aibiz_simulation_send(PG_FUNCTION_ARGS)
 {
-	AbzSimHeader *h = PG_GETARG_SIM(0);
 	AbzSimLayout L;
+	AbzSimHeader *h = sim_arg(fcinfo, 0, &L);
 	StringInfoData buf;
 
-	sim_layout(h, &L);
 	pq_begintypsend(&buf);
 	enlargeStringInfo(&buf, (int) L.wire);
 	abz_sim_to_wire(h, (unsigned char *) buf.data + buf.len);
@@ -488,12 +473,11 @@ Datum
 aibiz_sim_fan(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsi = (ReturnSetInfo *) fcinfo->resultinfo;
-	AbzSimHeader *h = PG_GETARG_SIM(0);
 	AbzSimLayout L;
+	AbzSimHeader *h = sim_arg(fcinfo, 0, &L);
 	AbzSimView	v;
 
 	InitMaterializedSRF(fcinfo, 0);
-	sim_layout(h, &L);
 	abz_sim_view(h, &L, &v);
 	for (int m = 0; m < h->horizon; m++)
 	{
@@ -527,12 +511,11 @@ Datum
 aibiz_sim_survival_curve(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsi = (ReturnSetInfo *) fcinfo->resultinfo;
-	AbzSimHeader *h = PG_GETARG_SIM(0);
 	AbzSimLayout L;
+	AbzSimHeader *h = sim_arg(fcinfo, 0, &L);
 	AbzSimView	v;
 
 	InitMaterializedSRF(fcinfo, 0);
-	sim_layout(h, &L);
 	abz_sim_view(h, &L, &v);
 	for (int m = 0; m < h->horizon; m++)
 	{
@@ -554,15 +537,14 @@ Datum
 aibiz_sim_risk_attribution(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsi = (ReturnSetInfo *) fcinfo->resultinfo;
-	AbzSimHeader *h = PG_GETARG_SIM(0);
 	AbzSimLayout L;
+	AbzSimHeader *h = sim_arg(fcinfo, 0, &L);
 	AbzSimView	v;
 	abz_fixed	total = 0;
 	bool		exact = true;
 	double		dtotal = 0;
 
 	InitMaterializedSRF(fcinfo, 0);
-	sim_layout(h, &L);
 	abz_sim_view(h, &L, &v);
 	for (int c = 0; c < ABZ_RISK_NCAT; c++)
 	{
