@@ -462,55 +462,50 @@ multi_select(double *x, size_t lo, size_t hi, const size_t *ks, int a, int b)
 	}
 }
 
-/* several type-7 quantiles at ascending ps (as percentile_cont); reorders x */
+/* up to ABZ_SIM_NQ type-7 quantiles at ascending ps (as percentile_cont); reorders x */
 void
 abz_quantiles7(double *x, size_t n, const double *ps, int np, double *out)
 {
-	size_t		ks[ABZ_SIM_NQ];
+	size_t		ks[ABZ_SIM_NQ] = {0};
+	int			nk = 0;
 
-	for (int chunk = 0; chunk < np; chunk += ABZ_SIM_NQ)
+	/* select the distinct ranks floor(h) */
+	for (int q = 0; q < np; q++)
 	{
-		int			m = np - chunk < ABZ_SIM_NQ ? np - chunk : ABZ_SIM_NQ;
-		int			nk = 0;
+		size_t		f = (size_t) floor(ps[q] * (double) (n - 1));
 
-		/* select the distinct ranks floor(h) */
-		for (int q = 0; q < m; q++)
+		if (nk == 0 || ks[nk - 1] < f)
+			ks[nk++] = f;
+	}
+	multi_select(x, 0, n - 1, ks, 0, nk - 1);
+	for (int q = 0; q < np; q++)
+	{
+		double		h = ps[q] * (double) (n - 1);
+		size_t		f = (size_t) floor(h);
+		size_t		end = n;
+		double		lo = x[f],
+					hi;
+
+		if ((double) f == ceil(h))
 		{
-			size_t		f = (size_t) floor(ps[chunk + q] * (double) (n - 1));
-
-			if (nk == 0 || ks[nk - 1] < f)
-				ks[nk++] = f;
+			out[q] = lo;
+			continue;
 		}
-		multi_select(x, 0, n - 1, ks, 0, nk - 1);
-		for (int q = 0; q < m; q++)
-		{
-			double		h = ps[chunk + q] * (double) (n - 1);
-			size_t		f = (size_t) floor(h);
-			double		lo = x[f],
-						hi;
-			size_t		end = n;
-
-			if ((double) f == ceil(h))
+		/*
+		 * rank f + 1 is the smallest value after f up to the next selected
+		 * rank (everything from there on is at least as large)
+		 */
+		for (int k = 0; k < nk; k++)
+			if (ks[k] > f)
 			{
-				out[chunk + q] = lo;
-				continue;
+				end = ks[k] + 1;
+				break;
 			}
-			/*
-			 * rank f + 1 is the smallest value after f up to the next selected
-			 * rank (everything from there on is at least as large)
-			 */
-			for (int k = 0; k < nk; k++)
-				if (ks[k] > f)
-				{
-					end = ks[k] + 1;
-					break;
-				}
-			hi = x[f + 1];
-			for (size_t i = f + 2; i < end; i++)
-				hi = x[i] < hi ? x[i] : hi;
-			/* as percentile_cont: lo + (h - floor(h)) * (hi - lo) */
-			out[chunk + q] = lo + (h - (double) f) * (hi - lo);
-		}
+		hi = x[f + 1];
+		for (size_t i = f + 2; i < end; i++)
+			hi = x[i] < hi ? x[i] : hi;
+		/* as percentile_cont: lo + (h - floor(h)) * (hi - lo) */
+		out[q] = lo + (h - (double) f) * (hi - lo);
 	}
 }
 

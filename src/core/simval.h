@@ -204,7 +204,7 @@ bool		abz_sim_add(const AbzSimHeader *a, const AbzSimHeader *b,
 /* type-7 quantile (as percentile_cont) of x[0..n-1] at p in [0,1]; reorders x */
 double		abz_quantile7(double *x, size_t n, double p);
 
-/* several type-7 quantiles at ascending ps; reorders x */
+/* up to ABZ_SIM_NQ type-7 quantiles at ascending ps; reorders x */
 void		abz_quantiles7(double *x, size_t n, const double *ps, int np, double *out);
 
 /* per-trial values as doubles: which 0 = npv, 1 = arr, 2 = loss */

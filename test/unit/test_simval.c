@@ -76,16 +76,16 @@ ABZ_SUITE(simval_quantile)
 		size_t		n = 1 + lcg(&s) % 3000;
 		double	   *x = malloc(n * sizeof(double));
 		double	   *y = malloc(n * sizeof(double));
-		double		ps[] = {0, 0.05, 0.25, 0.5, 0.75, 0.95, 1};
-		double		out[7];
+		double		ps[] = {0, 0.05, 0.5, 0.95, 1};
+		double		out[5];
 		int			bad = 0;
 
 		for (size_t i = 0; i < n; i++)
 			x[i] = (round % 3 == 0) ? (double) (lcg(&s) % 4) :
 				(round % 3 == 1) ? (double) i : lcg_unit(&s) * 100 - 50;
 		memcpy(y, x, n * sizeof(double));
-		abz_quantiles7(y, n, ps, 7, out);
-		for (int k = 0; k < 7; k++)
+		abz_quantiles7(y, n, ps, 5, out);
+		for (int k = 0; k < 5; k++)
 			if (out[k] != ref_q7(x, n, ps[k]))
 				bad++;
 		CHECK(bad == 0);
