@@ -26,6 +26,12 @@
 /* GUC aibiz.max_trials */
 extern int	abz_max_trials;
 
+/* the SQLSTATE of a core error code */
+int			abz_sqlstate(AbzErrCode code);
+
+/* revenue, risk and plan of a company row, detoasted; false if one is NULL */
+bool		abz_company_specs(HeapTupleHeader company, AbzSpec *spec[3]);
+
 /* raise err as an ERROR naming the type (e.g. "plan"), its term and key */
 pg_attribute_noreturn()
 void		abz_raise(const AbzError *err, const char *type_name);

@@ -35,7 +35,7 @@ _PG_init(void)
 }
 
 /* the SQLSTATE of a core error code */
-static int
+int
 abz_sqlstate(AbzErrCode code)
 {
 	switch (code)
@@ -189,4 +189,25 @@ int
 abz_num_pg(double v, char *buf)
 {
 	return double_to_shortest_decimal_buf(v, buf);
+}
+
+/*
+ * The revenue, risk and plan of a row of aibiz.companies (or any row with
+ * those columns), detoasted; false if one of them is NULL.
+ */
+bool
+abz_company_specs(HeapTupleHeader company, AbzSpec *spec[3])
+{
+	static const char *const cols[3] = {"revenue", "risk", "plan"};
+
+	for (int i = 0; i < 3; i++)
+	{
+		bool		isnull;
+		Datum		d = GetAttributeByName(company, cols[i], &isnull);
+
+		if (isnull)
+			return false;
+		spec[i] = ABZ_SPEC_OF(PG_DETOAST_DATUM(d));
+	}
+	return true;
 }

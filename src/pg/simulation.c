@@ -27,32 +27,13 @@
 #define SIM_OF(ptr)		((AbzSimHeader *) ((char *) (ptr) + ABZ_VARHDRSZ))
 #define PG_GETARG_SIM(n) sim_arg(fcinfo, (n), NULL)
 
-/* SQLSTATE of a core error code */
-static int
-sim_sqlstate(AbzErrCode code)
-{
-	switch (code)
-	{
-		case ABZ_ERR_SYNTAX:
-			return ERRCODE_INVALID_TEXT_REPRESENTATION;
-		case ABZ_ERR_LIMIT:
-			return ERRCODE_PROGRAM_LIMIT_EXCEEDED;
-		case ABZ_ERR_OVERFLOW:
-			return ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE;
-		case ABZ_ERR_BINARY:
-			return ERRCODE_INVALID_BINARY_REPRESENTATION;
-		default:
-			return ERRCODE_INVALID_PARAMETER_VALUE;
-	}
-}
-
 /* raise a core error; what, if not NULL, prefixes "aibiz.simulation: " to its message */
 pg_attribute_noreturn()
 static void
 sim_raise(const AbzError *err, const char *what)
 {
 	ereport(ERROR,
-			(errcode(sim_sqlstate(err->code)),
+			(errcode(abz_sqlstate(err->code)),
 			 errmsg("%s%s%s", what ? what : "", what ? " aibiz.simulation: " : "", err->msg),
 			 err->code == ABZ_ERR_LIMIT ?
 			 errhint("A simulation holds 52 bytes per trial; its text form must stay under 1 GB.") : 0));
@@ -238,19 +219,10 @@ PG_FUNCTION_INFO_V1(aibiz_simulate_company);
 Datum
 aibiz_simulate_company(PG_FUNCTION_ARGS)
 {
-	HeapTupleHeader company = PG_GETARG_HEAPTUPLEHEADER(0);
-	static const char *const cols[3] = {"revenue", "risk", "plan"};
 	AbzSpec    *spec[3];
 
-	for (int i = 0; i < 3; i++)
-	{
-		bool		isnull;
-		Datum		d = GetAttributeByName(company, cols[i], &isnull);
-
-		if (isnull)
-			PG_RETURN_NULL();
-		spec[i] = ABZ_SPEC_OF(PG_DETOAST_DATUM(d));
-	}
+	if (!abz_company_specs(PG_GETARG_HEAPTUPLEHEADER(0), spec))
+		PG_RETURN_NULL();
 	return run_simulation(spec[0], spec[1], spec[2], PG_GETARG_HEAPTUPLEHEADER(1),
 						  PG_GETARG_INT32(2), PG_GETARG_INT32(3), PG_GETARG_INT64(4));
 }
