@@ -507,7 +507,8 @@ def banner(num, title, width):
 def run_query(cur, q, width, where):
     """run one statement: terminal output and HTML parts; returns (parts, failures)"""
     if q.caption:
-        print("\n-- %s" % q.caption)
+        print("\n" + textwrap.fill(q.caption, width, initial_indent="-- ",
+                                   subsequent_indent="   "))
     try:
         cur.execute(q.sql)
         if cur.description is None:
@@ -565,7 +566,9 @@ PAGE = """<!DOCTYPE html>
 <p>aibiz {ext} on PostgreSQL {server} · {sample} · generated {stamp}</p></header>
 <main><nav><h2>Contents</h2><ol>{toc}</ol></nav>{body}</main>
 <footer>Shipped market, risk and case figures are illustrative defaults;
-sample companies are synthetic.</footer></body></html>
+sample companies are synthetic.</footer>
+<script>document.documentElement.dataset.height = document.body.scrollHeight;</script>
+</body></html>
 """
 
 
