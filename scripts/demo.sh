@@ -8,7 +8,7 @@
 # Environment: AIBIZ_DEMO_DIR (default /tmp/aibiz-demo), AIBIZ_DEMO_PORT
 # (default 54329), AIBIZ_DEMO_KEEP=1 to leave the cluster running for psql.
 # With Chromium installed (AIBIZ_WITH_CHROMIUM=1 bash scripts/deps.sh) it
-# also saves a screenshot to report/screenshot.png.
+# also saves a screenshot of the whole page to report/screenshot.png.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

@@ -2,10 +2,12 @@
 """report.py — run the demo's analysis sections and write the reports.
 
 Each section is one SQL file in demo/ (see docs/demo.md for the format).
-For every section this prints a heading and psql's aligned output of each
-query to the terminal, and renders the same result sets as tables (and
-charts, where a query asks for one) into a self-contained HTML file: one
-stylesheet in the file, inline SVG, no external assets.
+For every section this runs each query once and renders its result
+twice: as an aligned plain-text table on the terminal (numbers
+right-aligned, long text cut with an ellipsis to fit the width) and as a
+table (and a chart, where the query asks for one) in a self-contained HTML
+file: one stylesheet in the file, inline SVG, no external assets, and one
+inline script that records the page height for the screenshot.
 
 A section whose required objects do not exist yet is skipped, so the demo
 runs on whatever part of the extension is installed.  A query that fails
