@@ -8,6 +8,7 @@
 #include "postgres.h"
 #include "fmgr.h"
 #include "access/htup_details.h"
+#include "utils/jsonb.h"
 
 #include "spec.h"
 #include "model.h"
@@ -44,6 +45,12 @@ void		abz_market_from_record(HeapTupleHeader rec, AbzMarket *out);
 
 /* check a horizon argument: < 1 is 22023, > 600 is 54000 */
 void		abz_check_horizon(int32 horizon);
+
+/* push a float8 as a jsonb value (shortest exact digits; null if not finite) */
+void		abz_jsonb_push_float8(JsonbParseState **st, JsonbIteratorToken tok, double v);
+
+/* push a jsonb object key */
+void		abz_jsonb_push_key(JsonbParseState **st, const char *key);
 
 /* float8 shortest text, for the core printer */
 int			abz_num_pg(double v, char *buf);

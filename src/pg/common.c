@@ -11,6 +11,7 @@
 #include "executor/executor.h"
 #include "utils/fmgrprotos.h"
 #include "utils/guc.h"
+#include "utils/jsonb.h"
 #include "utils/typcache.h"
 
 #include "aibiz.h"
@@ -210,4 +211,36 @@ abz_company_specs(HeapTupleHeader company, AbzSpec *spec[3])
 		spec[i] = ABZ_SPEC_OF(PG_DETOAST_DATUM(d));
 	}
 	return true;
+}
+
+/* push a float8 as a jsonb value: the shortest digits that read back exactly; null if not finite */
+void
+abz_jsonb_push_float8(JsonbParseState **st, JsonbIteratorToken tok, double v)
+{
+	JsonbValue	val;
+	char		buf[32];
+
+	if (isfinite(v))
+	{
+		abz_num_pg(v, buf);
+		val.type = jbvNumeric;
+		val.val.numeric = DatumGetNumeric(DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+															  ObjectIdGetDatum(InvalidOid),
+															  Int32GetDatum(-1)));
+	}
+	else
+		val.type = jbvNull;
+	pushJsonbValue(st, tok, &val);
+}
+
+/* push a jsonb object key */
+void
+abz_jsonb_push_key(JsonbParseState **st, const char *key)
+{
+	JsonbValue	k;
+
+	k.type = jbvString;
+	k.val.string.val = (char *) key;
+	k.val.string.len = strlen(key);
+	pushJsonbValue(st, WJB_KEY, &k);
 }

@@ -633,27 +633,8 @@ aibiz_sim_npv_histogram(PG_FUNCTION_ARGS)
 static void
 push_num(JsonbParseState **st, const char *key, double v)
 {
-	JsonbValue	k,
-				val;
-
-	k.type = jbvString;
-	k.val.string.val = (char *) key;
-	k.val.string.len = strlen(key);
-	pushJsonbValue(st, WJB_KEY, &k);
-	if (isfinite(v))
-	{
-		char		buf[32];
-
-		/* the shortest text that reads back to v (float8_numeric keeps only 15 digits) */
-		abz_num_pg(v, buf);
-		val.type = jbvNumeric;
-		val.val.numeric = DatumGetNumeric(DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
-															  ObjectIdGetDatum(InvalidOid),
-															  Int32GetDatum(-1)));
-	}
-	else
-		val.type = jbvNull;
-	pushJsonbValue(st, WJB_VALUE, &val);
+	abz_jsonb_push_key(st, key);
+	abz_jsonb_push_float8(st, WJB_VALUE, v);
 }
 
 PG_FUNCTION_INFO_V1(aibiz_sim_summary);
