@@ -91,16 +91,18 @@ as=""
 
 core=$(awk '$1 == "core_project" {print $4}' "$tmp/core.out")
 pack=$(awk '$1 == "core_pack" {print $4}' "$tmp/core.out")
+fixed=$(awk '$1 == "core_fixed" {print $4}' "$tmp/core.out")
 db=$(awk '$1 == "db" {print $2}' "$tmp/db.out")
 dbnpv=$(awk '$1 == "db_npv" {print $2}' "$tmp/db.out")
 plp=$(awk '$1 == "plpgsql" {print $2}' "$tmp/db.out")
 rel=$(awk '$1 == "plpgsql_maxrel" {print $2}' "$tmp/db.out")
 
-awk -v n="$N" -v np="$NP" -v h="$H" -v core="$core" -v pack="$pack" -v db="$db" \
+awk -v n="$N" -v np="$NP" -v h="$H" -v core="$core" -v pack="$pack" -v fixed="$fixed" -v db="$db" \
 	-v dbnpv="$dbnpv" -v plp="$plp" -v rel="$rel" 'BEGIN {
 	cm = n * h; cmp = np * h
 	printf "(b) core, prepare+project:       %8.3f s  %12.0f company-months/s\n", core, cm / core
-	printf "    core, + pack as projection:  %8.3f s  %12.0f company-months/s\n", pack, cm / pack
+	printf "    core, + store as float8:     %8.3f s  %12.0f company-months/s\n", pack, cm / pack
+	printf "    core, + convert to Q95.32:   %8.3f s  %12.0f company-months/s\n", fixed, cm / fixed
 	printf "(a) database, aibiz.project():   %8.3f s  %12.0f company-months/s\n", db, cm / db
 	printf "    database, sum(npv(project)): %8.3f s  %12.0f company-months/s\n", dbnpv, cm / dbnpv
 	printf "(c) PL/pgSQL (%d companies):   %8.3f s  %12.0f company-months/s\n", np, plp, cmp / plp

@@ -1,9 +1,10 @@
 /*
  * projection_core.c — the standalone core's projection rate, without a
  * server: reads the inputs of bench/projection_inputs.awk, parses them with
- * abz_parse, then times abz_model_prepare + abz_model_project (and, as a
- * second figure, the same plus packing into an aibiz.projection value) over
- * every company.  Prints company-months per second.
+ * abz_parse, then times abz_model_prepare + abz_model_project over every
+ * company, and the same plus storing it as an aibiz.projection value: in
+ * format 2 (float8, what aibiz.project() returns) and in format 1 (Q95.32,
+ * what the sum aggregate converts each row to).  Prints seconds per pass.
  *
  * Usage: projection_core INPUTS.tsv HORIZON
  */
@@ -106,7 +107,7 @@ read_inputs(const char *path, long *n)
 	return cs;
 }
 
-/* project every company; pack into a projection value when pack; returns seconds */
+/* project every company; store as a projection value (pack 1 float, 2 fixed); returns seconds */
 static double
 run(Company *cs, long n, int horizon, int pack, double *checksum)
 {
@@ -124,7 +125,8 @@ run(Company *cs, long n, int horizon, int pack, double *checksum)
 		if (!abz_model_prepare(m, cs[i].spec[0], cs[i].spec[1], cs[i].spec[2],
 							   &cs[i].market, horizon, &err) ||
 			!abz_model_project(m, months, &npv, &err) ||
-			(pack && !abz_proj_build(p, horizon, abz_model_launch(m), months, npv, &err)))
+			(pack == 1 && !abz_proj_build_float(p, horizon, abz_model_launch(m), months, npv, &err)) ||
+			(pack == 2 && !abz_proj_build(p, horizon, abz_model_launch(m), months, npv, &err)))
 		{
 			fprintf(stderr, "company %ld: %s\n", i + 1, err.msg);
 			exit(1);
@@ -157,7 +159,7 @@ main(int argc, char **argv)
 	cs = read_inputs(argv[1], &n);
 	run(cs, n < 1000 ? n : 1000, horizon, 0, &checksum);	/* warm up */
 	/* best of three: the machine may be shared */
-	for (int pack = 0; pack <= 1; pack++)
+	for (int pack = 0; pack <= 2; pack++)
 	{
 		double		best = 1e300;
 
@@ -167,7 +169,8 @@ main(int argc, char **argv)
 			if (secs < best)
 				best = secs;
 		}
-		printf("%s %ld %d %.6f %.17g\n", pack ? "core_pack" : "core_project",
+		printf("%s %ld %d %.6f %.17g\n",
+			   pack == 0 ? "core_project" : pack == 1 ? "core_pack" : "core_fixed",
 			   n, horizon, best, checksum);
 	}
 	return 0;

@@ -35,11 +35,11 @@ CREATE TYPE @extschema@.projection (
 );
 
 COMMENT ON TYPE @extschema@.projection IS
-'Expected-path projection of one company or the month-wise sum of many: per month accounts, new accounts, revenue by stream, costs, cash flow, funding and cash, plus NPV, as exact Q95.32 fixed-point numbers. The text form (v1;h=..;n=..;l=..;npv=..;month values) is machine-oriented and round-trips exactly; read it with aibiz.rows() and aibiz.summary().';
+'Expected-path projection of one company or the month-wise sum of many: per month accounts, new accounts, revenue by stream, costs, cash flow, funding and cash, plus NPV, as exact Q95.32 fixed-point numbers. A projection from aibiz.project() keeps the float8 values the engine computed (format 2, text v2;...) and stands for their fixed-point conversions; sums and + are in fixed point (format 1, text v1;...). The text form (vF;h=..;n=..;l=..;npv=..;month values) is machine-oriented and round-trips exactly; read it with aibiz.rows() and aibiz.summary().';
 COMMENT ON FUNCTION @extschema@.projection_in(cstring) IS
 'Text input of aibiz.projection: the canonical form written by projection_out, strictly validated.';
 COMMENT ON FUNCTION @extschema@.projection_out(@extschema@.projection) IS
-'Text output of aibiz.projection: version, horizon, member count, launch month, NPV and the raw fixed-point month values.';
+'Text output of aibiz.projection: version, horizon, member count, launch month, NPV and the month values: raw fixed-point integers (format 1) or shortest exact float8 text (format 2).';
 COMMENT ON FUNCTION @extschema@.projection_recv(internal) IS
 'Binary input of aibiz.projection (format version first), validated as strictly as text input.';
 COMMENT ON FUNCTION @extschema@.projection_send(@extschema@.projection) IS
@@ -77,7 +77,7 @@ AS 'MODULE_PATHNAME', 'abz_projection_add'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.projection_add(@extschema@.projection, @extschema@.projection) IS
-'Month-wise exact sum of two projections of the same horizon (members add, launch is the earlier); transition and combine function of aibiz.sum.';
+'Month-wise exact sum of two projections of the same horizon (members add, launch is the earlier), in fixed point (format 1).';
 
 CREATE OPERATOR @extschema@.+ (
 	LEFTARG = @extschema@.projection,
@@ -89,10 +89,18 @@ CREATE OPERATOR @extschema@.+ (
 COMMENT ON OPERATOR @extschema@.+ (@extschema@.projection, @extschema@.projection) IS
 'Month-wise exact sum of two projections of the same horizon.';
 
+CREATE FUNCTION @extschema@.projection_sum_add(@extschema@.projection, @extschema@.projection)
+RETURNS @extschema@.projection
+AS 'MODULE_PATHNAME', 'abz_projection_sum_add'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.projection_sum_add(@extschema@.projection, @extschema@.projection) IS
+'Transition and combine function of aibiz.sum (aggregate context only; not strict): starts from the fixed-point form of the first projection and adds the others in place.';
+
 CREATE AGGREGATE @extschema@.sum(@extschema@.projection) (
-	SFUNC = @extschema@.projection_add,
+	SFUNC = @extschema@.projection_sum_add,
 	STYPE = @extschema@.projection,
-	COMBINEFUNC = @extschema@.projection_add,
+	COMBINEFUNC = @extschema@.projection_sum_add,
 	PARALLEL = SAFE
 );
 

@@ -529,8 +529,17 @@ abz_model_prepare(AbzModel *m, const AbzSpec *revenue, const AbzSpec *risk,
 		!check_spec(plan, ABZ_KIND_PLAN, err))
 		return false;
 
-	memset(m, 0, offsetof(AbzModel, rand));
+	/*
+	 * Only the counts and the per-kind bounds need zeroing: every term,
+	 * impact set, round and slot below a count is filled by its prepare
+	 * step, and nothing reads past the counts.  Clearing the fixed arrays
+	 * (tens of kB) would cost more than a short projection.
+	 */
 	m->horizon = horizon;
+	m->launch = 0;
+	m->nrev = m->nrisk = m->nround = m->nrand = m->nlic = 0;
+	m->have_train = false;
+	memset(m->kind_end, 0, sizeof(m->kind_end));
 	if (!prepare_revenue(m, revenue, err) ||
 		!prepare_risk(m, risk, err) ||
 		!prepare_plan(m, plan, err))

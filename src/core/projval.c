@@ -3,8 +3,10 @@
  * months, exact month-wise addition, validation, canonical text and the
  * summaries (breakeven, runway, totals).
  */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #if defined(__x86_64__) && defined(__SSE2__)
 #include <emmintrin.h>
@@ -36,11 +38,43 @@ fixed_in_range(abz_fixed x)
 	return x > -ABZ_PROJ_FIXED_LIMIT && x < ABZ_PROJ_FIXED_LIMIT;
 }
 
+static inline bool fast_fixed(double v, abz_fixed *out);
+
+/* bytes of a value of either format */
+size_t
+abz_proj_size(const AbzProj *p)
+{
+	return abz_proj_is_float(p) ? ABZ_PROJ_FLOAT_SIZE(p->horizon) : ABZ_PROJ_SIZE(p->horizon);
+}
+
+/* the fixed-point conversion of a float8 known to be in range */
+static inline abz_fixed
+float_fixed(double v)
+{
+	abz_fixed	x = 0;
+
+	(void) fast_fixed(v, &x);
+	return x;
+}
+
 /* the fixed value of field f (ABZ_M_*) in month t (1..horizon) */
 abz_fixed
 abz_proj_fixed(const AbzProj *p, int t, int f)
 {
-	return abz_proj_load(p->v[(size_t) (t - 1) * ABZ_MONTH_NFIELDS + f]);
+	size_t		i = (size_t) (t - 1) * ABZ_MONTH_NFIELDS + f;
+
+	if (abz_proj_is_float(p))
+		return float_fixed(abz_proj_floats(p)[i]);
+	return abz_proj_load(p->v[i]);
+}
+
+/* the valuation as a fixed-point number */
+static abz_fixed
+npv_fixed(const AbzProj *p)
+{
+	if (abz_proj_is_float(p))
+		return float_fixed(p->npv.flt);
+	return abz_proj_load(p->npv.fix);
 }
 
 /* the value of field f in month t as a double */
@@ -54,7 +88,7 @@ abz_proj_value(const AbzProj *p, int t, int f)
 double
 abz_proj_npv(const AbzProj *p)
 {
-	return abz_fixed_to_double(abz_proj_load(p->npv));
+	return abz_fixed_to_double(npv_fixed(p));
 }
 
 /*
@@ -166,7 +200,7 @@ abz_proj_build(AbzProj *out, int horizon, int launch,
 	out->horizon = horizon;
 	out->members = 1;
 	out->launch = launch;
-	if (!store_double(npv, &out->npv, "npv", 0, err))
+	if (!store_double(npv, &out->npv.fix, "npv", 0, err))
 		return false;
 	if (convert_all(&months[0].v[0], out->v, (size_t) horizon * ABZ_MONTH_NFIELDS))
 		return true;
@@ -180,6 +214,68 @@ abz_proj_build(AbzProj *out, int horizon, int launch,
 				return false;
 	}
 	return true;
+}
+
+/* true if v has a fixed-point conversion in the stored range */
+static inline bool
+float_ok(double v)
+{
+	return fabs(v) < ABZ_PROJ_FLOAT_LIMIT;	/* false for NaN */
+}
+
+/* fill out in format 2 from the engine's months; false and err on overflow */
+bool
+abz_proj_build_float(AbzProj *out, int horizon, int launch,
+					 const AbzMonth *months, double npv, AbzError *err)
+{
+	const double *v = &months[0].v[0];
+	size_t		n = (size_t) horizon * ABZ_MONTH_NFIELDS;
+	bool		ok = true;
+
+	memset(out, 0, ABZ_PROJ_HEADER_SIZE);
+	out->version = ABZ_PROJ_VERSION_FLOAT;
+	out->horizon = horizon;
+	out->members = 1;
+	out->launch = launch;
+	if (!float_ok(npv))
+		return store_double(npv, &out->npv.fix, "npv", 0, err);
+	out->npv.flt = npv;
+	for (size_t i = 0; i < n; i++)
+		ok &= float_ok(v[i]);
+	if (!ok)
+	{
+		/* report the first value out of range, as abz_proj_build does */
+		for (size_t i = 0; i < n; i++)
+			if (!float_ok(v[i]))
+				return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
+								 "value out of range: %s of month %d is beyond the fixed-point range (%g)",
+								 abz_month_names[i % ABZ_MONTH_NFIELDS],
+								 (int) (i / ABZ_MONTH_NFIELDS) + 1, v[i]);
+	}
+	memcpy(out->v, v, n * sizeof(double));
+	return true;
+}
+
+/* write src (either format) in format 1 into dst */
+void
+abz_proj_to_fixed(AbzProj *dst, const AbzProj *src)
+{
+	size_t		n = (size_t) src->horizon * ABZ_MONTH_NFIELDS;
+	const double *v;
+
+	if (!abz_proj_is_float(src))
+	{
+		memcpy(dst, src, ABZ_PROJ_SIZE(src->horizon));
+		return;
+	}
+	memcpy(dst, src, ABZ_PROJ_HEADER_SIZE);
+	dst->version = ABZ_PROJ_VERSION;
+	dst->npv.fix = abz_proj_store(float_fixed(src->npv.flt));
+	v = abz_proj_floats(src);
+	if (convert_all(v, dst->v, n))
+		return;
+	for (size_t i = 0; i < n; i++)
+		dst->v[i] = abz_proj_store(float_fixed(v[i]));
 }
 
 /* *acc += x with the stored range as the limit */
@@ -206,15 +302,19 @@ abz_proj_add(AbzProj *acc, const AbzProj *x, AbzError *err)
 		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
 						 "cannot add projections of different horizons (%d and %d months)",
 						 (int) acc->horizon, (int) x->horizon);
+	if (abz_proj_is_float(acc))
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+						 "the sum of projections must be in the fixed format");
 	if (__builtin_add_overflow(acc->members, x->members, &members))
 		return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
 						 "member count out of range");
-	if (!add_words(&acc->npv, x->npv))
+	if (!add_words(&acc->npv.fix, abz_proj_store(npv_fixed(x))))
 		return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
 						 "sum of npv is out of range");
 	n = (size_t) acc->horizon * ABZ_MONTH_NFIELDS;
 	for (i = 0; i < n; i++)
-		if (!add_words(&acc->v[i], x->v[i]))
+		if (!add_words(&acc->v[i], abz_proj_is_float(x) ?
+					   abz_proj_store(float_fixed(abz_proj_floats(x)[i])) : x->v[i]))
 			return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
 							 "sum of %s of month %d is out of range",
 							 abz_month_names[i % ABZ_MONTH_NFIELDS],
@@ -249,7 +349,7 @@ check_header(const AbzProj *p, AbzError *err)
 	if (p->launch < 1 || p->launch > ABZ_MAX_HORIZON)
 		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
 						 "launch month must be in 1..%d, got %d", ABZ_MAX_HORIZON, (int) p->launch);
-	if (!fixed_in_range(abz_proj_load(p->npv)))
+	if (abz_proj_is_float(p) ? !float_ok(p->npv.flt) : !fixed_in_range(abz_proj_load(p->npv.fix)))
 		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL, "npv is out of range");
 	return true;
 }
@@ -264,20 +364,31 @@ abz_proj_validate(const AbzProj *p, size_t size, AbzError *err)
 	if (size < ABZ_PROJ_HEADER_SIZE)
 		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
 						 "value of %zu bytes is shorter than its header", size);
-	if (p->version != ABZ_PROJ_VERSION)
+	if (p->version != ABZ_PROJ_VERSION && p->version != ABZ_PROJ_VERSION_FLOAT)
 		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
-						 "unsupported version %u (expected %d)", p->version, ABZ_PROJ_VERSION);
+						 "unsupported version %u (expected %d or %d)", p->version,
+						 ABZ_PROJ_VERSION, ABZ_PROJ_VERSION_FLOAT);
 	if (!check_horizon(p->horizon, err))
 		return false;
-	if (size != ABZ_PROJ_SIZE(p->horizon))
+	if (size != abz_proj_size(p))
 		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
 						 "value of %zu bytes does not match horizon %d (%zu bytes)",
-						 size, (int) p->horizon, ABZ_PROJ_SIZE(p->horizon));
-	if (p->pad != 0)
+						 size, (int) p->horizon, abz_proj_size(p));
+	if (p->pad != 0 || (abz_proj_is_float(p) && p->npv.fix.hi != 0))
 		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL, "nonzero padding");
 	if (!check_header(p, err))
 		return false;
 	n = (size_t) p->horizon * ABZ_MONTH_NFIELDS;
+	if (abz_proj_is_float(p))
+	{
+		for (i = 0; i < n; i++)
+			if (!float_ok(abz_proj_floats(p)[i]))
+				return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+								 "%s of month %d is out of range",
+								 abz_month_names[i % ABZ_MONTH_NFIELDS],
+								 (int) (i / ABZ_MONTH_NFIELDS) + 1);
+		return true;
+	}
 	for (i = 0; i < n; i++)
 		if (!fixed_in_range(abz_proj_load(p->v[i])))
 			return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
@@ -320,6 +431,39 @@ out_fixed(Out *o, AbzFixWords w)
 	out_put(o, tmp, (size_t) n);
 }
 
+/*
+ * The shortest "%.Ng" text that reads back bit for bit; returns the length.
+ * For a normal float8 whose shortest form has k <= 15 digits, "%.15g" is
+ * that form (trailing zeros dropped), so the search starts at 15; a
+ * subnormal's digits are not bounded that way, so it starts at 1.
+ */
+static int
+float_text(double x, char *buf, size_t cap)
+{
+	int			n = 0;
+
+	for (int prec = (x != 0.0 && fabs(x) < DBL_MIN) ? 1 : 15; prec <= 17; prec++)
+	{
+		double		y;
+
+		n = snprintf(buf, cap, "%.*g", prec, x);
+		y = strtod(buf, NULL);
+		if (memcmp(&x, &y, sizeof(x)) == 0)
+			break;
+	}
+	return n;
+}
+
+/* append a float8 in its shortest exact form */
+static void
+out_float(Out *o, double x)
+{
+	char		tmp[40];
+	int			n = float_text(x, tmp, sizeof(tmp));
+
+	out_put(o, tmp, (size_t) n);
+}
+
 /* canonical text of a value (snprintf-like) */
 size_t
 abz_proj_format(const AbzProj *p, char *buf, size_t cap)
@@ -333,7 +477,21 @@ abz_proj_format(const AbzProj *p, char *buf, size_t cap)
 	n = snprintf(tmp, sizeof(tmp), "v%u;h=%d;n=%lld;l=%d;npv=",
 				 p->version, (int) p->horizon, (long long) p->members, (int) p->launch);
 	out_put(&o, tmp, (size_t) n);
-	out_fixed(&o, p->npv);
+	if (abz_proj_is_float(p))
+	{
+		const double *v = abz_proj_floats(p);
+
+		out_float(&o, p->npv.flt);
+		for (size_t i = 0; i < (size_t) p->horizon * ABZ_MONTH_NFIELDS; i++)
+		{
+			out_put(&o, i % ABZ_MONTH_NFIELDS == 0 ? ";" : ",", 1);
+			out_float(&o, v[i]);
+		}
+		if (cap > 0)
+			buf[o.len < cap ? o.len : cap - 1] = '\0';
+		return o.len;
+	}
+	out_fixed(&o, p->npv.fix);
 	for (t = 0; t < p->horizon; t++)
 	{
 		const AbzFixWords *row = p->v + (size_t) t * ABZ_MONTH_NFIELDS;
@@ -453,6 +611,42 @@ in_fixed(In *in, AbzFixWords *out)
 	return true;
 }
 
+/* a float8 in the form float_text writes, in the format 2 range */
+static bool
+in_float(In *in, double *out)
+{
+	char		tok[40];
+	char		canon[40];
+	size_t		start = in->pos;
+	size_t		n = 0;
+	char	   *end;
+	double		x;
+
+	while (in->pos < in->len && strchr("0123456789+-.e", in->s[in->pos]) != NULL &&
+		   in->s[in->pos] != '\0')
+	{
+		if (n + 1 >= sizeof(tok))
+			return in_fail(in, "a float8 number of at most 38 characters");
+		tok[n++] = in->s[in->pos++];
+	}
+	tok[n] = '\0';
+	in->pos = start;
+	if (n == 0)
+		return in_fail(in, "a number");
+	x = strtod(tok, &end);
+	if (end != tok + n)
+		return in_fail(in, "a number");
+	if (!float_ok(x))
+		return abz_error(in->err, ABZ_ERR_DOMAIN, NULL, NULL,
+						 "number at offset %zu is out of range", start);
+	float_text(x, canon, sizeof(canon));
+	if (strcmp(tok, canon) != 0)
+		return in_fail(in, "a number in its shortest form");
+	in->pos = start + n;
+	*out = x;
+	return true;
+}
+
 /* parse the canonical text; the header is checked before allocating */
 AbzProj *
 abz_proj_parse(const char *text, size_t len, AbzAlloc alloc, AbzError *err)
@@ -466,20 +660,26 @@ abz_proj_parse(const char *text, size_t len, AbzAlloc alloc, AbzError *err)
 	AbzProj    *p;
 	int			t;
 	int			f;
+	bool		flt;
 
 	if (!in_lit(&in, "v") || !in_uint(&in, &version))
 		return NULL;
-	if (version != ABZ_PROJ_VERSION)
+	if (version != ABZ_PROJ_VERSION && version != ABZ_PROJ_VERSION_FLOAT)
 	{
 		abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
-				  "unsupported version %lld (expected %d)", (long long) version, ABZ_PROJ_VERSION);
+				  "unsupported version %lld (expected %d or %d)", (long long) version,
+				  ABZ_PROJ_VERSION, ABZ_PROJ_VERSION_FLOAT);
 		return NULL;
 	}
+	flt = version == ABZ_PROJ_VERSION_FLOAT;
+	memset(&head, 0, sizeof(head));
+	head.version = (uint32_t) version;
 	if (!in_lit(&in, ";h=") || !in_uint(&in, &horizon) || !check_horizon(horizon, err))
 		return NULL;
 	if (!in_lit(&in, ";n=") || !in_uint(&in, &members) ||
 		!in_lit(&in, ";l=") || !in_uint(&in, &launch) ||
-		!in_lit(&in, ";npv=") || !in_fixed(&in, &head.npv))
+		!in_lit(&in, ";npv=") ||
+		!(flt ? in_float(&in, &head.npv.flt) : in_fixed(&in, &head.npv.fix)))
 		return NULL;
 	if (launch < 1 || launch > ABZ_MAX_HORIZON)
 	{
@@ -499,13 +699,13 @@ abz_proj_parse(const char *text, size_t len, AbzAlloc alloc, AbzError *err)
 				  (int) horizon, ABZ_MONTH_NFIELDS);
 		return NULL;
 	}
-	p = (AbzProj *) alloc(ABZ_PROJ_SIZE(horizon));
+	p = (AbzProj *) alloc(flt ? ABZ_PROJ_FLOAT_SIZE(horizon) : ABZ_PROJ_SIZE(horizon));
 	if (p == NULL)
 	{
 		abz_error(err, ABZ_ERR_LIMIT, NULL, NULL, "out of memory");
 		return NULL;
 	}
-	p->version = ABZ_PROJ_VERSION;
+	p->version = (uint32_t) version;
 	p->horizon = (int32_t) horizon;
 	p->members = members;
 	p->launch = head.launch;
@@ -513,9 +713,14 @@ abz_proj_parse(const char *text, size_t len, AbzAlloc alloc, AbzError *err)
 	p->npv = head.npv;
 	for (t = 0; t < horizon; t++)
 		for (f = 0; f < ABZ_MONTH_NFIELDS; f++)
-			if (!in_lit(&in, f == 0 ? ";" : ",") ||
-				!in_fixed(&in, &p->v[(size_t) t * ABZ_MONTH_NFIELDS + f]))
+		{
+			size_t		i = (size_t) t * ABZ_MONTH_NFIELDS + f;
+
+			if (!in_lit(&in, f == 0 ? ";" : ","))
 				return NULL;
+			if (flt ? !in_float(&in, (double *) p->v + i) : !in_fixed(&in, &p->v[i]))
+				return NULL;
+		}
 	if (in.pos != len)
 	{
 		in_fail(&in, "end of input");

@@ -1,15 +1,23 @@
 /*
  * projval.h — the value of aibiz.projection: the monthly series of the
- * expected path (SPEC §5, §7) held as Q95.32 fixed-point integers, so that
- * adding projections month by month (the sum aggregate) is exact and does not
- * depend on the order the rows arrive.
+ * expected path (SPEC §5, §7).  A projection denotes Q95.32 fixed-point
+ * numbers, so that adding projections month by month (the sum aggregate) is
+ * exact and does not depend on the order the rows arrive.
+ *
+ * Two formats, told apart by the version field (both current):
+ *   1 (fixed): every number stored as a Q95.32 integer; what sums are.
+ *   2 (float): every number stored as the float8 the engine computed; what
+ *      aibiz.project() returns.  Its numbers are the fixed-point conversions
+ *      of those float8 values (abz_fixed_from_double, round to nearest even),
+ *      so every reader sees the same numbers in both formats, and the
+ *      conversion is done only when projections are added.
  *
  * Pure C, no PostgreSQL headers.  An AbzProj is the exact in-memory and
  * on-disk body of a value (the fmgr glue prefixes an 8-byte varlena header):
- * a 40-byte header, then horizon x ABZ_MONTH_NFIELDS fixed-point numbers in
- * month-major order (month 1's fields in ABZ_MONTH_FIELDS order, then month
- * 2's, ...).  Every number is stored as two 64-bit words, so the body needs
- * only 8-byte alignment.
+ * a 40-byte header, then horizon x ABZ_MONTH_NFIELDS numbers in month-major
+ * order (month 1's fields in ABZ_MONTH_FIELDS order, then month 2's, ...):
+ * two 64-bit words each in format 1, one float8 each in format 2.  The body
+ * needs only 8-byte alignment.
  */
 #ifndef ABZ_PROJVAL_H
 #define ABZ_PROJVAL_H
@@ -22,7 +30,8 @@
 #include "model.h"
 #include "spec.h"
 
-#define ABZ_PROJ_VERSION	1	/* layout/format version of AbzProj */
+#define ABZ_PROJ_VERSION	1	/* format 1: Q95.32 fixed point (sums) */
+#define ABZ_PROJ_VERSION_FLOAT	2	/* format 2: float8 (single projections) */
 
 /*
  * Largest magnitude a stored number may have (exclusive): 2^126 raw, about
@@ -31,12 +40,25 @@
  */
 #define ABZ_PROJ_FIXED_LIMIT	(((abz_fixed) 1) << 126)
 
+/*
+ * Largest magnitude (exclusive) of a float8 in format 2: exactly the values
+ * whose conversion lies inside ABZ_PROJ_FIXED_LIMIT.
+ */
+#define ABZ_PROJ_FLOAT_LIMIT	0x1p94
+
 /* One fixed-point number as two 64-bit words (8-byte aligned). */
 typedef struct AbzFixWords
 {
 	uint64_t	lo;
 	int64_t		hi;
 } AbzFixWords;
+
+/* The valuation: fixed (format 1) or float8 then 8 zero bytes (format 2). */
+typedef union AbzProjNum
+{
+	AbzFixWords fix;
+	double		flt;
+} AbzProjNum;
 
 /* A whole projection.  Header is 40 bytes, then the month values. */
 typedef struct AbzProj
@@ -46,18 +68,42 @@ typedef struct AbzProj
 	int64_t		members;		/* projections summed into this one, >= 1 */
 	int32_t		launch;			/* launch month (minimum over members), 1..ABZ_MAX_HORIZON */
 	uint32_t	pad;			/* always zero */
-	AbzFixWords npv;			/* valuation (SPEC §5 "Valuation") */
-	AbzFixWords v[];			/* horizon * ABZ_MONTH_NFIELDS values, month-major */
+	AbzProjNum	npv;			/* valuation (SPEC §5 "Valuation") */
+	AbzFixWords v[];			/* horizon * ABZ_MONTH_NFIELDS values, month-major;
+								 * format 2 holds float8 values here instead */
 } AbzProj;
 
 #define ABZ_PROJ_HEADER_SIZE	offsetof(AbzProj, v)
 #define ABZ_PROJ_SIZE(h) \
 	(ABZ_PROJ_HEADER_SIZE + (size_t) (h) * ABZ_MONTH_NFIELDS * sizeof(AbzFixWords))
 #define ABZ_PROJ_MAXSIZE	ABZ_PROJ_SIZE(ABZ_MAX_HORIZON)
+/* size of a format 2 (float) value */
+#define ABZ_PROJ_FLOAT_SIZE(h) \
+	(ABZ_PROJ_HEADER_SIZE + (size_t) (h) * ABZ_MONTH_NFIELDS * sizeof(double))
 
 /* bytes of the binary form (after the varlena): header fields, npv, values */
 #define ABZ_PROJ_BINARY_SIZE(h) \
 	(4 + 4 + 8 + 4 + (size_t) (1 + (size_t) (h) * ABZ_MONTH_NFIELDS) * 16)
+/* the same for format 2: every number one float8 */
+#define ABZ_PROJ_FLOAT_BINARY_SIZE(h) \
+	(4 + 4 + 8 + 4 + (size_t) (1 + (size_t) (h) * ABZ_MONTH_NFIELDS) * 8)
+
+/* true if p is in format 2 (float) */
+static inline bool
+abz_proj_is_float(const void *p)
+{
+	return ((const uint32_t *) p)[0] == ABZ_PROJ_VERSION_FLOAT;
+}
+
+/* the float8 values of a format 2 value */
+static inline const double *
+abz_proj_floats(const void *p)
+{
+	return (const double *) ((const char *) p + ABZ_PROJ_HEADER_SIZE);
+}
+
+/* bytes of a value of either format (its version must be valid) */
+size_t		abz_proj_size(const AbzProj *p);
 
 /* an allocator returning zeroed memory (palloc0 in the backend, calloc-like in tests) */
 typedef void *(*AbzAlloc) (size_t size);
@@ -87,24 +133,42 @@ bool		abz_proj_build(AbzProj *out, int horizon, int launch,
 						   const AbzMonth *months, double npv, AbzError *err);
 
 /*
- * acc += x month by month (exact): members add, launch is the minimum.
- * acc is unchanged when the horizons differ (ABZ_ERR_DOMAIN); on
- * ABZ_ERR_OVERFLOW it is left partly updated.
+ * The same in format 2 (float): out needs ABZ_PROJ_FLOAT_SIZE(horizon)
+ * bytes; the months are copied as they are.  Same errors as abz_proj_build
+ * (every value must have a fixed-point conversion).
+ */
+bool		abz_proj_build_float(AbzProj *out, int horizon, int launch,
+								 const AbzMonth *months, double npv, AbzError *err);
+
+/*
+ * Write src (either format, valid) in format 1 into dst
+ * (ABZ_PROJ_SIZE(src->horizon) bytes; may not overlap src).
+ */
+void		abz_proj_to_fixed(AbzProj *dst, const AbzProj *src);
+
+/*
+ * acc += x month by month (exact): members add, launch is the minimum.  acc
+ * must be in format 1; x may be in either (a float8 adds its fixed-point
+ * conversion).  acc is unchanged when the horizons differ or acc is not in
+ * format 1 (ABZ_ERR_DOMAIN); on ABZ_ERR_OVERFLOW it is left partly updated.
  */
 bool		abz_proj_add(AbzProj *acc, const AbzProj *x, AbzError *err);
 
 /*
  * Check a value (from binary input or a raw copy) of size bytes as strictly
  * as text input: version, horizon, exact size, members, launch, padding and
- * the range of every number.
+ * the range of every number (format 2: finite and below
+ * ABZ_PROJ_FLOAT_LIMIT in magnitude, npv's unused 8 bytes zero).
  */
 bool		abz_proj_validate(const AbzProj *p, size_t size, AbzError *err);
 
 /*
  * Canonical text into buf (cap bytes, NUL-terminated when cap > 0); returns
  * the length the full text needs, excluding the NUL, like snprintf.  The form
- * is "v1;h=H;n=MEMBERS;l=LAUNCH;npv=N" then, per month, ";" and the month's
- * ABZ_MONTH_NFIELDS raw Q95.32 integers separated by ",".
+ * is "vF;h=H;n=MEMBERS;l=LAUNCH;npv=N" then, per month, ";" and the month's
+ * ABZ_MONTH_NFIELDS numbers separated by ",".  Format 1 writes raw Q95.32
+ * integers; format 2 writes each float8 as the printf "%.Ng" text with the
+ * least N that reads back bit for bit (the shortest exact decimal form).
  */
 size_t		abz_proj_format(const AbzProj *p, char *buf, size_t cap);
 

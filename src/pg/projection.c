@@ -25,7 +25,7 @@
  * AbzProj is 8-byte aligned, then the AbzProj.
  */
 #define ABZ_PROJ_OF(ptr)		((AbzProj *) ((char *) (ptr) + ABZ_VARHDRSZ))
-#define ABZ_PROJ_VARSIZE(h)		(ABZ_VARHDRSZ + ABZ_PROJ_SIZE(h))
+#define ABZ_PROJ_VARSIZE(h)		(ABZ_VARHDRSZ + ABZ_PROJ_FLOAT_SIZE(h))
 #define PG_GETARG_ABZPROJ(n)	ABZ_PROJ_OF(PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
 #define ABZ_PROJ_DATUM(p)		PointerGetDatum((char *) (p) - ABZ_VARHDRSZ)
 
@@ -36,6 +36,7 @@ PG_FUNCTION_INFO_V1(abz_projection_send);
 PG_FUNCTION_INFO_V1(abz_project);
 PG_FUNCTION_INFO_V1(abz_project_company);
 PG_FUNCTION_INFO_V1(abz_projection_add);
+PG_FUNCTION_INFO_V1(abz_projection_sum_add);
 PG_FUNCTION_INFO_V1(abz_projection_rows);
 PG_FUNCTION_INFO_V1(abz_projection_breakeven);
 PG_FUNCTION_INFO_V1(abz_projection_runway);
@@ -62,13 +63,13 @@ proj_alloc(size_t size)
 	return v + ABZ_VARHDRSZ;
 }
 
-/* a copy of a projection in a new varlena */
+/* a copy of a projection in format 1 (fixed) in a new varlena */
 static AbzProj *
-proj_copy(const AbzProj *p)
+proj_copy_fixed(const AbzProj *p)
 {
 	AbzProj    *q = proj_alloc(ABZ_PROJ_SIZE(p->horizon));
 
-	memcpy(q, p, ABZ_PROJ_SIZE(p->horizon));
+	abz_proj_to_fixed(q, p);
 	return q;
 }
 
@@ -121,11 +122,14 @@ abz_projection_recv(PG_FUNCTION_ARGS)
 	AbzProj    *p;
 	AbzError	err;
 
-	if (version != ABZ_PROJ_VERSION)
+	bool		flt = version == ABZ_PROJ_VERSION_FLOAT;
+	size_t		want;
+
+	if (version != ABZ_PROJ_VERSION && !flt)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary aibiz.projection: unsupported version %d (expected %d)",
-						version, ABZ_PROJ_VERSION)));
+				 errmsg("invalid binary aibiz.projection: unsupported version %d (expected %d or %d)",
+						version, ABZ_PROJ_VERSION, ABZ_PROJ_VERSION_FLOAT)));
 	horizon = (int32) pq_getmsgint(buf, 4);
 	if (horizon < 1 || horizon > ABZ_MAX_HORIZON)
 		ereport(ERROR,
@@ -133,21 +137,33 @@ abz_projection_recv(PG_FUNCTION_ARGS)
 				 errmsg("invalid binary aibiz.projection: horizon %d outside 1..%d",
 						horizon, ABZ_MAX_HORIZON)));
 	/* the rest must be exactly what the horizon says, checked before allocating */
-	if ((size_t) (buf->len - buf->cursor) != ABZ_PROJ_BINARY_SIZE(horizon) - 8)
+	want = (flt ? ABZ_PROJ_FLOAT_BINARY_SIZE(horizon) : ABZ_PROJ_BINARY_SIZE(horizon)) - 8;
+	if ((size_t) (buf->len - buf->cursor) != want)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary aibiz.projection: %d bytes of data for horizon %d, expected %zu",
-						buf->len - buf->cursor, horizon, ABZ_PROJ_BINARY_SIZE(horizon) - 8)));
-	p = proj_alloc(ABZ_PROJ_SIZE(horizon));
+						buf->len - buf->cursor, horizon, want)));
+	p = proj_alloc(flt ? ABZ_PROJ_FLOAT_SIZE(horizon) : ABZ_PROJ_SIZE(horizon));
 	p->version = (uint32) version;
 	p->horizon = horizon;
 	p->members = pq_getmsgint64(buf);
 	p->launch = (int32) pq_getmsgint(buf, 4);
-	p->npv = recv_fixed(buf);
 	n = (size_t) horizon * ABZ_MONTH_NFIELDS;
-	for (i = 0; i < n; i++)
-		p->v[i] = recv_fixed(buf);
-	if (!abz_proj_validate(p, ABZ_PROJ_SIZE(horizon), &err))
+	if (flt)
+	{
+		double	   *v = (double *) p->v;
+
+		p->npv.flt = pq_getmsgfloat8(buf);
+		for (i = 0; i < n; i++)
+			v[i] = pq_getmsgfloat8(buf);
+	}
+	else
+	{
+		p->npv.fix = recv_fixed(buf);
+		for (i = 0; i < n; i++)
+			p->v[i] = recv_fixed(buf);
+	}
+	if (!abz_proj_validate(p, abz_proj_size(p), &err))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary aibiz.projection: %s", err.msg)));
@@ -177,7 +193,16 @@ abz_projection_send(PG_FUNCTION_ARGS)
 	pq_sendint32(&buf, p->horizon);
 	pq_sendint64(&buf, p->members);
 	pq_sendint32(&buf, p->launch);
-	send_fixed(&buf, p->npv);
+	if (abz_proj_is_float(p))
+	{
+		const double *v = abz_proj_floats(p);
+
+		pq_sendfloat8(&buf, p->npv.flt);
+		for (i = 0; i < n; i++)
+			pq_sendfloat8(&buf, v[i]);
+		PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	}
+	send_fixed(&buf, p->npv.fix);
 	for (i = 0; i < n; i++)
 		send_fixed(&buf, p->v[i]);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
@@ -327,7 +352,7 @@ project_raise(const AbzError *err)
 	abz_raise(err, "projection");
 }
 
-/* run the expected path and pack it */
+/* run the expected path and store it in format 2 (float8, converted only when added) */
 static Datum
 project_common(FunctionCallInfo fcinfo, const AbzSpec *revenue, const AbzSpec *risk,
 			   const AbzSpec *plan, HeapTupleHeader market_rec, int32 horizon)
@@ -345,11 +370,11 @@ project_common(FunctionCallInfo fcinfo, const AbzSpec *revenue, const AbzSpec *r
 		project_raise(&err);
 	if (!abz_model_project(c->model, c->months, &npv, &err))
 		project_raise(&err);
-	/* every byte is written by abz_proj_build; only the varlena padding needs zeroing */
+	/* every byte is written by abz_proj_build_float; only the varlena padding needs zeroing */
 	p = (AbzProj *) ((char *) palloc(ABZ_PROJ_VARSIZE(horizon)) + ABZ_VARHDRSZ);
 	SET_VARSIZE((char *) p - ABZ_VARHDRSZ, ABZ_PROJ_VARSIZE(horizon));
 	memset((char *) p - ABZ_VARHDRSZ + VARHDRSZ, 0, ABZ_VARHDRSZ - VARHDRSZ);
-	if (!abz_proj_build(p, horizon, abz_model_launch(c->model), c->months, npv, &err))
+	if (!abz_proj_build_float(p, horizon, abz_model_launch(c->model), c->months, npv, &err))
 		project_raise(&err);
 	return ABZ_PROJ_DATUM(p);
 }
@@ -388,21 +413,12 @@ abz_project_company(PG_FUNCTION_ARGS)
 
 /* ---- the sum aggregate ---- */
 
-/*
- * a + b month by month, exactly.  As the transition or combine function of
- * aibiz.sum the state (argument 0) is updated in place.
- */
-Datum
-abz_projection_add(PG_FUNCTION_ARGS)
+/* a += b in place (a in format 1, b either); errors as SQL errors */
+static void
+proj_add(AbzProj *a, const AbzProj *b)
 {
-	AbzProj    *a = PG_GETARG_ABZPROJ(0);
-	AbzProj    *b = PG_GETARG_ABZPROJ(1);
 	AbzError	err;
 
-	/* copy unless a is the aggregate's state or already a fresh detoasted copy */
-	if (!AggCheckCallContext(fcinfo, NULL) &&
-		(char *) a - ABZ_VARHDRSZ == (char *) DatumGetPointer(PG_GETARG_DATUM(0)))
-		a = proj_copy(a);
 	if (a->horizon != b->horizon)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -413,6 +429,51 @@ abz_projection_add(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("aibiz.projection out of range: %s", err.msg)));
+}
+
+/* a + b month by month, exactly, in format 1 (the + operator) */
+Datum
+abz_projection_add(PG_FUNCTION_ARGS)
+{
+	AbzProj    *a = PG_GETARG_ABZPROJ(0);
+	AbzProj    *b = PG_GETARG_ABZPROJ(1);
+
+	/* never change an argument: the result is a new value in format 1 */
+	a = proj_copy_fixed(a);
+	proj_add(a, b);
+	PG_RETURN_DATUM(ABZ_PROJ_DATUM(a));
+}
+
+/*
+ * Transition and combine function of aibiz.sum (not strict): the state is
+ * NULL until the first projection, then a value in format 1 updated in
+ * place.  Inputs in format 2 add their fixed-point conversions, so the sum
+ * of any set of projections is the same in any order or grouping.
+ */
+Datum
+abz_projection_sum_add(PG_FUNCTION_ARGS)
+{
+	AbzProj    *a;
+	AbzProj    *b;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("aibiz.projection_sum_add must be called as an aggregate transition function")));
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	b = PG_GETARG_ABZPROJ(1);
+	if (PG_ARGISNULL(0))
+		PG_RETURN_DATUM(ABZ_PROJ_DATUM(proj_copy_fixed(b)));
+	a = PG_GETARG_ABZPROJ(0);
+	/* the state is made by this function, so always fixed; be safe anyway */
+	if (abz_proj_is_float(a))
+		a = proj_copy_fixed(a);
+	proj_add(a, b);
 	PG_RETURN_DATUM(ABZ_PROJ_DATUM(a));
 }
 

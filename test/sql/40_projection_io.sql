@@ -30,9 +30,9 @@ FROM (SELECT 'v1;h=1;n=2;l=3;npv=-4294967296;6442450944,0,0,0,0,0,0,0,0,0,0,0,0,
 -- text round trip of computed values, byte for byte
 SELECT count(*), bool_and(p::text::aibiz.projection::text = p::text) AS text_round_trip FROM pj;
 
--- binary form: version 1, horizon 36 (0x24), members 1, launch 1, then the
--- npv and 36 x 17 values as two 8-byte words each:
--- 4 + 4 + 8 + 4 + 16 x (1 + 612) = 9828 bytes
+-- binary form of aibiz.project()'s result, format 2 (float): version 2,
+-- horizon 36 (0x24), members 1, launch 1, then the npv and 36 x 17 values
+-- as one float8 each: 4 + 4 + 8 + 4 + 8 x (1 + 612) = 4924 bytes
 SELECT substr(aibiz.projection_send(p), 1, 20) AS header, octet_length(aibiz.projection_send(p)) AS bytes
 FROM pj WHERE k = 1;
 
@@ -45,7 +45,7 @@ SELECT count(*), bool_and(a.p::text = b.p::text) AS binary_round_trip,
 FROM pj a JOIN pj2 b USING (k);
 
 -- Strict text input.
-SELECT pg_temp.err($$SELECT 'v2;h=1;n=1;l=1;npv=0;0'::aibiz.projection$$) AS version;
+SELECT pg_temp.err($$SELECT 'v3;h=1;n=1;l=1;npv=0;0'::aibiz.projection$$) AS version;
 SELECT pg_temp.err($$SELECT 'v1;h=0;n=1;l=1;npv=0'::aibiz.projection$$) AS horizon_0;
 SELECT pg_temp.err($$SELECT 'v1;h=601;n=1;l=1;npv=0'::aibiz.projection$$) AS horizon_601;
 SELECT pg_temp.err($$SELECT ('v1;h=1;n=0;l=1;npv=0;0' || repeat(',0', 16))::aibiz.projection$$) AS members_0;
@@ -79,7 +79,9 @@ END $$;
 CREATE TEMP TABLE good AS
 SELECT aibiz.projection_send(('v1;h=1;n=1;l=1;npv=0;5' || repeat(',0', 16))::aibiz.projection) AS b;
 SELECT octet_length(b) AS bytes, pg_temp.copy_in(b) AS good FROM good;
-SELECT pg_temp.copy_in(overlay(b placing '\x00000002' from 1 for 4)) AS version_2 FROM good;
+SELECT pg_temp.copy_in(overlay(b placing '\x00000003' from 1 for 4)) AS version_3 FROM good;
+-- a format 1 body relabelled as format 2 has the wrong length for it
+SELECT pg_temp.copy_in(overlay(b placing '\x00000002' from 1 for 4)) AS version_2_length FROM good;
 SELECT pg_temp.copy_in(overlay(b placing '\x00000000' from 5 for 4)) AS horizon_0 FROM good;
 SELECT pg_temp.copy_in(overlay(b placing '\x00000259' from 5 for 4)) AS horizon_601 FROM good;
 SELECT pg_temp.copy_in(overlay(b placing '\x00000002' from 5 for 4)) AS horizon_2_short FROM good;
@@ -91,3 +93,56 @@ SELECT pg_temp.copy_in(overlay(b placing '\x4000000000000000' from 37 for 8)) AS
 SELECT pg_temp.copy_in(overlay(b placing '\xc000000000000000' from 21 for 8)) AS npv_minus_2_126 FROM good;
 -- only the good row arrived
 SELECT count(*), min(aibiz.members(p)) AS members FROM pj3;
+
+-- Format 2 (float), what aibiz.project() returns: every number the float8
+-- the engine computed, in its shortest exact text; it stands for the
+-- fixed-point conversion of each float8 (round to nearest even at 2^-32).
+-- 0.1 * 2^32 = 429496729.6 -> 429496730, / 2^32 = 0.10000000009313226;
+-- -2.5 and 1e+20 are exact; 5e-324 (the least subnormal) converts to 0.
+SELECT v::text = t AS same_text, aibiz.npv(v) AS npv, r.accounts, r.new_accounts, r.revenue, r.cash,
+	   aibiz.members(v) AS members, aibiz.launch_month(v) AS launch
+FROM (SELECT 'v2;h=1;n=1;l=3;npv=-2.5;0.1,1e+20,5e-324,0,0,0,0,0,0,0,0,0,0,0,0,0,-0' AS t) x,
+	 LATERAL (SELECT x.t::aibiz.projection AS v) y, aibiz.rows(v) r;
+-- its sum over one row is in format 1 and holds the same numbers:
+-- npv -2.5 * 2^32 = -10737418240; 429496730; 1e20 * 2^32 = 429496729600000000000000000000
+SELECT aibiz.sum(v)::text
+FROM (SELECT 'v2;h=1;n=1;l=3;npv=-2.5;0.1,1e+20,5e-324,0,0,0,0,0,0,0,0,0,0,0,0,0,-0'::aibiz.projection AS v) x;
+-- computed values: the sum over one row has, bit for bit, the months,
+-- summary and npv of the value, and + of two float values is in format 1
+SELECT count(*) AS n,
+	   bool_and(left(p::text, 3) = 'v2;') AS project_is_float,
+	   bool_and(left(s::text, 3) = 'v1;') AS sum_is_fixed,
+	   bool_and(ARRAY(SELECT r FROM aibiz.rows(p) r) = ARRAY(SELECT r FROM aibiz.rows(s) r)) AS same_rows,
+	   bool_and(aibiz.summary(p) = aibiz.summary(s)) AS same_summary,
+	   bool_and(aibiz.npv(p) = aibiz.npv(s) AND aibiz.breakeven_month(p) IS NOT DISTINCT FROM aibiz.breakeven_month(s)
+				AND aibiz.runway(p) IS NOT DISTINCT FROM aibiz.runway(s)) AS same_figures,
+	   bool_and((p OPERATOR(aibiz.+) p)::text = (SELECT aibiz.sum(q) FROM (VALUES (p), (p)) w(q))::text) AS plus_is_sum,
+	   bool_and(left((p OPERATOR(aibiz.+) p)::text, 3) = 'v1;') AS plus_is_fixed
+FROM pj, LATERAL (SELECT aibiz.sum(q) AS s FROM (VALUES (pj.p)) w(q)) z;
+-- the fixed form of a float value reads back, and summing it again changes nothing
+SELECT bool_and(s::text::aibiz.projection::text = s::text) AS fixed_round_trip,
+	   bool_and((SELECT aibiz.sum(q) FROM (VALUES (s)) w(q))::text = s::text) AS sum_of_fixed
+FROM pj, LATERAL (SELECT aibiz.sum(q) AS s FROM (VALUES (pj.p)) w(q)) z;
+
+-- Strict text input of format 2: only the shortest exact float8 text
+SELECT pg_temp.err($$SELECT ('v2;h=1;n=1;l=1;npv=0;1.50' || repeat(',0', 16))::aibiz.projection$$) AS trailing_zero;
+SELECT pg_temp.err($$SELECT ('v2;h=1;n=1;l=1;npv=0;0.10000000000000001' || repeat(',0', 16))::aibiz.projection$$) AS not_shortest;
+SELECT pg_temp.err($$SELECT ('v2;h=1;n=1;l=1;npv=0;1e20' || repeat(',0', 16))::aibiz.projection$$) AS exponent_form;
+SELECT pg_temp.err($$SELECT ('v2;h=1;n=1;l=1;npv=0;+1' || repeat(',0', 16))::aibiz.projection$$) AS plus_sign;
+SELECT pg_temp.err($$SELECT ('v2;h=1;n=1;l=1;npv=nan;0' || repeat(',0', 16))::aibiz.projection$$) AS nan;
+SELECT pg_temp.err($$SELECT ('v2;h=1;n=1;l=1;npv=0;0' || repeat(',0', 15) || ',Infinity')::aibiz.projection$$) AS infinity;
+-- 2^94 = 1.9807040628566084e+28 is out of range, the float8 just below is not
+SELECT pg_temp.err($$SELECT ('v2;h=1;n=1;l=1;npv=0;1.9807040628566084e+28' || repeat(',0', 16))::aibiz.projection$$) AS value_2_94;
+SELECT aibiz.rows(('v2;h=1;n=1;l=1;npv=0;1.9807040628566082e+28' || repeat(',0', 16))::aibiz.projection)
+	= aibiz.rows(('v1;h=1;n=1;l=1;npv=0;85070591730234606421110686118651625472' || repeat(',0', 16))::aibiz.projection) AS below_2_94;
+
+-- Strict binary input of format 2: 4 + 4 + 8 + 4 + 8 x 18 = 164 bytes
+CREATE TEMP TABLE goodf AS
+SELECT aibiz.projection_send(('v2;h=1;n=1;l=1;npv=0.5;5' || repeat(',0', 16))::aibiz.projection) AS b;
+SELECT octet_length(b) AS bytes, substr(b, 21, 16) AS npv_and_first, pg_temp.copy_in(b) AS good FROM goodf;
+SELECT pg_temp.copy_in(substr(b, 1, 163)) AS truncated FROM goodf;
+-- 0x7ff0000000000000 = Infinity, 0x7ff8000000000000 = NaN, 0x45d0000000000000 = 2^94
+SELECT pg_temp.copy_in(overlay(b placing '\x7ff0000000000000' from 29 for 8)) AS value_infinity FROM goodf;
+SELECT pg_temp.copy_in(overlay(b placing '\x7ff8000000000000' from 21 for 8)) AS npv_nan FROM goodf;
+SELECT pg_temp.copy_in(overlay(b placing '\x45d0000000000000' from 29 for 8)) AS value_2_94 FROM goodf;
+SELECT count(*) AS rows_now, sum(aibiz.npv(p)) AS npv_sum FROM pj3;

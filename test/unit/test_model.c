@@ -793,6 +793,66 @@ ABZ_SUITE(model_trial_determinism)
 	CHECK(memcmp(&a, &b, sizeof(a)) == 0);
 }
 
+/* prepare, then one trial and the projection; results into tr, rev, cash, out */
+static void
+prepare_run(AbzModel *m, const AbzMarket *mk, AbzTrial *tr, double *rev, double *cash,
+			AbzMonth *out, double *npv)
+{
+	AbzError	err;
+
+	CHECK(abz_model_prepare(m, REV, RISK, PLAN, mk, 60, &err));
+	abz_model_trial(m, 2026, 5, tr, rev, cash);
+	CHECK(abz_model_project(m, out, npv, &err));
+}
+
+/*
+ * prepare clears only what the specs use: a model prepared in a buffer of
+ * garbage bytes, or reused after a larger company (more terms, rounds,
+ * licensing history), gives bit for bit the results of a zeroed buffer.
+ */
+ABZ_SUITE(model_prepare_reuse)
+{
+	static AbzMonth out[2][60];
+	static double rev[2][60],
+				cash[2][60];
+	AbzMarket	mk = {40000, 0.05, 0.02, 0.35, 0.08};
+	AbzTrial	tr[2];
+	double		npv[2];
+	size_t		sz = abz_model_size(60);
+	AbzModel   *zero = calloc(1, sz),
+			   *junk = malloc(sz);
+
+	for (int company = 0; company < 2; company++)
+	{
+		if (company == 0)
+			uncertain_company();
+		else
+			certain_company();
+		prepare_run(zero, &mk, &tr[0], rev[0], cash[0], out[0], &npv[0]);
+		/* garbage everywhere */
+		memset(junk, 0xA5, sz);
+		prepare_run(junk, &mk, &tr[1], rev[1], cash[1], out[1], &npv[1]);
+		CHECK(memcmp(&tr[0], &tr[1], sizeof(AbzTrial)) == 0);
+		CHECK(memcmp(rev[0], rev[1], sizeof(rev[0])) == 0);
+		CHECK(memcmp(cash[0], cash[1], sizeof(cash[0])) == 0);
+		CHECK(memcmp(out[0], out[1], sizeof(out[0])) == 0);
+		CHECK(npv[0] == npv[1]);
+	}
+	/* the certain company (three streams, training, a round) then the uncertain one */
+	memset(zero, 0, sz);
+	prepare_run(zero, &mk, &tr[0], rev[0], cash[0], out[0], &npv[0]);
+	uncertain_company();
+	prepare_run(junk, &mk, &tr[1], rev[1], cash[1], out[1], &npv[1]);
+	memset(zero, 0, sz);
+	prepare_run(zero, &mk, &tr[0], rev[0], cash[0], out[0], &npv[0]);
+	CHECK(memcmp(&tr[0], &tr[1], sizeof(AbzTrial)) == 0);
+	CHECK(memcmp(rev[0], rev[1], sizeof(rev[0])) == 0);
+	CHECK(memcmp(out[0], out[1], sizeof(out[0])) == 0);
+	CHECK(tr[0].npv == tr[1].npv && npv[0] == npv[1]);
+	free(zero);
+	free(junk);
+}
+
 /*
  * Statistics over many trials.  Over H = 60 months a risk with yearly rate
  * lambda has lambda * 5 events on average; mitigation halves lambda;

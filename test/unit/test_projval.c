@@ -215,8 +215,8 @@ ABZ_SUITE(projval_text)
 		CHECK(r_ == NULL && err.code == (code_)); \
 		free(r_); } while (0)
 	BAD("", ABZ_ERR_SYNTAX);
-	BAD("v2;h=1;n=1;l=1;npv=0;0", ABZ_ERR_DOMAIN);
-	CHECK(strstr(err.msg, "unsupported version 2") != NULL);
+	BAD("v3;h=1;n=1;l=1;npv=0;0", ABZ_ERR_DOMAIN);
+	CHECK(strstr(err.msg, "unsupported version 3") != NULL);
 	BAD("v1;h=0;n=1;l=1;npv=0", ABZ_ERR_DOMAIN);
 	BAD("v1;h=601;n=1;l=1;npv=0", ABZ_ERR_LIMIT);
 	BAD("v1;h=99999999999999999999;n=1", ABZ_ERR_DOMAIN);
@@ -572,7 +572,7 @@ ABZ_SUITE(projval_text_mutations)
 				noncanonical++;
 			free(t);
 		}
-		CHECK(abz_proj_validate(q, ABZ_PROJ_SIZE(q->horizon), &err));
+		CHECK(abz_proj_validate(q, abz_proj_size(q), &err));
 		free(q);
 	}
 	CHECK(noncanonical == 0);
@@ -580,4 +580,105 @@ ABZ_SUITE(projval_text_mutations)
 	free(buf);
 	free(s);
 	free(p);
+}
+
+/*
+ * Format 2 (float): a built value keeps the months as they are, denotes their
+ * fixed-point conversions (every accessor and the summary agree with the
+ * format 1 build), round-trips through text, converts to format 1 exactly
+ * as abz_proj_build, and adds like its fixed form in any order.
+ */
+ABZ_SUITE(projval_float_form)
+{
+	enum
+	{
+		H = 7
+	};
+	AbzMonth	m[H];
+	AbzProj    *fx = calloc(1, ABZ_PROJ_SIZE(H));
+	AbzProj    *fl = calloc(1, ABZ_PROJ_FLOAT_SIZE(H));
+	AbzProj    *cv = calloc(1, ABZ_PROJ_SIZE(H));
+	AbzProj    *s1 = calloc(1, ABZ_PROJ_SIZE(H));
+	AbzProj    *s2 = calloc(1, ABZ_PROJ_SIZE(H));
+	AbzProj    *q;
+	AbzProjSummary a,
+				b;
+	AbzError	err;
+	uint64_t	state = 12345;
+	char	   *t;
+	bool		same = true;
+
+	/* awkward values: thirds, tiny, large, negative, subnormal, -0 */
+	for (int i = 0; i < H; i++)
+		for (int f = 0; f < ABZ_MONTH_NFIELDS; f++)
+		{
+			state ^= state << 13;
+			state ^= state >> 7;
+			state ^= state << 17;
+			m[i].v[f] = ((double) (state >> 11) / 9007199254740992.0 - 0.3) *
+				pow(10.0, (double) (int) (state % 25) - 8) / 3.0;
+		}
+	m[0].v[0] = 5e-324;
+	m[0].v[1] = -0.0;
+	m[1].v[2] = 1.9807040628566082e+28;	/* largest float8 below 2^94 */
+	CHECK(abz_proj_build(fx, H, 2, m, -1.0 / 3.0, &err));
+	CHECK(abz_proj_build_float(fl, H, 2, m, -1.0 / 3.0, &err));
+	CHECK(abz_proj_is_float(fl) && !abz_proj_is_float(fx));
+	CHECK(abz_proj_size(fl) == 40 + H * ABZ_MONTH_NFIELDS * 8 && abz_proj_size(fx) == ABZ_PROJ_SIZE(H));
+	CHECK(memcmp(abz_proj_floats(fl), m, sizeof(m)) == 0);
+	CHECK(abz_proj_validate(fl, ABZ_PROJ_FLOAT_SIZE(H), &err));
+	CHECK(!abz_proj_validate(fl, ABZ_PROJ_SIZE(H), &err) && err.code == ABZ_ERR_BINARY);
+	for (int i = 1; i <= H; i++)
+		for (int f = 0; f < ABZ_MONTH_NFIELDS; f++)
+			same &= abz_proj_fixed(fl, i, f) == abz_proj_fixed(fx, i, f);
+	CHECK(same);
+	CHECK(abz_proj_npv(fl) == abz_proj_npv(fx));
+	CHECK(abz_proj_summarise(fl, &a, &err) && abz_proj_summarise(fx, &b, &err));
+	CHECK(memcmp(&a, &b, sizeof(a)) == 0);
+	/* conversion to format 1 is the fixed build */
+	abz_proj_to_fixed(cv, fl);
+	CHECK(memcmp(cv, fx, ABZ_PROJ_SIZE(H)) == 0);
+	/* text round trip, byte for byte and bit for bit (-1/3 needs 16 digits) */
+	t = text_of(fl);
+	CHECK(strncmp(t, "v2;h=7;n=1;l=2;npv=-0.3333333333333333;5e-324,-0,", 49) == 0);
+	q = parse(t, &err);
+	CHECK(q != NULL && memcmp(q, fl, ABZ_PROJ_FLOAT_SIZE(H)) == 0);
+	if (q)
+	{
+		char	   *t2 = text_of(q);
+
+		CHECK(strcmp(t, t2) == 0);
+		free(t2);
+	}
+	free(q);
+	free(t);
+	/* a float member adds its conversion: fx + fl == fx + fx == fl + fx (as fixed) */
+	m[1].v[2] = 1e27;			/* twice the largest value would overflow */
+	CHECK(abz_proj_build(fx, H, 2, m, -1.0 / 3.0, &err));
+	CHECK(abz_proj_build_float(fl, H, 2, m, -1.0 / 3.0, &err));
+	memcpy(s1, fx, ABZ_PROJ_SIZE(H));
+	CHECK(abz_proj_add(s1, fl, &err));
+	memcpy(s2, fx, ABZ_PROJ_SIZE(H));
+	CHECK(abz_proj_add(s2, fx, &err));
+	CHECK(memcmp(s1, s2, ABZ_PROJ_SIZE(H)) == 0);
+	abz_proj_to_fixed(s2, fl);
+	CHECK(abz_proj_add(s2, fx, &err));
+	CHECK(memcmp(s1, s2, ABZ_PROJ_SIZE(H)) == 0 && s1->members == 2);
+	/* a float accumulator is refused */
+	CHECK(!abz_proj_add(fl, fx, &err) && err.code == ABZ_ERR_DOMAIN);
+	/* out of range: 2^94, NaN */
+	m[3].v[4] = 0x1p94;
+	CHECK(!abz_proj_build_float(fl, H, 2, m, 0, &err) && err.code == ABZ_ERR_OVERFLOW);
+	CHECK(strstr(err.msg, abz_month_names[4]) != NULL && strstr(err.msg, "month 4") != NULL);
+	m[3].v[4] = 0;
+	CHECK(!abz_proj_build_float(fl, H, 2, m, NAN, &err) && err.code == ABZ_ERR_OVERFLOW);
+	/* nonzero bytes after the float npv are refused */
+	CHECK(abz_proj_build_float(fl, H, 2, m, 1, &err));
+	fl->npv.fix.hi = 1;
+	CHECK(!abz_proj_validate(fl, ABZ_PROJ_FLOAT_SIZE(H), &err) && err.code == ABZ_ERR_BINARY);
+	free(fx);
+	free(fl);
+	free(cv);
+	free(s1);
+	free(s2);
 }
