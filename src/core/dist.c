@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "dist.h"
+#include "sampler.h"
 
 #define ABZ_POISSON_INVERSION_MAX	10.0
 
@@ -36,23 +37,17 @@ abz_rng_normal(AbzRng *r)
 	return u * sqrt(-2.0 * log(s) / s);
 }
 
-/* Gamma(shape, 1) draw (Marsaglia and Tsang 2000; boosted below shape 1) */
-static double
-rng_gamma(double shape, AbzRng *r)
+/*
+ * Gamma(d + 1/3, 1) draw for shape >= 1 with Marsaglia and Tsang's
+ * constants d = shape - 1/3 and c = 1 / sqrt(9 d) given
+ */
+static inline double
+gamma_dc(double d, double c, AbzRng *r)
 {
-	double		d,
-				c,
-				x,
+	double		x,
 				v,
 				u;
 
-	if (shape < 1.0)
-	{
-		u = abz_rng_uniform(r);
-		return rng_gamma(shape + 1.0, r) * pow(u, 1.0 / shape);
-	}
-	d = shape - 1.0 / 3.0;
-	c = 1.0 / sqrt(9.0 * d);
 	for (;;)
 	{
 		do
@@ -67,6 +62,31 @@ rng_gamma(double shape, AbzRng *r)
 		if (log(u) < 0.5 * x * x + d * (1.0 - v + log(v)))
 			return d * v;
 	}
+}
+
+/* Marsaglia and Tsang's constants d and c of a shape >= 1 */
+static inline void
+gamma_consts(double shape, double *d, double *c)
+{
+	*d = shape - 1.0 / 3.0;
+	*c = 1.0 / sqrt(9.0 * *d);
+}
+
+/* Gamma(shape, 1) draw (Marsaglia and Tsang 2000; boosted below shape 1) */
+static double
+rng_gamma(double shape, AbzRng *r)
+{
+	double		d,
+				c,
+				u;
+
+	if (shape < 1.0)
+	{
+		u = abz_rng_uniform(r);
+		return rng_gamma(shape + 1.0, r) * pow(u, 1.0 / shape);
+	}
+	gamma_consts(shape, &d, &c);
+	return gamma_dc(d, c, r);
 }
 
 /* PERT shape parameters (lambda = 4); false when min == max */
@@ -441,4 +461,83 @@ abz_rng_poisson(double mu, AbzRng *r)
 	if (mu < ABZ_POISSON_INVERSION_MAX)
 		return poisson_inversion(mu, r);
 	return poisson_ptrs(mu, r);
+}
+
+/* how a sampler draws */
+enum
+{
+	SAMP_CONST,					/* k[0], no draw */
+	SAMP_PERT,					/* k[] = gamma constants of alpha and beta */
+	SAMP_LOGNORMAL,				/* k[0] = mu, k[1] = sigma */
+	SAMP_GENERIC				/* abz_param_sample */
+};
+
+/* precompute the draw of p clamped to [lo, hi] */
+void
+abz_sampler_init(AbzSampler *s, const AbzParam *p, double lo, double hi)
+{
+	double		al,
+				be;
+
+	s->p = *p;
+	s->lo = lo;
+	s->hi = hi;
+	s->k[0] = s->k[1] = s->k[2] = s->k[3] = 0.0;
+	s->method = SAMP_GENERIC;
+	if (p->dist == ABZ_PERT)
+	{
+		if (!pert_shapes(p, &al, &be))
+		{
+			s->method = SAMP_CONST;
+			s->k[0] = p->a;
+		}
+		else if (al >= 1.0 && be >= 1.0)
+		{
+			s->method = SAMP_PERT;
+			gamma_consts(al, &s->k[0], &s->k[1]);
+			gamma_consts(be, &s->k[2], &s->k[3]);
+		}
+	}
+	else if (p->dist == ABZ_LOGNORMAL)
+	{
+		if (lognormal_params(p->a, p->b, &s->k[0], &s->k[1]))
+			s->method = SAMP_LOGNORMAL;
+		else
+		{
+			s->method = SAMP_CONST;
+			s->k[0] = p->a;
+		}
+	}
+}
+
+/* one draw: the same value as abz_param_sample_in(&s->p, s->lo, s->hi, r) */
+double
+abz_sampler_draw(const AbzSampler *s, AbzRng *r)
+{
+	const AbzParam *p = &s->p;
+	double		x,
+				y;
+
+	switch (s->method)
+	{
+		case SAMP_CONST:
+			x = s->k[0];
+			break;
+		case SAMP_PERT:
+			x = gamma_dc(s->k[0], s->k[1], r);
+			y = gamma_dc(s->k[2], s->k[3], r);
+			x = p->a + (p->c - p->a) * (x / (x + y));
+			break;
+		case SAMP_LOGNORMAL:
+			x = exp(s->k[0] + s->k[1] * abz_rng_normal(r));
+			break;
+		default:
+			x = abz_param_sample(p, r);
+			break;
+	}
+	if (x < s->lo)
+		return s->lo;
+	if (x > s->hi)
+		return s->hi;
+	return x;
 }

@@ -27,6 +27,7 @@
 #include "dist.h"
 #include "model.h"
 #include "rng.h"
+#include "sampler.h"
 
 #define NEV			5			/* per-event impacts: loss, churn, price, cost, share */
 #define EV_CAP		1024		/* events per risk and month sampled one by one */
@@ -46,9 +47,7 @@ typedef struct Term
 /* per-event impacts of a risk term */
 typedef struct RiskEv
 {
-	AbzParam	p[NEV];
-	double		lo[NEV];
-	double		hi[NEV];
+	AbzSampler	s[NEV];			/* the impacts clamped to their domains, constants precomputed */
 	double		mean[NEV];		/* clamped mean (the constant when not random) */
 	uint8_t		rnd;			/* impacts that are distributions */
 } RiskEv;
@@ -432,11 +431,14 @@ prepare_risk(AbzModel *m, const AbzSpec *risk, AbzError *err)
 		for (int j = 0; j < NEV; j++)
 		{
 			const AbzKeyDef *kd = abz_key_def(ABZ_KIND_RISK, src, RK_LOSS + j);
+			const AbzParam *p = &src->key[RK_LOSS + j];
+			double		lo,
+						hi;
 
-			ev->p[j] = src->key[RK_LOSS + j];
-			key_domain(kd, &ev->lo[j], &ev->hi[j]);
+			key_domain(kd, &lo, &hi);
+			abz_sampler_init(&ev->s[j], p, lo, hi);
 			ev->mean[j] = m->risk[i].k[RK_LOSS + j];
-			if (ev->p[j].dist != ABZ_CONST)
+			if (p->dist != ABZ_CONST)
 				ev->rnd |= (uint8_t) (1u << j);
 		}
 	}
@@ -586,8 +588,7 @@ trial_event(AbzModel *m, Shocked *st, int i, AbzRng *rng)
 	double		x[NEV];
 
 	for (int j = 0; j < NEV; j++)
-		x[j] = (ev->rnd & (1u << j)) ?
-			abz_param_sample_in(&ev->p[j], ev->lo[j], ev->hi[j], rng) : ev->mean[j];
+		x[j] = (ev->rnd & (1u << j)) ? abz_sampler_draw(&ev->s[j], rng) : ev->mean[j];
 	apply_shock(m, st, x[0], x[1], x[2], x[3], x[4], m->risk[i].f[1]);
 }
 

@@ -78,10 +78,11 @@ abz_rng_init(AbzRng *r, uint64_t seed, uint64_t trial)
  * Compute the next RNG_NBLOCKS blocks of the stream into the buffer.  Block j
  * (counter draw + j) lands in buf[4 * (RNG_NBLOCKS - 1 - j) ..], so taking
  * words from the end yields the blocks in counter order, each from its last
- * word down: the stream does not depend on the buffer size.
+ * word down: the stream does not depend on the buffer size.  Called by the
+ * inline abz_rng_u64() (rng.h) when the buffer is used up.
  */
-static void
-rng_refill(AbzRng *r)
+void
+abz_rng_refill(AbzRng *r)
 {
 	uint32_t	c0[RNG_NBLOCKS],
 				c1[RNG_NBLOCKS],
@@ -127,32 +128,4 @@ rng_refill(AbzRng *r)
 	}
 	r->draw += RNG_NBLOCKS;
 	r->avail = (int) (4 * RNG_NBLOCKS);
-}
-
-/* next 64 random bits: the last two unused words of the block, high word first */
-uint64_t
-abz_rng_u64(AbzRng *r)
-{
-	uint64_t	v;
-
-	if (__builtin_expect(r->avail < 2, 0))
-		rng_refill(r);
-	v = ((uint64_t) r->buf[r->avail - 1] << 32) | r->buf[r->avail - 2];
-	r->avail -= 2;
-	return v;
-}
-
-/*
- * uniform double in the open interval (0, 1): (k + 0.5) * 2^-52 for the top
- * 52 bits k of a draw.  Every value is exact, the set is symmetric (u and
- * 1 - u both occur) and runs from 2^-53 to 1 - 2^-53.  With 53 bits the
- * upper midpoints (k + 0.5) * 2^-53, k >= 2^52, are not doubles and the top
- * one rounds to 1.0, so 52 is the most an exact open midpoint grid allows.
- */
-double
-abz_rng_uniform(AbzRng *r)
-{
-	uint64_t	k = abz_rng_u64(r) >> 12;
-
-	return ((double) k + 0.5) * 0x1.0p-52;
 }

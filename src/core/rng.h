@@ -25,10 +25,38 @@ void		abz_rng_init(AbzRng *r, uint64_t seed, uint64_t trial);
 /* the Philox4x32-10 block for (key, counter): the reference function */
 void		abz_philox4x32(const uint32_t key[2], const uint32_t ctr[4], uint32_t out[4]);
 
-/* next 64 random bits */
-uint64_t	abz_rng_u64(AbzRng *r);
+/* compute the next block(s) of the stream into buf (called when buf is used up) */
+void		abz_rng_refill(AbzRng *r);
 
-/* uniform double in the open interval (0, 1): (k + 0.5) * 2^-52, k the top 52 bits of a draw */
-double		abz_rng_uniform(AbzRng *r);
+/*
+ * next 64 random bits: the last two unused words of the block, high word
+ * first.  Inline: a draw is a few instructions, a refill every other draw.
+ */
+static inline uint64_t
+abz_rng_u64(AbzRng *r)
+{
+	uint64_t	v;
+
+	if (__builtin_expect(r->avail < 2, 0))
+		abz_rng_refill(r);
+	v = ((uint64_t) r->buf[r->avail - 1] << 32) | r->buf[r->avail - 2];
+	r->avail -= 2;
+	return v;
+}
+
+/*
+ * uniform double in the open interval (0, 1): (k + 0.5) * 2^-52 for the top
+ * 52 bits k of a draw.  Every value is exact, the set is symmetric (u and
+ * 1 - u both occur) and runs from 2^-53 to 1 - 2^-53.  With 53 bits the
+ * upper midpoints (k + 0.5) * 2^-53, k >= 2^52, are not doubles and the top
+ * one rounds to 1.0, so 52 is the most an exact open midpoint grid allows.
+ */
+static inline double
+abz_rng_uniform(AbzRng *r)
+{
+	uint64_t	k = abz_rng_u64(r) >> 12;
+
+	return ((double) k + 0.5) * 0x1.0p-52;
+}
 
 #endif							/* ABZ_RNG_H */
