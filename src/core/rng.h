@@ -15,7 +15,7 @@ typedef struct AbzRng
 	uint32_t	key[2];			/* from the seed */
 	uint64_t	trial;			/* stream: the trial index */
 	uint64_t	draw;			/* next block of the stream */
-	uint32_t	buf[4];			/* current block */
+	uint32_t	buf[8];			/* current blocks (two, computed together) */
 	int			avail;			/* 32-bit words left in buf (taken from the end) */
 } AbzRng;
 
