@@ -376,10 +376,17 @@ insertion_sort(double *x, size_t lo, size_t hi)
 
 /*
  * Put the k-th smallest of x[lo..hi] at x[k], smaller-or-equal values before
- * it and greater-or-equal after.  Quickselect around a median of three with
- * two branch-free Lomuto passes (below the pivot, then equal to it), so ties
- * (dead companies' zero revenue) cost nothing; after many rounds the rest is
- * sorted, bounding the worst case.
+ * it and greater-or-equal after.  Quickselect with two branch-free Lomuto
+ * passes (below the pivot, then equal to it), so ties (dead companies' zero
+ * revenue) cost nothing.  On long ranges the pivot is chosen as Floyd and
+ * Rivest do (CACM 18(3), 1975): select k first within a window of about
+ * n^(2/3) elements around it, shifted so that the pivot lands just on the
+ * far side of the k-th value; the pass then leaves k in the smaller part,
+ * and the next pass leaves it in a part of a few hundred elements.  So a
+ * selection costs about n + min(k, n - k) element visits instead of about
+ * three n with a median of three.  After many rounds the rest is sorted,
+ * bounding the worst case.  The result (the order statistics) does not
+ * depend on the pivots.
  */
 static void
 select_kth(double *x, size_t lo, size_t hi, size_t k)
@@ -406,10 +413,33 @@ select_kth(double *x, size_t lo, size_t hi, size_t k)
 			qsort(x + lo, hi - lo + 1, sizeof(double), dcmp);
 			return;
 		}
-		a = x[lo];
-		b = x[mid];
-		c = x[hi];
-		pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
+		if (hi - lo > 600)
+		{
+			/* Floyd-Rivest: a pivot from a window around k, see above */
+			double		n = (double) (hi - lo + 1),
+						i = (double) (k - lo + 1),
+						z = log(n),
+						s = 0.5 * exp(2.0 * z / 3.0),
+						sd = 0.5 * sqrt(z * s * (n - s) / n) * (i < n / 2.0 ? -1.0 : 1.0),
+						wl = (double) k - i * s / n + sd,
+						wh = (double) k + (n - i) * s / n + sd;
+			size_t		l2 = wl <= (double) lo ? lo : (size_t) wl,
+						h2 = wh >= (double) hi ? hi : (size_t) wh;
+
+			if (l2 > k)
+				l2 = k;
+			if (h2 < k)
+				h2 = k;
+			select_kth(x, l2, h2, k);
+			pivot = x[k];
+		}
+		else
+		{
+			a = x[lo];
+			b = x[mid];
+			c = x[hi];
+			pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
+		}
 		/* x[lo..i-1] < pivot <= x[i..hi] */
 		i = lo;
 		for (size_t j = lo; j <= hi; j++)
