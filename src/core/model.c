@@ -818,7 +818,7 @@ licensing(AbzModel *m, int j, int t, double pi, double *c, AbzRng *rng)
  * MRR pools, add revenue per kind to rev[] and cost of revenue to *cor.
  * Returns gross revenue G_t.
  */
-static inline double
+static inline __attribute__((always_inline)) double
 streams(AbzModel *m, StreamState *const kend[ABZ_REV_NTERMS], int t, double C,
 		double n, double pi, double rev[4], double *cor, AbzRng *rng)
 {
@@ -869,9 +869,10 @@ streams(AbzModel *m, StreamState *const kend[ABZ_REV_NTERMS], int t, double C,
 
 /*
  * One run over months 1..H: the expected path when rng is NULL, else a
- * trial.  Same arithmetic in both modes.
+ * trial.  Same arithmetic in both modes.  Inlined into its two callers, so
+ * that each mode's copy drops the other's branches (rows, rng).
  */
-static void
+static inline __attribute__((always_inline)) void
 run(AbzModel *m, AbzRng *rng, RunOut *o)
 {
 	const Term *pl = m->plan;
