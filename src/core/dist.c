@@ -469,6 +469,8 @@ enum
 	SAMP_CONST,					/* k[0], no draw */
 	SAMP_PERT,					/* k[] = gamma constants of alpha and beta */
 	SAMP_LOGNORMAL,				/* k[0] = mu, k[1] = sigma */
+	SAMP_UNIFORM,				/* by inversion, as abz_param_sample */
+	SAMP_TRIANGULAR,
 	SAMP_GENERIC				/* abz_param_sample */
 };
 
@@ -484,7 +486,11 @@ abz_sampler_init(AbzSampler *s, const AbzParam *p, double lo, double hi)
 	s->hi = hi;
 	s->k[0] = s->k[1] = s->k[2] = s->k[3] = 0.0;
 	s->method = SAMP_GENERIC;
-	if (p->dist == ABZ_PERT)
+	if (p->dist == ABZ_UNIFORM)
+		s->method = SAMP_UNIFORM;
+	else if (p->dist == ABZ_TRIANGULAR)
+		s->method = SAMP_TRIANGULAR;
+	else if (p->dist == ABZ_PERT)
 	{
 		if (!pert_shapes(p, &al, &be))
 		{
@@ -530,6 +536,12 @@ abz_sampler_draw(const AbzSampler *s, AbzRng *r)
 			break;
 		case SAMP_LOGNORMAL:
 			x = exp(s->k[0] + s->k[1] * abz_rng_normal(r));
+			break;
+		case SAMP_UNIFORM:
+			x = p->a + (p->b - p->a) * abz_rng_uniform(r);
+			break;
+		case SAMP_TRIANGULAR:
+			x = triangular_inv(p->a, p->b, p->c, abz_rng_uniform(r));
 			break;
 		default:
 			x = abz_param_sample(p, r);
