@@ -280,12 +280,27 @@ abz_sim_builder_add(AbzSimBuilder *b, const AbzTrial *t, AbzError *err)
 	{
 		double		r = b->revenue[m] * 4294967296.0;
 		double		c = b->cash[m] * 4294967296.0;
+#if defined(__x86_64__) && defined(__SSE2__)
+		/*
+		 * cvtsd2si returns INT64_MIN for a value out of the int64 range or
+		 * NaN; any other result is the value rounded as abz_fixed_from_double
+		 * rounds it, so one integer test replaces the two range tests
+		 */
+		int64_t		xr = fx_round(r),
+					xc = fx_round(c);
 
+		if ((xr != INT64_MIN) & (xc != INT64_MIN))
+		{
+			b->rev_fast[m] += xr;
+			b->cash_fast[m] += xc;
+		}
+#else
 		if (fabs(r) < FX_FAST && fabs(c) < FX_FAST)
 		{
 			b->rev_fast[m] += fx_round(r);
 			b->cash_fast[m] += fx_round(c);
 		}
+#endif
 		else if (!fx_accum(v->rev_sum, m, b->revenue[m]) ||
 				 !fx_accum(v->cash_sum, m, b->cash[m]))
 			return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
