@@ -245,15 +245,15 @@ abz_sim_builder_add(AbzSimBuilder *b, const AbzTrial *t, AbzError *err)
 
 	if (b->added >= b->trials)
 		return abz_error(err, ABZ_ERR_LIMIT, NULL, NULL, "more trials than the simulation holds");
-	if (!abz_fixed_from_double(t->npv, &x))
+	if (!fx_of(t->npv, &x))
 		return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
 						 "simulation trial %zu: npv %g is out of range", i, t->npv);
 	abz_sim_set_fx(v->npv, i, x);
-	if (!abz_fixed_from_double(t->arr, &x))
+	if (!fx_of(t->arr, &x))
 		return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
 						 "simulation trial %zu: arr %g is out of range", i, t->arr);
 	abz_sim_set_fx(v->arr, i, x);
-	if (!abz_fixed_from_double(t->risk_loss, &x))
+	if (!fx_of(t->risk_loss, &x))
 		return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
 						 "simulation trial %zu: risk loss %g is out of range", i, t->risk_loss);
 	abz_sim_set_fx(v->loss, i, x);
