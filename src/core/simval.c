@@ -390,6 +390,45 @@ insertion_sort(double *x, size_t lo, size_t hi)
 }
 
 /*
+ * One branch-free Lomuto pass over x[lo..hi]: move the values below the
+ * pivot (v < pivot, or v <= pivot when le) to the front, in order, and
+ * return the index after them.  Two elements per iteration, on pointers;
+ * always inlined with a constant le, so each pass has its own loop.
+ */
+static inline __attribute__((always_inline)) size_t
+lomuto(double *x, size_t lo, size_t hi, double pivot, bool le)
+{
+	double	   *p = x + lo,
+			   *q = x + lo,
+			   *end = x + hi + 1;
+
+#define BELOW(v) (le ? (v) <= pivot : (v) < pivot)
+	for (; end - p >= 2; p += 2)
+	{
+		double		v = p[0],
+					w;
+
+		p[0] = *q;
+		*q = v;
+		q += BELOW(v);
+		w = p[1];
+		p[1] = *q;
+		*q = w;
+		q += BELOW(w);
+	}
+	if (p < end)
+	{
+		double		v = *p;
+
+		*p = *q;
+		*q = v;
+		q += BELOW(v);
+	}
+#undef BELOW
+	return (size_t) (q - x);
+}
+
+/*
  * Put the k-th smallest of x[lo..hi] at x[k], smaller-or-equal values before
  * it and greater-or-equal after.  Quickselect with two branch-free Lomuto
  * passes (below the pivot, then equal to it), so ties (dead companies' zero
@@ -456,30 +495,14 @@ select_kth(double *x, size_t lo, size_t hi, size_t k)
 			pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
 		}
 		/* x[lo..i-1] < pivot <= x[i..hi] */
-		i = lo;
-		for (size_t j = lo; j <= hi; j++)
-		{
-			double		v = x[j];
-
-			x[j] = x[i];
-			x[i] = v;
-			i += v < pivot;
-		}
+		i = lomuto(x, lo, hi, pivot, false);
 		if (k < i)
 		{
 			hi = i - 1;
 			continue;
 		}
 		/* x[i..e-1] == pivot < x[e..hi]; the pivot is in the range, so e > i */
-		e = i;
-		for (size_t j = i; j <= hi; j++)
-		{
-			double		v = x[j];
-
-			x[j] = x[e];
-			x[e] = v;
-			e += v <= pivot;
-		}
+		e = lomuto(x, i, hi, pivot, true);
 		if (k < e)
 			return;
 		lo = e;
