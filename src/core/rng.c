@@ -110,10 +110,11 @@ abz_rng_refill(AbzRng *r)
 		__m128i		pa = _mm_mul_epu32(a, mul);
 		__m128i		pb = _mm_mul_epu32(b, mul);
 
-		a = _mm_xor_si128(_mm_xor_si128(_mm_shuffle_epi32(pa, _MM_SHUFFLE(0, 1, 2, 3)),
-										_mm_srli_epi64(a, 32)), key);
-		b = _mm_xor_si128(_mm_xor_si128(_mm_shuffle_epi32(pb, _MM_SHUFFLE(0, 1, 2, 3)),
-										_mm_srli_epi64(b, 32)), key);
+		/* (c1, 0, c3, 0) ^ key is computed while the multiply runs */
+		a = _mm_xor_si128(_mm_shuffle_epi32(pa, _MM_SHUFFLE(0, 1, 2, 3)),
+						  _mm_xor_si128(_mm_srli_epi64(a, 32), key));
+		b = _mm_xor_si128(_mm_shuffle_epi32(pb, _MM_SHUFFLE(0, 1, 2, 3)),
+						  _mm_xor_si128(_mm_srli_epi64(b, 32), key));
 		key = _mm_add_epi32(key, weyl);
 	}
 	_mm_storeu_si128((__m128i *) &r->buf[4], a);
