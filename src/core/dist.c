@@ -12,6 +12,9 @@
  * as min + (max - min) Beta(alpha, beta), lambda = 4, the beta from two
  * Marsaglia-Tsang gammas; Poisson by sequential inversion below mean 10 and
  * Hoermann's PTRS transformed rejection (1993) from 10 up.
+ *
+ * A prepared sampler (sampler.h) draws the same values with the
+ * distribution's derived constants computed once.
  */
 #include <math.h>
 
@@ -38,8 +41,8 @@ abz_rng_normal(AbzRng *r)
 }
 
 /*
- * Gamma(d + 1/3, 1) draw for shape >= 1 with Marsaglia and Tsang's
- * constants d = shape - 1/3 and c = 1 / sqrt(9 d) given
+ * Gamma(shape, 1) draw for shape >= 1, given Marsaglia and Tsang's
+ * constants d = shape - 1/3 and c = 1 / sqrt(9 d)
  */
 static inline double
 gamma_dc(double d, double c, AbzRng *r)

@@ -78,8 +78,7 @@ abz_rng_init(AbzRng *r, uint64_t seed, uint64_t trial)
 #include <emmintrin.h>
 
 /* the SSE2 refill computes exactly two blocks */
-#define StaticAssertRngBlocks() \
-	_Static_assert(RNG_NBLOCKS == 2, "the SSE2 refill fills two blocks")
+_Static_assert(RNG_NBLOCKS == 2, "the SSE2 refill fills two blocks");
 
 /*
  * Compute the next two blocks of the stream into the buffer, each block in
@@ -104,7 +103,6 @@ abz_rng_refill(AbzRng *r)
 	__m128i		a = _mm_set_epi32(th, tl, (int) (uint32_t) (d0 >> 32), (int) (uint32_t) d0);
 	__m128i		b = _mm_set_epi32(th, tl, (int) (uint32_t) (d1 >> 32), (int) (uint32_t) d1);
 
-	StaticAssertRngBlocks();
 	for (int round = 0; round < 10; round++)
 	{
 		__m128i		pa = _mm_mul_epu32(a, mul);

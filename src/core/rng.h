@@ -29,8 +29,8 @@ void		abz_philox4x32(const uint32_t key[2], const uint32_t ctr[4], uint32_t out[
 void		abz_rng_refill(AbzRng *r);
 
 /*
- * next 64 random bits: the last two unused words of the block, high word
- * first.  Inline: a draw is a few instructions, a refill every other draw.
+ * next 64 random bits: the last two unused words of the buffer, high word
+ * first.  Inline: a draw is a few instructions, a refill every fourth draw.
  */
 static inline uint64_t
 abz_rng_u64(AbzRng *r)
