@@ -466,6 +466,8 @@ abz_rng_poisson(double mu, AbzRng *r)
 	return poisson_ptrs(mu, r);
 }
 
+/* ---- prepared samplers (sampler.h) ---- */
+
 /* how a sampler draws */
 enum
 {
