@@ -1082,14 +1082,28 @@ abz_model_project(AbzModel *m, AbzMonth *out, double *npv, AbzError *err)
 {
 	RunOut		o = {out, NULL, NULL, NULL, 0.0};
 
+	const double *v = &out[0].v[0];
+	size_t		n = (size_t) m->horizon * ABZ_MONTH_NFIELDS;
+	uint64_t	mag = 0;
+
 	setup_run(m, NULL);
 	run(m, NULL, &o);
-	for (int t = 0; t < m->horizon; t++)
-		for (int f = 0; f < ABZ_MONTH_NFIELDS; f++)
-			if (!isfinite(out[t].v[f]))
-				return abz_error(err, ABZ_ERR_OVERFLOW, NULL, abz_month_names[f],
-								 "value out of range: overflow in %s at month %d",
-								 abz_month_names[f], t + 1);
+	/* largest magnitude as IEEE bits, without branches: NaN and infinity sort above the rest */
+	for (size_t i = 0; i < n; i++)
+	{
+		uint64_t	b;
+
+		memcpy(&b, &v[i], sizeof(b));
+		b &= ~(UINT64_C(1) << 63);
+		mag = b > mag ? b : mag;
+	}
+	if (mag >= UINT64_C(0x7ff0000000000000))
+		for (int t = 0; t < m->horizon; t++)
+			for (int f = 0; f < ABZ_MONTH_NFIELDS; f++)
+				if (!isfinite(out[t].v[f]))
+					return abz_error(err, ABZ_ERR_OVERFLOW, NULL, abz_month_names[f],
+									 "value out of range: overflow in %s at month %d",
+									 abz_month_names[f], t + 1);
 	if (!isfinite(o.npv))
 		return abz_error(err, ABZ_ERR_OVERFLOW, NULL, "npv",
 						 "value out of range: overflow in npv");

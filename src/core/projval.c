@@ -230,7 +230,7 @@ abz_proj_build_float(AbzProj *out, int horizon, int launch,
 {
 	const double *v = &months[0].v[0];
 	size_t		n = (size_t) horizon * ABZ_MONTH_NFIELDS;
-	bool		ok = true;
+	uint64_t	mag = 0;
 
 	memset(out, 0, ABZ_PROJ_HEADER_SIZE);
 	out->version = ABZ_PROJ_VERSION_FLOAT;
@@ -240,9 +240,17 @@ abz_proj_build_float(AbzProj *out, int horizon, int launch,
 	if (!float_ok(npv))
 		return store_double(npv, &out->npv.fix, "npv", 0, err);
 	out->npv.flt = npv;
+	/* copy, and find the largest magnitude as IEEE bits (NaN sorts above everything) */
 	for (size_t i = 0; i < n; i++)
-		ok &= float_ok(v[i]);
-	if (!ok)
+	{
+		uint64_t	b;
+
+		memcpy(&b, &v[i], sizeof(b));
+		memcpy((double *) out->v + i, &v[i], sizeof(double));
+		b &= ~(UINT64_C(1) << 63);
+		mag = b > mag ? b : mag;
+	}
+	if (mag >= UINT64_C(0x45d0000000000000))	/* 2^94 */
 	{
 		/* report the first value out of range, as abz_proj_build does */
 		for (size_t i = 0; i < n; i++)
@@ -252,7 +260,6 @@ abz_proj_build_float(AbzProj *out, int horizon, int launch,
 								 abz_month_names[i % ABZ_MONTH_NFIELDS],
 								 (int) (i / ABZ_MONTH_NFIELDS) + 1, v[i]);
 	}
-	memcpy(out->v, v, n * sizeof(double));
 	return true;
 }
 
