@@ -1084,20 +1084,24 @@ abz_model_project(AbzModel *m, AbzMonth *out, double *npv, AbzError *err)
 
 	const double *v = &out[0].v[0];
 	size_t		n = (size_t) m->horizon * ABZ_MONTH_NFIELDS;
-	uint64_t	mag = 0;
+	uint64_t	bad = 0;
 
 	setup_run(m, NULL);
 	run(m, NULL, &o);
-	/* largest magnitude as IEEE bits, without branches: NaN and infinity sort above the rest */
+	/*
+	 * Screen for NaN and infinity without a branch or a compare chain per
+	 * value: with the sign cleared, the IEEE bits of x are >= those of
+	 * infinity exactly when x is not finite, and then (inf - 1 - bits) goes
+	 * negative; OR keeps the sign.
+	 */
 	for (size_t i = 0; i < n; i++)
 	{
 		uint64_t	b;
 
 		memcpy(&b, &v[i], sizeof(b));
-		b &= ~(UINT64_C(1) << 63);
-		mag = b > mag ? b : mag;
+		bad |= UINT64_C(0x7fefffffffffffff) - (b & ~(UINT64_C(1) << 63));
 	}
-	if (mag >= UINT64_C(0x7ff0000000000000))
+	if (bad >> 63)
 		for (int t = 0; t < m->horizon; t++)
 			for (int f = 0; f < ABZ_MONTH_NFIELDS; f++)
 				if (!isfinite(out[t].v[f]))

@@ -230,7 +230,7 @@ abz_proj_build_float(AbzProj *out, int horizon, int launch,
 {
 	const double *v = &months[0].v[0];
 	size_t		n = (size_t) horizon * ABZ_MONTH_NFIELDS;
-	uint64_t	mag = 0;
+	uint64_t	bad = 0;
 
 	memset(out, 0, ABZ_PROJ_HEADER_SIZE);
 	out->version = ABZ_PROJ_VERSION_FLOAT;
@@ -240,17 +240,21 @@ abz_proj_build_float(AbzProj *out, int horizon, int launch,
 	if (!float_ok(npv))
 		return store_double(npv, &out->npv.fix, "npv", 0, err);
 	out->npv.flt = npv;
-	/* copy, and find the largest magnitude as IEEE bits (NaN sorts above everything) */
+	/*
+	 * Copy, and screen the range without a branch or a compare chain per
+	 * value: with the sign cleared, the IEEE bits of x are >= those of 2^94
+	 * exactly when |x| >= 2^94 or x is NaN, and then (2^94 bits - 1 - bits)
+	 * goes negative; OR keeps the sign.
+	 */
 	for (size_t i = 0; i < n; i++)
 	{
 		uint64_t	b;
 
 		memcpy(&b, &v[i], sizeof(b));
 		memcpy((double *) out->v + i, &v[i], sizeof(double));
-		b &= ~(UINT64_C(1) << 63);
-		mag = b > mag ? b : mag;
+		bad |= UINT64_C(0x45cfffffffffffff) - (b & ~(UINT64_C(1) << 63));
 	}
-	if (mag >= UINT64_C(0x45d0000000000000))	/* 2^94 */
+	if (bad >> 63)
 	{
 		/* report the first value out of range, as abz_proj_build does */
 		for (size_t i = 0; i < n; i++)
