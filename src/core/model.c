@@ -23,6 +23,9 @@
  */
 #include <math.h>
 #include <string.h>
+#if defined(__x86_64__) && defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "dist.h"
 #include "model.h"
@@ -1085,6 +1088,7 @@ abz_model_project(AbzModel *m, AbzMonth *out, double *npv, AbzError *err)
 	const double *v = &out[0].v[0];
 	size_t		n = (size_t) m->horizon * ABZ_MONTH_NFIELDS;
 	uint64_t	bad = 0;
+	size_t		i = 0;
 
 	setup_run(m, NULL);
 	run(m, NULL, &o);
@@ -1094,7 +1098,22 @@ abz_model_project(AbzModel *m, AbzMonth *out, double *npv, AbzError *err)
 	 * infinity exactly when x is not finite, and then (inf - 1 - bits) goes
 	 * negative; OR keeps the sign.
 	 */
-	for (size_t i = 0; i < n; i++)
+#if defined(__x86_64__) && defined(__SSE2__)
+	{
+		/* two values per step */
+		const __m128i mask = _mm_set1_epi64x(INT64_MAX),
+					lim = _mm_set1_epi64x(INT64_C(0x7fefffffffffffff));
+		__m128i		acc = _mm_setzero_si128();
+		uint64_t	lane[2];
+
+		for (; i + 2 <= n; i += 2)
+			acc = _mm_or_si128(acc, _mm_sub_epi64(lim, _mm_and_si128(
+							 _mm_loadu_si128((const __m128i *) (v + i)), mask)));
+		_mm_storeu_si128((__m128i *) lane, acc);
+		bad = lane[0] | lane[1];
+	}
+#endif
+	for (; i < n; i++)
 	{
 		uint64_t	b;
 
