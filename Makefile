@@ -30,6 +30,9 @@ PG_CONFIG   ?= pg_config
 PGXS        := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# every object depends on every header (PGXS generates no dependency files here)
+$(OBJS): $(wildcard src/core/*.h) $(wildcard src/pg/*.h)
+
 $(DATA_built): $(SQL_PARTS)
 	cat $(SQL_PARTS) > $@
 

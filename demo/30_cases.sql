@@ -3,8 +3,8 @@
 --@ about: The study's three cases scored 0-10 on technology leadership, business model, market performance and ecosystem, with the lessons drawn from each.
 
 --@ caption: Criteria scores (0-10)
-SELECT name, company, tech_leadership, business_model, market_performance,
-	   ecosystem,
+SELECT name, tech_leadership AS technology, business_model AS "business model",
+	   market_performance AS market, ecosystem,
 	   tech_leadership + business_model + market_performance + ecosystem AS total
 FROM aibiz.cases
 ORDER BY total DESC, name;

@@ -8,7 +8,7 @@
 # Environment: AIBIZ_DEMO_DIR (default /tmp/aibiz-demo), AIBIZ_DEMO_PORT
 # (default 54329), AIBIZ_DEMO_KEEP=1 to leave the cluster running for psql.
 # With Chromium installed (AIBIZ_WITH_CHROMIUM=1 bash scripts/deps.sh) it
-# also saves a screenshot to report/screenshot.png.
+# also saves a screenshot of the whole page to report/screenshot.png.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -104,10 +104,16 @@ flock -u 9
 
 chrome=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
 if [ -n "$chrome" ]; then
+	# the whole page: its height is what the page's inline script records
+	# in <html data-height>, read back from the rendered DOM
+	height=$("$chrome" --headless --no-sandbox --disable-gpu --window-size=1280,2000 --dump-dom \
+		"file://$ROOT/report/index.html" 2>/dev/null |
+		sed -n 's/.*<html[^>]* data-height="\([0-9]*\)".*/\1/p' | head -n 1)
+	height=${height:-2000}
 	"$chrome" --headless --no-sandbox --disable-gpu --hide-scrollbars \
-		--window-size=1280,2000 --screenshot="$ROOT/report/screenshot.png" \
+		--window-size=1280,"$height" --screenshot="$ROOT/report/screenshot.png" \
 		"file://$ROOT/report/index.html" >/dev/null 2>&1 &&
-		echo "screenshot: report/screenshot.png" ||
+		echo "screenshot: report/screenshot.png (1280 x $height)" ||
 		echo "screenshot: $chrome failed (the HTML report is complete)" >&2
 fi
 echo "open: file://$ROOT/report/index.html"

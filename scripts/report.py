@@ -2,10 +2,12 @@
 """report.py — run the demo's analysis sections and write the reports.
 
 Each section is one SQL file in demo/ (see docs/demo.md for the format).
-For every section this prints a heading and psql's aligned output of each
-query to the terminal, and renders the same result sets as tables (and
-charts, where a query asks for one) into a self-contained HTML file: one
-stylesheet in the file, inline SVG, no external assets.
+For every section this runs each query once and renders its result
+twice: as an aligned plain-text table on the terminal (numbers
+right-aligned, long text cut with an ellipsis to fit the width) and as a
+table (and a chart, where the query asks for one) in a self-contained HTML
+file: one stylesheet in the file, inline SVG, no external assets, and one
+inline script that records the page height for the screenshot.
 
 A section whose required objects do not exist yet is skipped, so the demo
 runs on whatever part of the extension is installed.  A query that fails
@@ -25,7 +27,6 @@ import math
 import os
 import re
 import shutil
-import subprocess
 import sys
 import textwrap
 
@@ -141,16 +142,6 @@ def missing_objects(cur, names):
     return missing
 
 
-def run_psql(sql, width):
-    """print psql's aligned output of one statement; True when it succeeded"""
-    sys.stdout.flush()
-    proc = subprocess.run(
-        ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-P", "pager=off",
-         "-P", "format=wrapped", "-P", "columns=%d" % width],
-        input=sql + ";\n", text=True)
-    return proc.returncode == 0
-
-
 # ---------------------------------------------------------------- formatting
 
 def is_number(v):
@@ -175,6 +166,51 @@ def fmt_value(v):
             return "{:,.0f}".format(f)
         return "{:.4g}".format(f)
     return str(v)
+
+
+NUMERIC_TEXT = re.compile(r"^[-+−]?[\d,]*\.?\d+(e[-+]?\d+)?( ?[kMB%])?( / .*)?$")
+
+
+def looks_numeric(v):
+    """a cell to right-align: a number, or text that reads as one (4.07 M, 76.6 %)"""
+    return is_number(v) or (isinstance(v, str) and bool(NUMERIC_TEXT.match(v.strip())))
+
+
+def numeric_columns(cols, rows):
+    """per column: True when every non-null cell reads as a number (right-aligned)"""
+    return [bool(rows) and all(r[i] is None or looks_numeric(r[i]) for r in rows)
+            and any(r[i] is not None for r in rows) for i in range(len(cols))]
+
+
+def clip(text, width):
+    """text cut to width characters, with an ellipsis when cut"""
+    return text if len(text) <= width else text[:max(width - 1, 0)] + "…"
+
+
+def text_table(cols, rows, width):
+    """a result set as aligned plain text at most width columns wide:
+    numbers right-aligned, long text cut with an ellipsis"""
+    cells = [[" ".join(fmt_value(v).split()) for v in r] for r in rows]
+    right = numeric_columns(cols, rows)
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(cols)]
+    gap = 2
+    # shrink the widest column until the table fits (no column below 8)
+    while sum(widths) + gap * (len(widths) - 1) > width:
+        i = max(range(len(widths)), key=lambda k: widths[k])
+        if widths[i] <= 8:
+            break
+        widths[i] -= 1
+    def line(values, pad=" "):
+        out = []
+        for i, v in enumerate(values):
+            v = clip(v, widths[i])
+            out.append(v.rjust(widths[i], pad) if right[i] else v.ljust(widths[i], pad))
+        return (" " * gap).join(out).rstrip()
+    out = [line(cols), (" " * gap).join("-" * w for w in widths)]
+    out += [line(r) for r in cells]
+    if not rows:
+        out.append("(no rows)")
+    return "\n".join(out)
 
 
 def esc(s):
@@ -207,7 +243,7 @@ def short_num(v):
 # ---------------------------------------------------------------- charts
 
 W, H = 720, 300
-ML, MR, MT, MB = 64, 16, 16, 36
+ML, MR, MT, MB = 64, 16, 24, 36
 PALETTE = ["#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2",
            "#4d7c0f", "#be185d"]
 
@@ -221,7 +257,7 @@ class Plot:
             self.x1 = self.x0 + 1
         lo = min(ys) if ylo is None else ylo
         hi = max(ys) if yhi is None else yhi
-        self.yt = nice_ticks(lo, hi)
+        self.yt = nice_ticks(lo, hi, 6)
         self.y0, self.y1 = self.yt[0], self.yt[-1]
         self.parts = []
         self.title = title
@@ -235,9 +271,14 @@ class Plot:
     def path(self, pts):
         return " ".join("%.1f,%.1f" % (self.px(x), self.py(y)) for x, y in pts)
 
-    def svg(self, xlabel):
+    def svg(self, xlabel, ylabel=""):
         out = ['<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" '
                'role="img" class="chart"><title>%s</title>' % (W, H, esc(self.title))]
+        if ylabel:
+            out.append('<text class="axis" x="%d" y="%d">%s</text>' % (ML, MT - 4, esc(ylabel)))
+        if self.y0 < 0 < self.y1:
+            out.append('<line class="zero" x1="%d" x2="%d" y1="%.1f" y2="%.1f"/>'
+                       % (ML, W - MR, self.py(0), self.py(0)))
         for t in self.yt:
             y = self.py(t)
             out.append('<line class="grid" x1="%d" x2="%d" y1="%.1f" y2="%.1f"/>'
@@ -294,7 +335,7 @@ def chart_fan(cols, rows):
                           % plot.path([(p[0], p[3]) for p in pts]))
         head = '<figcaption>%s P5–P95 (light), P25–P75 (dark), median (line)</figcaption>' \
             % (esc(metric) + ":" if metric else "")
-        out.append("<figure>%s%s</figure>" % (plot.svg("month"), head))
+        out.append("<figure>%s%s</figure>" % (plot.svg("month", str(metric or "")), head))
     return "".join(out)
 
 
@@ -322,7 +363,26 @@ def chart_survival(cols, rows):
         if name:
             legend.append('<span style="color:%s">■</span> %s' % (color, esc(name)))
     cap = '<figcaption>share of trials alive at each month %s</figcaption>' % " ".join(legend)
-    return "<figure>%s%s</figure>" % (plot.svg("month"), cap)
+    return "<figure>%s%s</figure>" % (plot.svg("month", "share alive"), cap)
+
+
+def chart_line(cols, rows):
+    """lines: the first column is x, every other numeric column a series"""
+    if not rows or len(cols) < 2:
+        raise ValueError("line chart needs an x column and at least one series")
+    series = [i for i in range(1, len(cols)) if any(is_number(r[i]) for r in rows)]
+    pts = {i: sorted((float(r[0]), float(r[i])) for r in rows
+                     if r[0] is not None and r[i] is not None) for i in series}
+    plot = Plot([x for i in series for x, _ in pts[i]],
+                [y for i in series for _, y in pts[i]] + [0], title="line chart")
+    legend = []
+    for k, i in enumerate(series):
+        color = PALETTE[k % len(PALETTE)]
+        plot.parts.append('<polyline class="line" style="stroke:%s" points="%s"/>'
+                          % (color, plot.path(pts[i])))
+        legend.append('<span style="color:%s">■</span> %s' % (color, esc(cols[i])))
+    cap = "<figcaption>%s</figcaption>" % " &nbsp; ".join(legend)
+    return "<figure>%s%s</figure>" % (plot.svg(cols[0]), cap)
 
 
 def chart_bar(cols, rows):
@@ -352,7 +412,7 @@ def chart_bar(cols, rows):
         "".join(out), esc(cols[vi]), esc(cols[li]))
 
 
-CHARTS = {"fan": chart_fan, "survival": chart_survival, "bar": chart_bar}
+CHARTS = {"fan": chart_fan, "survival": chart_survival, "bar": chart_bar, "line": chart_line}
 
 
 # ---------------------------------------------------------------- HTML
@@ -381,7 +441,7 @@ table { border-collapse: collapse; margin: 8px 0 16px; font-size: 13px; }
 th, td { border-bottom: 1px solid var(--line); padding: 4px 10px; text-align: left;
          vertical-align: top; }
 th { background: #f3f4f6; font-weight: 600; white-space: nowrap; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.long { min-width: 320px; }
 section h3 { font-size: 15px; margin: 16px 0 4px; }
 details summary { cursor: pointer; color: var(--accent); }
@@ -392,6 +452,7 @@ figcaption { color: var(--muted); font-size: 13px; }
 svg.chart { width: 100%; max-width: 760px; height: auto; display: block; }
 svg .grid { stroke: #eef0f3; }
 svg .axisline { stroke: #9ca3af; }
+svg .zero { stroke: #6b7280; stroke-dasharray: 4 3; }
 svg .tick, svg .axis { font-size: 11px; fill: #4b5563; }
 svg .band90 { fill: #bfdbfe; }
 svg .band50 { fill: #60a5fa; }
@@ -407,14 +468,16 @@ LONG_TABLE = 30
 def render_table(cols, rows, folded=False):
     """a result set as an HTML table (folded away when long or charted);
     inline SVG cells are embedded"""
-    head = "".join("<th>%s</th>" % esc(c) for c in cols)
+    right = numeric_columns(cols, rows)
+    head = "".join('<th%s>%s</th>' % (' class="num"' if right[i] else "", esc(c))
+                   for i, c in enumerate(cols))
     body = []
     for r in rows:
         cells = []
-        for v in r:
+        for i, v in enumerate(r):
             if isinstance(v, str) and v.lstrip().startswith("<svg"):
                 cells.append("<td>%s</td>" % v)
-            elif is_number(v):
+            elif right[i]:
                 cells.append('<td class="num">%s</td>' % esc(fmt_value(v)))
             else:
                 text = fmt_value(v)
@@ -446,7 +509,8 @@ def banner(num, title, width):
 def run_query(cur, q, width, where):
     """run one statement: terminal output and HTML parts; returns (parts, failures)"""
     if q.caption:
-        print("\n-- %s" % q.caption)
+        print("\n" + textwrap.fill(q.caption, width, initial_indent="-- ",
+                                   subsequent_indent="   "))
     try:
         cur.execute(q.sql)
         if cur.description is None:
@@ -462,8 +526,8 @@ def run_query(cur, q, width, where):
         parts.append('<h3>%s</h3>' % esc(q.caption))
     if q.chart and len(rows) > LONG_TABLE:
         print("(%d rows, drawn as a %s chart in the HTML report)" % (len(rows), q.chart))
-    elif not run_psql(q.sql, width):
-        failures += 1
+    else:
+        print(text_table(cols, rows, width))
     if q.chart:
         try:
             parts.append(CHARTS[q.chart](cols, rows))
@@ -504,7 +568,9 @@ PAGE = """<!DOCTYPE html>
 <p>aibiz {ext} on PostgreSQL {server} · {sample} · generated {stamp}</p></header>
 <main><nav><h2>Contents</h2><ol>{toc}</ol></nav>{body}</main>
 <footer>Shipped market, risk and case figures are illustrative defaults;
-sample companies are synthetic.</footer></body></html>
+sample companies are synthetic.</footer>
+<script>document.documentElement.dataset.height = document.body.scrollHeight;</script>
+</body></html>
 """
 
 
@@ -528,7 +594,7 @@ def main():
     ap.add_argument("sections", nargs="+", help="demo/NN_name.sql files, in order")
     args = ap.parse_args()
 
-    width = shutil.get_terminal_size((120, 40)).columns
+    width = min(shutil.get_terminal_size((100, 40)).columns, 120)
     conn = psycopg2.connect("")
     conn.autocommit = True
     cur = conn.cursor()

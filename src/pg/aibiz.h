@@ -8,6 +8,7 @@
 #include "postgres.h"
 #include "fmgr.h"
 #include "access/htup_details.h"
+#include "utils/jsonb.h"
 
 #include "spec.h"
 #include "model.h"
@@ -26,6 +27,12 @@
 /* GUC aibiz.max_trials */
 extern int	abz_max_trials;
 
+/* the SQLSTATE of a core error code */
+int			abz_sqlstate(AbzErrCode code);
+
+/* revenue, risk and plan of a company row, detoasted; false if one is NULL */
+bool		abz_company_specs(HeapTupleHeader company, AbzSpec *spec[3]);
+
 /* raise err as an ERROR naming the type (e.g. "plan"), its term and key */
 pg_attribute_noreturn()
 void		abz_raise(const AbzError *err, const char *type_name);
@@ -38,6 +45,12 @@ void		abz_market_from_record(HeapTupleHeader rec, AbzMarket *out);
 
 /* check a horizon argument: < 1 is 22023, > 600 is 54000 */
 void		abz_check_horizon(int32 horizon);
+
+/* push a float8 as a jsonb value (shortest exact digits; null if not finite) */
+void		abz_jsonb_push_float8(JsonbParseState **st, JsonbIteratorToken tok, double v);
+
+/* push a jsonb object key */
+void		abz_jsonb_push_key(JsonbParseState **st, const char *key);
 
 /* float8 shortest text, for the core printer */
 int			abz_num_pg(double v, char *buf);

@@ -11,6 +11,7 @@
 #include "executor/executor.h"
 #include "utils/fmgrprotos.h"
 #include "utils/guc.h"
+#include "utils/jsonb.h"
 #include "utils/typcache.h"
 
 #include "aibiz.h"
@@ -35,7 +36,7 @@ _PG_init(void)
 }
 
 /* the SQLSTATE of a core error code */
-static int
+int
 abz_sqlstate(AbzErrCode code)
 {
 	switch (code)
@@ -189,4 +190,57 @@ int
 abz_num_pg(double v, char *buf)
 {
 	return double_to_shortest_decimal_buf(v, buf);
+}
+
+/*
+ * The revenue, risk and plan of a row of aibiz.companies (or any row with
+ * those columns), detoasted; false if one of them is NULL.
+ */
+bool
+abz_company_specs(HeapTupleHeader company, AbzSpec *spec[3])
+{
+	static const char *const cols[3] = {"revenue", "risk", "plan"};
+
+	for (int i = 0; i < 3; i++)
+	{
+		bool		isnull;
+		Datum		d = GetAttributeByName(company, cols[i], &isnull);
+
+		if (isnull)
+			return false;
+		spec[i] = ABZ_SPEC_OF(PG_DETOAST_DATUM(d));
+	}
+	return true;
+}
+
+/* push a float8 as a jsonb value: the shortest digits that read back exactly; null if not finite */
+void
+abz_jsonb_push_float8(JsonbParseState **st, JsonbIteratorToken tok, double v)
+{
+	JsonbValue	val;
+	char		buf[32];
+
+	if (isfinite(v))
+	{
+		abz_num_pg(v, buf);
+		val.type = jbvNumeric;
+		val.val.numeric = DatumGetNumeric(DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+															  ObjectIdGetDatum(InvalidOid),
+															  Int32GetDatum(-1)));
+	}
+	else
+		val.type = jbvNull;
+	pushJsonbValue(st, tok, &val);
+}
+
+/* push a jsonb object key */
+void
+abz_jsonb_push_key(JsonbParseState **st, const char *key)
+{
+	JsonbValue	k;
+
+	k.type = jbvString;
+	k.val.string.val = (char *) key;
+	k.val.string.len = strlen(key);
+	pushJsonbValue(st, WJB_KEY, &k);
 }

@@ -288,21 +288,6 @@ push_string(JsonbParseState **st, JsonbIteratorToken tok, const char *str)
 	pushJsonbValue(st, tok, &v);
 }
 
-/* push a float8 as a jsonb number with the shortest exact digits */
-static void
-push_number(JsonbParseState **st, double d)
-{
-	JsonbValue	v;
-	char		buf[64];
-
-	abz_num_pg(d, buf);
-	v.type = jbvNumeric;
-	v.val.numeric = DatumGetNumeric(DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
-														ObjectIdGetDatum(InvalidOid),
-														Int32GetDatum(-1)));
-	pushJsonbValue(st, WJB_VALUE, &v);
-}
-
 /* names of the arguments of each distribution in jsonb and terms() */
 static const char *const dist_arg_names[ABZ_NDIST][3] = {
 	{"value"}, {"min", "max"}, {"min", "mode", "max"}, {"min", "mode", "max"},
@@ -317,7 +302,7 @@ push_param(JsonbParseState **st, const AbzParam *p)
 
 	if (p->dist == ABZ_CONST)
 	{
-		push_number(st, p->a);
+		abz_jsonb_push_float8(st, WJB_VALUE, p->a);
 		return;
 	}
 	pushJsonbValue(st, WJB_BEGIN_OBJECT, NULL);
@@ -326,7 +311,7 @@ push_param(JsonbParseState **st, const AbzParam *p)
 	for (int i = 0; i < abz_dist_arity[p->dist]; i++)
 	{
 		push_string(st, WJB_KEY, dist_arg_names[p->dist][i]);
-		push_number(st, v[i]);
+		abz_jsonb_push_float8(st, WJB_VALUE, v[i]);
 	}
 	pushJsonbValue(st, WJB_END_OBJECT, NULL);
 }

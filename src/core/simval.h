@@ -1,0 +1,294 @@
+/*
+ * simval.h — the Monte Carlo result value (aibiz.simulation): its layout,
+ * the builder that fills it from trials, the exact trial-wise addition that
+ * makes portfolios, type-7 quantiles, and the text and binary formats.
+ *
+ * Pure C, no PostgreSQL headers, no allocation: callers size memory with
+ * abz_sim_layout() / abz_sim_builder_scratch() and hand it in.
+ *
+ * In memory a value is an AbzSimHeader followed by arrays at the offsets
+ * abz_sim_layout() computes (all 8-byte aligned):
+ *
+ *   per trial   npv, arr, loss          Q95.32 fixed (16 bytes, see fixed.h)
+ *               death, breakeven        int16 month, 0 = never
+ *   per month   alive                   int64, trials alive summed over members
+ *               rev_sum, cash_sum       Q95.32, summed over trials and members
+ *   per risk    events                  int64, summed over trials and members
+ *   category    cat_loss                Q95.32
+ *   optional    rev_q, cash_q           float8 [month][5]: P5 P25 P50 P75 P95
+ *
+ * Fixed-point cells are stored as 16 raw bytes (memcpy in and out), so the
+ * arrays need only 8-byte alignment.
+ */
+#ifndef ABZ_SIMVAL_H
+#define ABZ_SIMVAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fixed.h"
+#include "model.h"
+#include "spec.h"
+
+#define ABZ_SIM_VERSION			1
+#define ABZ_SIM_NQ				5			/* P5 P25 P50 P75 P95 */
+#define ABZ_SIM_QUANTILE_CELLS	4000000		/* trial-months kept for monthly quantiles */
+#define ABZ_SIM_MAX_BYTES		0x3FFFFFFF	/* 1 GB - 1: largest value and largest text */
+#define ABZ_SIM_TEXT_PREFIX		"simulation v1 "
+
+/* header flags */
+#define ABZ_SIM_HAS_QUANTILES	0x01	/* monthly quantiles present (members = 1) */
+#define ABZ_SIM_MIXED_SEED		0x02	/* a portfolio of simulations with different seeds */
+#define ABZ_SIM_FLAGS_KNOWN		0x03
+
+/* the quantile levels of the monthly fan */
+extern const double abz_sim_levels[ABZ_SIM_NQ];
+
+/* The fixed header of a value (40 bytes). */
+typedef struct AbzSimHeader
+{
+	uint8_t		version;		/* ABZ_SIM_VERSION */
+	uint8_t		flags;			/* ABZ_SIM_* */
+	uint16_t	pad;			/* always zero */
+	int32_t		horizon;		/* months, 1..ABZ_MAX_HORIZON */
+	int32_t		trials;			/* >= 1 */
+	int32_t		launch;			/* launch month; the earliest over members */
+	int32_t		qtrials;		/* trials behind the monthly quantiles, 0 if none */
+	int32_t		pad2;			/* always zero */
+	int64_t		members;		/* simulations summed, >= 1 */
+	int64_t		seed;			/* seed of a single simulation, or the members' common seed */
+} AbzSimHeader;
+
+/* Offsets (bytes from the header) and total size of a value's arrays. */
+typedef struct AbzSimLayout
+{
+	size_t		npv,
+				arr,
+				loss,
+				death,
+				breakeven,
+				alive,
+				rev_sum,
+				cash_sum,
+				events,
+				cat_loss,
+				rev_q,
+				cash_q;
+	size_t		size;			/* total bytes including the header */
+	size_t		wire;			/* bytes of the binary (send/recv) form */
+	size_t		text;			/* bytes of the text form, without NUL */
+} AbzSimLayout;
+
+/* Typed pointers into one value. */
+typedef struct AbzSimView
+{
+	AbzSimHeader *h;
+	unsigned char *npv,
+			   *arr,
+			   *loss;			/* 16-byte fixed cells */
+	int16_t    *death,
+			   *breakeven;
+	int64_t    *alive;
+	unsigned char *rev_sum,
+			   *cash_sum;
+	int64_t    *events;
+	unsigned char *cat_loss;
+	double	   *rev_q,
+			   *cash_q;			/* NULL when absent */
+} AbzSimView;
+
+/* number of trials that feed the monthly quantiles: min(trials, 4e6 / horizon) */
+int32_t		abz_sim_qtrials(int32_t trials, int32_t horizon);
+
+/*
+ * Compute the layout of a value.  False and err (54000) if the value or its
+ * text would exceed 1 GB; (22023) if trials or horizon are out of range.
+ * Nothing is allocated: call this before allocating.
+ */
+bool		abz_sim_layout(int32_t trials, int32_t horizon, bool quantiles,
+						   AbzSimLayout *out, AbzError *err);
+
+/* point a view at a value whose header is filled and whose layout is L */
+void		abz_sim_view(AbzSimHeader *h, const AbzSimLayout *L, AbzSimView *v);
+
+/* layout of an existing (validated) value */
+bool		abz_sim_layout_of(const AbzSimHeader *h, AbzSimLayout *out, AbzError *err);
+
+/* read one 16-byte fixed cell */
+static inline abz_fixed
+abz_sim_fx(const unsigned char *cells, size_t i)
+{
+	abz_fixed	x;
+
+	__builtin_memcpy(&x, cells + 16 * i, 16);
+	return x;
+}
+
+/* write one 16-byte fixed cell */
+static inline void
+abz_sim_set_fx(unsigned char *cells, size_t i, abz_fixed x)
+{
+	__builtin_memcpy(cells + 16 * i, &x, 16);
+}
+
+/* ---- building a single simulation from trials ---- */
+
+typedef struct AbzSimBuilder
+{
+	AbzSimView	v;
+	int32_t		horizon;
+	int32_t		trials;
+	int32_t		qtrials;
+	int32_t		added;			/* trials added so far */
+	double	   *revenue;		/* [horizon] scratch the engine fills per trial */
+	double	   *cash;			/* [horizon] */
+	double	   *qrev;			/* [horizon][qtrials]: revenue by month, first qtrials trials */
+	double	   *qcash;			/* [horizon][qtrials] */
+	/*
+	 * Monthly sums of the values below 2^31 in magnitude (each below 2^63 as
+	 * fixed point, so 2^31 trials stay below 2^94: no overflow check needed);
+	 * larger values go, checked, straight to the value's sums.
+	 */
+	abz_fixed	rev_fast[ABZ_MAX_HORIZON];
+	abz_fixed	cash_fast[ABZ_MAX_HORIZON];
+} AbzSimBuilder;
+
+/* bytes of scratch memory a builder needs (8-byte aligned start) */
+size_t		abz_sim_builder_scratch(int32_t trials, int32_t horizon);
+
+/*
+ * Start a single simulation in value (L->size bytes, zeroed by the caller)
+ * using scratch (abz_sim_builder_scratch() bytes).  L must come from
+ * abz_sim_layout(trials, horizon, true).
+ */
+void		abz_sim_builder_init(AbzSimBuilder *b, void *value, const AbzSimLayout *L,
+								 void *scratch, int32_t trials, int32_t horizon,
+								 int32_t launch, int64_t seed);
+
+/*
+ * Add the next trial; revenue and cash are b->revenue and b->cash as the
+ * engine left them.  False and err (22003) if a value is not finite or out
+ * of the fixed-point range, (22023) if a month is out of range.
+ */
+bool		abz_sim_builder_add(AbzSimBuilder *b, const AbzTrial *t, AbzError *err);
+
+/*
+ * Finish after all trials: alive counts and monthly quantiles.  tick, if not
+ * NULL, is called once per month (it may not return, e.g. on cancel).
+ */
+bool		abz_sim_builder_finish(AbzSimBuilder *b, void (*tick) (void *), void *arg,
+								   AbzError *err);
+
+/* ---- checking, adding ---- */
+
+/*
+ * Check a value of size bytes as strictly as the builder makes them: version,
+ * flags, sizes, months in range, alive counts monotone and <= trials*members,
+ * quantiles finite and ordered, losses and counts non-negative.
+ */
+bool		abz_sim_validate(const AbzSimHeader *h, size_t size, AbzError *err);
+
+/*
+ * Trial-wise exact sum a + b into out (size from abz_sim_add_layout; out may
+ * be a itself when a has no quantiles).  False and err: (22023) if trials or
+ * horizons differ, (22003) on fixed-point or counter overflow.
+ */
+bool		abz_sim_add_layout(const AbzSimHeader *a, const AbzSimHeader *b,
+							   AbzSimLayout *out, AbzError *err);
+bool		abz_sim_add(const AbzSimHeader *a, const AbzSimHeader *b,
+						AbzSimHeader *out, const AbzSimLayout *L, AbzError *err);
+
+/* ---- questions ---- */
+
+/* type-7 quantile (as percentile_cont) of x[0..n-1] at p in [0,1]; reorders x */
+double		abz_quantile7(double *x, size_t n, double p);
+
+/* up to ABZ_SIM_NQ type-7 quantiles at ascending ps; reorders x */
+void		abz_quantiles7(double *x, size_t n, const double *ps, int np, double *out);
+
+/* per-trial values as doubles: which 0 = npv, 1 = arr, 2 = loss */
+void		abz_sim_trial_values(const AbzSimHeader *h, int which, double *out);
+
+/* exact sum of a per-trial fixed array, as a double mean; which as above */
+double		abz_sim_trial_mean(const AbzSimHeader *h, int which);
+
+/* sample standard deviation (n - 1) of a per-trial array; which as above; trials >= 2 */
+double		abz_sim_trial_stddev(const AbzSimHeader *h, int which);
+
+/* share of trials with NPV <= x */
+double		abz_sim_npv_cdf(const AbzSimHeader *h, double x);
+
+/*
+ * Tail risk of NPV at level in (0,1): *var = -Q_{1-level}(NPV) (type 7),
+ * *es = -(mean of the trial NPVs at or below that quantile, summed exactly).
+ * scratch holds trials doubles.
+ */
+void		abz_sim_tail_risk(const AbzSimHeader *h, double level, double *scratch,
+							  double *var, double *es);
+
+/*
+ * NPV histogram: bins equal-width bins over [*lo, *hi] (the smallest and
+ * largest NPV), bin k holding [lo + k w, lo + (k+1) w) and the last also hi;
+ * counts[bins].  Returns the bins used: 1 when every NPV is equal.  scratch
+ * holds trials doubles.
+ */
+int			abz_sim_histogram(const AbzSimHeader *h, int bins, double *scratch,
+							  int64_t *counts, double *lo, double *hi);
+
+/*
+ * Loss exceedance: at points losses evenly spaced from 0 to the largest trial
+ * loss, loss[k] and prob[k] = P(trial risk loss >= loss[k]).  Returns the
+ * points used: 1 (loss 0, probability 1) when no trial lost anything.
+ * scratch holds trials doubles.
+ */
+int			abz_sim_exceedance(const AbzSimHeader *h, int points, double *scratch,
+							   double *loss, double *prob);
+
+/* share of (trial, member) pairs alive at month (0..horizon; month 0 is 1) */
+double		abz_sim_survival(const AbzSimHeader *h, int32_t month);
+
+/* share of trials in which a death occurs (in a portfolio: any member's) */
+double		abz_sim_failure_probability(const AbzSimHeader *h);
+
+/* share of trials with a breakeven month */
+double		abz_sim_breakeven_probability(const AbzSimHeader *h);
+
+/* ---- text and binary forms ---- */
+
+/*
+ * Binary form (big-endian, the body of send/recv): the header fields then
+ * every array in layout order; fixed cells as int64 high word, uint64 low
+ * word; float8 as its IEEE bits.  buf must hold L->wire bytes.
+ */
+void		abz_sim_to_wire(const AbzSimHeader *h, unsigned char *buf);
+
+/*
+ * Read the header fields of a binary form and compute the value's layout, so
+ * the caller can allocate; false and err (22P03 or 54000) if it is malformed.
+ */
+bool		abz_sim_wire_layout(const unsigned char *buf, size_t len,
+								AbzSimLayout *out, AbzError *err);
+
+/* decode a binary form into out (L->size bytes) and validate it */
+bool		abz_sim_from_wire(const unsigned char *buf, size_t len, AbzSimHeader *out,
+							  const AbzSimLayout *L, AbzError *err);
+
+/*
+ * Text form: "simulation v1 trials=T horizon=H members=M seed=S data=" then
+ * the base64 of the binary form.  buf must hold L->text + 1 bytes.  Returns
+ * the length.
+ */
+size_t		abz_sim_format(const AbzSimHeader *h, const AbzSimLayout *L, char *buf);
+
+/*
+ * Parse a text form: first abz_sim_text_layout() to size the value, then
+ * abz_sim_parse() to fill it.  wire is scratch of L->wire bytes.  Errors are
+ * 22P02 for syntax, as the binary checks otherwise.
+ */
+bool		abz_sim_text_layout(const char *text, size_t len, AbzSimLayout *out,
+								AbzError *err);
+bool		abz_sim_parse(const char *text, size_t len, unsigned char *wire,
+						  AbzSimHeader *out, const AbzSimLayout *L, AbzError *err);
+
+#endif							/* ABZ_SIMVAL_H */

@@ -1,0 +1,160 @@
+-- The intended volatility, strictness and parallel marking of every function
+-- and aggregate of the extension, written down by hand with the reason, and
+-- checked against the catalog.  A function that is added without an entry
+-- here, or whose marking drifts, fails this file.
+BEGIN;
+CREATE EXTENSION IF NOT EXISTS pgtap;
+CREATE EXTENSION IF NOT EXISTS aibiz;
+
+SELECT plan(5);
+
+CREATE TEMP VIEW abz_procs AS
+SELECT p.oid::regprocedure::text AS sig, p.prokind, p.provolatile,
+       p.proisstrict, p.proparallel
+FROM pg_proc p
+JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
+ AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
+JOIN pg_extension x ON x.oid = d.refobjid AND x.extname = 'aibiz';
+
+-- name: function or aggregate name; n: how many overloads; vol, strict, par:
+-- the intended marking of every overload of that name.
+CREATE TEMP TABLE abz_intended (name text PRIMARY KEY, n int, vol "char",
+                                strict bool, par "char", why text);
+
+-- Type support: pure functions of their argument bytes.
+INSERT INTO abz_intended VALUES
+  ('revenue_model_in', 1, 'i', true, 's', 'parses text; depends on nothing else'),
+  ('revenue_model_out', 1, 'i', true, 's', 'canonical text'),
+  ('revenue_model_recv', 1, 'i', true, 's', 'validates bytes'),
+  ('revenue_model_send', 1, 'i', true, 's', 'bytes of the value'),
+  ('revenue_model_eq', 1, 'i', true, 's', 'byte equality'),
+  ('revenue_model_ne', 1, 'i', true, 's', 'byte inequality'),
+  ('revenue_model_hash', 1, 'i', true, 's', 'hash of the bytes'),
+  ('revenue_model_hash_extended', 1, 'i', true, 's', 'seeded hash of the bytes'),
+  ('risk_profile_in', 1, 'i', true, 's', 'parses text'),
+  ('risk_profile_out', 1, 'i', true, 's', 'canonical text'),
+  ('risk_profile_recv', 1, 'i', true, 's', 'validates bytes'),
+  ('risk_profile_send', 1, 'i', true, 's', 'bytes of the value'),
+  ('risk_profile_eq', 1, 'i', true, 's', 'byte equality'),
+  ('risk_profile_ne', 1, 'i', true, 's', 'byte inequality'),
+  ('risk_profile_hash', 1, 'i', true, 's', 'hash of the bytes'),
+  ('risk_profile_hash_extended', 1, 'i', true, 's', 'seeded hash of the bytes'),
+  ('plan_in', 1, 'i', true, 's', 'parses text'),
+  ('plan_out', 1, 'i', true, 's', 'canonical text'),
+  ('plan_recv', 1, 'i', true, 's', 'validates bytes'),
+  ('plan_send', 1, 'i', true, 's', 'bytes of the value'),
+  ('plan_eq', 1, 'i', true, 's', 'byte equality'),
+  ('plan_ne', 1, 'i', true, 's', 'byte inequality'),
+  ('plan_hash', 1, 'i', true, 's', 'hash of the bytes'),
+  ('plan_hash_extended', 1, 'i', true, 's', 'seeded hash of the bytes'),
+  ('projection_in', 1, 'i', true, 's', 'parses text'),
+  ('projection_out', 1, 'i', true, 's', 'exact text'),
+  ('projection_recv', 1, 'i', true, 's', 'validates bytes'),
+  ('projection_send', 1, 'i', true, 's', 'bytes of the value'),
+  ('simulation_in', 1, 'i', true, 's', 'parses text'),
+  ('simulation_out', 1, 'i', true, 's', 'exact text'),
+  ('simulation_recv', 1, 'i', true, 's', 'validates bytes'),
+  ('simulation_send', 1, 'i', true, 's', 'bytes of the value'),
+  ('cashflows_in', 1, 'i', true, 's', 'parses text'),
+  ('cashflows_out', 1, 'i', true, 's', 'exact text'),
+  ('cashflows_recv', 1, 'i', true, 's', 'validates bytes'),
+  ('cashflows_send', 1, 'i', true, 's', 'bytes of the value'),
+  ('jsonb', 3, 'i', true, 's', 'the cast of each input type to jsonb'),
+  ('terms', 3, 'i', true, 's', 'row view of a value');
+
+-- The models: the result depends only on the arguments (the simulation's
+-- random numbers are keyed by seed and trial), so IMMUTABLE, and safe in
+-- parallel workers and on foreign shards.
+INSERT INTO abz_intended VALUES
+  ('project', 2, 'i', true, 's', 'expected path of the arguments'),
+  ('simulate', 2, 'i', true, 's', 'counter-based random numbers: same inputs and seed, same bytes'),
+  ('unit_economics', 1, 'i', true, 's', 'arithmetic on the arguments'),
+  ('market', 1, 'i', true, 's', 'builds a row from its arguments');
+
+-- Accessors of projections and simulations.
+INSERT INTO abz_intended VALUES
+  ('rows', 1, 'i', true, 's', 'unpacks a projection'),
+  ('breakeven_month', 1, 'i', true, 's', 'reads a projection'),
+  ('runway', 1, 'i', true, 's', 'reads a projection'),
+  ('arr', 1, 'i', true, 's', 'reads a projection'),
+  ('launch_month', 1, 'i', true, 's', 'reads a projection'),
+  ('horizon', 2, 'i', true, 's', 'reads a projection or simulation'),
+  ('members', 2, 'i', true, 's', 'reads a projection or simulation'),
+  ('summary', 2, 'i', true, 's', 'reads a projection or simulation'),
+  ('projection_add', 1, 'i', true, 's', 'exact fixed-point sum of two projections: the + operator'),
+  ('projection_sum_add', 1, 'i', false, 's', 'sfunc and combinefunc of sum: not strict, so it converts the first projection to fixed point itself'),
+  ('simulation_add', 1, 'i', true, 's', 'exact trial-wise sum: sfunc and combinefunc of portfolio'),
+  ('trials', 1, 'i', true, 's', 'reads a simulation'),
+  ('survival', 1, 'i', true, 's', 'reads a simulation'),
+  ('npv_mean', 1, 'i', true, 's', 'reads a simulation'),
+  ('npv_stddev', 1, 'i', true, 's', 'reads a simulation'),
+  ('npv_quantile', 1, 'i', true, 's', 'reads a simulation'),
+  ('npv_cdf', 1, 'i', true, 's', 'reads a simulation'),
+  ('value_at_risk', 1, 'i', true, 's', 'reads a simulation'),
+  ('expected_shortfall', 1, 'i', true, 's', 'reads a simulation'),
+  ('breakeven_probability', 1, 'i', true, 's', 'reads a simulation'),
+  ('arr_mean', 1, 'i', true, 's', 'reads a simulation'),
+  ('loss_mean', 1, 'i', true, 's', 'reads a simulation'),
+  ('fan', 1, 'i', true, 's', 'reads a simulation'),
+  ('survival_curve', 1, 'i', true, 's', 'reads a simulation'),
+  ('risk_attribution', 1, 'i', true, 's', 'reads a simulation'),
+  ('loss_exceedance', 1, 'i', true, 's', 'reads a simulation'),
+  ('npv_histogram', 1, 'i', true, 's', 'reads a simulation');
+
+-- Finance.  npv has two overloads: of a rate and flows, and of a projection.
+INSERT INTO abz_intended VALUES
+  ('npv', 2, 'i', true, 's', 'arithmetic on the arguments'),
+  ('irr', 1, 'i', true, 's', 'root of the arguments'' NPV'),
+  ('irr_all', 1, 'i', true, 's', 'roots of the arguments'' NPV'),
+  ('flows', 1, 'i', true, 's', 'reads a cash-flow list'),
+  ('cashflows_add', 2, 'i', true, 's', 'sfuncs of the dated aggregates'),
+  ('cashflows_combine', 1, 'i', true, 's', 'combinefunc of the dated aggregates'),
+  ('cashflows_final', 1, 'i', true, 's', 'finalfunc of cashflows()'),
+  ('cashflows_xnpv_final', 1, 'i', true, 's', 'finalfunc of xnpv()');
+
+-- Aggregates: never strict at the aggregate level (pg_proc.proisstrict is
+-- false for every aggregate), IMMUTABLE, and PARALLEL SAFE with a combine
+-- function.  xnpv and xirr also exist as plain functions of a cashflows value.
+INSERT INTO abz_intended VALUES
+  ('sum', 1, 'i', false, 's', 'month-wise roll-up of projections'),
+  ('portfolio', 1, 'i', false, 's', 'trial-wise roll-up of simulations'),
+  ('cashflows', 1, 'i', false, 's', 'dated flows merged by date');
+INSERT INTO abz_intended VALUES
+  ('xnpv', 2, 'i', NULL, 's', 'aggregate (not strict) and function of a cashflows value (strict)'),
+  ('xirr', 2, 'i', NULL, 's', 'aggregate (not strict) and function of a cashflows value (strict)');
+
+-- The generator reads aibiz.markets, so STABLE, not IMMUTABLE.
+INSERT INTO abz_intended VALUES
+  ('sample_companies', 1, 's', true, 's', 'reads the markets table');
+
+SELECT is_empty(
+	$$SELECT DISTINCT split_part(sig, '(', 1) FROM abz_procs
+	  WHERE split_part(sig, '(', 1) NOT IN (SELECT 'aibiz.' || name FROM abz_intended)$$,
+	'every function of the extension has an intended marking here');
+
+SELECT is_empty(
+	$$SELECT i.name, i.n, count(p.sig) FROM abz_intended i
+	  LEFT JOIN abz_procs p ON split_part(p.sig, '(', 1) = 'aibiz.' || i.name
+	  GROUP BY i.name, i.n HAVING count(p.sig) <> i.n$$,
+	'every intended name has exactly its overloads');
+
+SELECT is_empty(
+	$$SELECT p.sig, p.provolatile, i.vol FROM abz_procs p
+	  JOIN abz_intended i ON split_part(p.sig, '(', 1) = 'aibiz.' || i.name
+	  WHERE p.provolatile <> i.vol$$,
+	'volatility as intended');
+
+SELECT is_empty(
+	$$SELECT p.sig, p.proisstrict FROM abz_procs p
+	  JOIN abz_intended i ON split_part(p.sig, '(', 1) = 'aibiz.' || i.name
+	  WHERE p.proisstrict IS DISTINCT FROM coalesce(i.strict, p.prokind = 'f')$$,
+	'strictness as intended (functions strict, aggregates not)');
+
+SELECT is_empty(
+	$$SELECT p.sig, p.proparallel FROM abz_procs p
+	  JOIN abz_intended i ON split_part(p.sig, '(', 1) = 'aibiz.' || i.name
+	  WHERE p.proparallel <> i.par$$,
+	'parallel marking as intended');
+
+SELECT * FROM finish();
+ROLLBACK;
