@@ -23,12 +23,10 @@
  */
 #include <math.h>
 #include <string.h>
-#if defined(__x86_64__) && defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "dist.h"
 #include "model.h"
+#include "screen.h"
 #include "rng.h"
 
 #define NEV			5			/* per-event impacts: loss, churn, price, cost, share */
@@ -1125,40 +1123,10 @@ abz_model_project(AbzModel *m, AbzMonth *out, double *npv, AbzError *err)
 
 	const double *v = &out[0].v[0];
 	size_t		n = (size_t) m->horizon * ABZ_MONTH_NFIELDS;
-	uint64_t	bad = 0;
-	size_t		i = 0;
 
 	setup_run(m, NULL);
 	run(m, NULL, &o);
-	/*
-	 * Screen for NaN and infinity without a branch or a compare chain per
-	 * value: with the sign cleared, the IEEE bits of x are >= those of
-	 * infinity exactly when x is not finite, and then (inf - 1 - bits) goes
-	 * negative; OR keeps the sign.
-	 */
-#if defined(__x86_64__) && defined(__SSE2__)
-	{
-		/* two values per step */
-		const __m128i mask = _mm_set1_epi64x(INT64_MAX),
-					lim = _mm_set1_epi64x(INT64_C(0x7fefffffffffffff));
-		__m128i		acc = _mm_setzero_si128();
-		uint64_t	lane[2];
-
-		for (; i + 2 <= n; i += 2)
-			acc = _mm_or_si128(acc, _mm_sub_epi64(lim, _mm_and_si128(
-							 _mm_loadu_si128((const __m128i *) (v + i)), mask)));
-		_mm_storeu_si128((__m128i *) lane, acc);
-		bad = lane[0] | lane[1];
-	}
-#endif
-	for (; i < n; i++)
-	{
-		uint64_t	b;
-
-		memcpy(&b, &v[i], sizeof(b));
-		bad |= UINT64_C(0x7fefffffffffffff) - (b & ~(UINT64_C(1) << 63));
-	}
-	if (bad >> 63)
+	if (!abz_screen_below(v, n, ABZ_SCREEN_FINITE))
 		for (int t = 0; t < m->horizon; t++)
 			for (int f = 0; f < ABZ_MONTH_NFIELDS; f++)
 				if (!isfinite(out[t].v[f]))

@@ -13,6 +13,7 @@
 #endif
 
 #include "projval.h"
+#include "screen.h"
 #include "textbuf.h"
 
 /* load one fixed-point number */
@@ -232,7 +233,6 @@ abz_proj_build_float(AbzProj *out, int horizon, int launch,
 	const double *v = &months[0].v[0];
 	size_t		n = (size_t) horizon * ABZ_MONTH_NFIELDS;
 	size_t		i;
-	uint64_t	bad = 0;
 
 	memset(out, 0, ABZ_PROJ_HEADER_SIZE);
 	out->version = ABZ_PROJ_VERSION_FLOAT;
@@ -242,41 +242,8 @@ abz_proj_build_float(AbzProj *out, int horizon, int launch,
 	if (!float_ok(npv))
 		return store_double(npv, &out->npv.fix, "npv", 0, err);
 	out->npv.flt = npv;
-	/*
-	 * Copy, and screen the range without a branch or a compare chain per
-	 * value: with the sign cleared, the IEEE bits of x are >= those of 2^94
-	 * exactly when |x| >= 2^94 or x is NaN, and then (2^94 bits - 1 - bits)
-	 * goes negative; OR keeps the sign.
-	 */
-	i = 0;
-#if defined(__x86_64__) && defined(__SSE2__)
-	{
-		/* two values per step */
-		const __m128i mask = _mm_set1_epi64x(INT64_MAX),
-					lim = _mm_set1_epi64x(INT64_C(0x45cfffffffffffff));
-		__m128i		acc = _mm_setzero_si128();
-		uint64_t	lane[2];
-
-		for (; i + 2 <= n; i += 2)
-		{
-			__m128i		b = _mm_loadu_si128((const __m128i *) (v + i));
-
-			_mm_storeu_si128((__m128i *) ((double *) out->v + i), b);
-			acc = _mm_or_si128(acc, _mm_sub_epi64(lim, _mm_and_si128(b, mask)));
-		}
-		_mm_storeu_si128((__m128i *) lane, acc);
-		bad = lane[0] | lane[1];
-	}
-#endif
-	for (; i < n; i++)
-	{
-		uint64_t	b;
-
-		memcpy(&b, &v[i], sizeof(b));
-		memcpy((double *) out->v + i, &v[i], sizeof(double));
-		bad |= UINT64_C(0x45cfffffffffffff) - (b & ~(UINT64_C(1) << 63));
-	}
-	if (bad >> 63)
+	memcpy(out->v, v, n * sizeof(double));
+	if (!abz_screen_below(v, n, ABZ_SCREEN_2P94))
 	{
 		/* report the first value out of range, as abz_proj_build does */
 		for (i = 0; i < n; i++)
