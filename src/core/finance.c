@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "finance.h"
+#include "textbuf.h"
 
 /* NPV-like function of a rate: value, derivative and the sum of |terms| */
 typedef double (*RateFn) (const void *ctx, double r, double *deriv, double *scale);
@@ -704,19 +705,6 @@ format_day(int32_t day, char *buf)
 	return sprintf(buf, "%04lld-%02d-%02d", (long long) y, m, d);
 }
 
-/* append to a bounded buffer, counting the full length */
-static void
-put(char *buf, size_t cap, size_t *len, const char *s, size_t n)
-{
-	if (*len < cap)
-	{
-		size_t		room = cap - *len - 1;
-
-		memcpy(buf + *len, s, n < room ? n : room);
-	}
-	*len += n;
-}
-
 /* the default rate formatter: 17 significant digits read back exactly */
 static int
 num_17g(double v, char *buf)
@@ -729,16 +717,17 @@ size_t
 abz_cf_format(const AbzCashflows *cf, char *buf, size_t cap, AbzNumFormat fmt)
 {
 	char		tmp[ABZ_FIXED_TEXT_MAX + 32];
-	size_t		len = 0;
+	AbzText		t;
 	uint32_t	i;
 	int			k;
 
-	put(buf, cap, &len, "v1", 2);
+	abz_text_init(&t, buf, cap);
+	abz_text_put(&t, "v1", 2);
 	if (cf->flags & ABZ_CF_HAS_RATE)
 	{
-		put(buf, cap, &len, " rate=", 6);
+		abz_text_put(&t, " rate=", 6);
 		k = (fmt ? fmt : num_17g) (cf->rate, tmp);
-		put(buf, cap, &len, tmp, (size_t) k);
+		abz_text_put(&t, tmp, (size_t) k);
 	}
 	for (i = 0; i < cf->n; i++)
 	{
@@ -746,11 +735,9 @@ abz_cf_format(const AbzCashflows *cf, char *buf, size_t cap, AbzNumFormat fmt)
 		k = 1 + format_day(cf->flows[i].day, tmp + 1);
 		tmp[k++] = ':';
 		k += abz_fixed_format(flow_fixed(&cf->flows[i]), tmp + k);
-		put(buf, cap, &len, tmp, (size_t) k);
+		abz_text_put(&t, tmp, (size_t) k);
 	}
-	if (cap > 0)
-		buf[len < cap ? len : cap - 1] = '\0';
-	return len;
+	return abz_text_end(&t, cap);
 }
 
 /* upper bound of the flows a text of len bytes can hold (" YYYY-MM-DD:0" is 13) */

@@ -26,6 +26,7 @@
 
 #include "dist.h"
 #include "model.h"
+#include "screen.h"
 #include "rng.h"
 #include "sampler.h"
 
@@ -170,12 +171,11 @@ key_domain(const AbzKeyDef *kd, double *lo, double *hi)
 		*lo = nextafter(kd->lo, HUGE_VAL);
 }
 
-/* resolve one key slot: constant value now, or register it as random */
+/* resolve one key slot (kd its definition, NULL if unused): constant value now, or register it as random */
 static bool
 resolve_key(AbzModel *m, AbzKind kind, const AbzTerm *src, Term *dst, int slot,
-			bool per_trial, AbzError *err)
+			const AbzKeyDef *kd, bool per_trial, AbzError *err)
 {
-	const AbzKeyDef *kd = abz_key_def(kind, src, slot);
 	const AbzParam *p = &src->key[slot];
 	double		lo,
 				hi,
@@ -206,13 +206,52 @@ resolve_key(AbzModel *m, AbzKind kind, const AbzTerm *src, Term *dst, int slot,
 	return true;
 }
 
-/* resolve every slot of a term */
+/* enter the keys of td with slots in [lo, hi) into defs, the first of a slot winning */
+static void
+add_defs(const AbzKeyDef *defs[ABZ_MAX_KEYS], const AbzTermDef *td, int lo, int hi)
+{
+	for (int i = 0; td != NULL && i < td->nkeys; i++)
+	{
+		int			s = td->keys[i].slot;
+
+		if (s >= lo && s < hi && defs[s] == NULL)
+			defs[s] = &td->keys[i];
+	}
+}
+
+/*
+ * The key definitions of a term by slot, exactly as abz_key_def() gives
+ * them (a risk's strategy keys from its strategy, an entry term's from its
+ * mode), in one pass over the term's key lists instead of a search per slot.
+ */
+static void
+term_defs(AbzKind kind, const AbzTerm *src, const AbzKeyDef *defs[ABZ_MAX_KEYS])
+{
+	const AbzTermDef *base = &abz_kinds[kind].terms[src->term];
+
+	memset(defs, 0, sizeof(defs[0]) * ABZ_MAX_KEYS);
+	if (kind == ABZ_KIND_PLAN && src->term == ABZ_PLAN_ENTRY)
+		base = src->sub < ABZ_ENTRY_N ? &abz_entry_modes[src->sub] : NULL;
+	if (kind == ABZ_KIND_RISK)
+	{
+		add_defs(defs, base, 0, RK_S1);
+		if (src->sub < ABZ_STRAT_N)
+			add_defs(defs, &abz_strategies[src->sub], RK_S1, ABZ_MAX_KEYS);
+	}
+	else
+		add_defs(defs, base, 0, ABZ_MAX_KEYS);
+}
+
+/* resolve every slot of a term, in slot order */
 static bool
 resolve_term(AbzModel *m, AbzKind kind, const AbzTerm *src, Term *dst, AbzError *err)
 {
+	const AbzKeyDef *defs[ABZ_MAX_KEYS];
+
 	memset(dst, 0, sizeof(*dst));
 	dst->code = src->term;
 	dst->sub = src->sub;
+	term_defs(kind, src, defs);
 	for (int s = 0; s < ABZ_MAX_KEYS; s++)
 	{
 		bool		per_trial = true;
@@ -220,7 +259,7 @@ resolve_term(AbzModel *m, AbzKind kind, const AbzTerm *src, Term *dst, AbzError 
 		/* a risk's impacts are sampled per event, not per trial */
 		if (kind == ABZ_KIND_RISK && s >= RK_LOSS && s <= RK_SHARE)
 			per_trial = false;
-		if (!resolve_key(m, kind, src, dst, s, per_trial, err))
+		if (!resolve_key(m, kind, src, dst, s, defs[s], per_trial, err))
 			return false;
 	}
 	return true;
@@ -1084,14 +1123,18 @@ abz_model_project(AbzModel *m, AbzMonth *out, double *npv, AbzError *err)
 {
 	RunOut		o = {out, NULL, NULL, NULL, 0.0};
 
+	const double *v = &out[0].v[0];
+	size_t		n = (size_t) m->horizon * ABZ_MONTH_NFIELDS;
+
 	setup_run(m, NULL);
 	run(m, NULL, &o);
-	for (int t = 0; t < m->horizon; t++)
-		for (int f = 0; f < ABZ_MONTH_NFIELDS; f++)
-			if (!isfinite(out[t].v[f]))
-				return abz_error(err, ABZ_ERR_OVERFLOW, NULL, abz_month_names[f],
-								 "value out of range: overflow in %s at month %d",
-								 abz_month_names[f], t + 1);
+	if (!abz_screen_below(v, n, ABZ_SCREEN_FINITE))
+		for (int t = 0; t < m->horizon; t++)
+			for (int f = 0; f < ABZ_MONTH_NFIELDS; f++)
+				if (!isfinite(out[t].v[f]))
+					return abz_error(err, ABZ_ERR_OVERFLOW, NULL, abz_month_names[f],
+									 "value out of range: overflow in %s at month %d",
+									 abz_month_names[f], t + 1);
 	if (!isfinite(o.npv))
 		return abz_error(err, ABZ_ERR_OVERFLOW, NULL, "npv",
 						 "value out of range: overflow in npv");

@@ -10,34 +10,27 @@
 #include <string.h>
 
 #include "spec.h"
+#include "textbuf.h"
 
-/* An snprintf-style output buffer that counts what does not fit. */
+/* the output and the number formatter */
 typedef struct Out
 {
-	char	   *buf;
-	size_t		cap;
-	size_t		len;			/* length the full text needs */
+	AbzText		t;
 	AbzNumFormat fmt;
 } Out;
 
 /* append n bytes */
-static void
+static inline void
 put(Out *o, const char *s, size_t n)
 {
-	if (o->len < o->cap)
-	{
-		size_t		room = o->cap - o->len;
-
-		memcpy(o->buf + o->len, s, n < room ? n : room);
-	}
-	o->len += n;
+	abz_text_put(&o->t, s, n);
 }
 
 /* append a NUL-terminated string */
-static void
+static inline void
 puts_(Out *o, const char *s)
 {
-	put(o, s, strlen(s));
+	abz_text_puts(&o->t, s);
 }
 
 /* append a number in the shortest exact form */
@@ -174,9 +167,7 @@ abz_format(const AbzSpec *s, char *buf, size_t cap, AbzNumFormat fmt)
 {
 	Out			o;
 
-	o.buf = buf;
-	o.cap = cap > 0 ? cap - 1 : 0;
-	o.len = 0;
+	abz_text_init(&o.t, buf, cap);
 	o.fmt = fmt ? fmt : abz_num_shortest;
 	for (int i = 0; i < s->nterms; i++)
 	{
@@ -184,7 +175,5 @@ abz_format(const AbzSpec *s, char *buf, size_t cap, AbzNumFormat fmt)
 			puts_(&o, " + ");
 		put_term(&o, (AbzKind) s->kind, &s->terms[i]);
 	}
-	if (cap > 0)
-		buf[o.len < o.cap ? o.len : o.cap] = '\0';
-	return o.len;
+	return abz_text_end(&o.t, cap);
 }

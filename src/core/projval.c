@@ -13,6 +13,8 @@
 #endif
 
 #include "projval.h"
+#include "screen.h"
+#include "textbuf.h"
 
 /* load one fixed-point number */
 abz_fixed
@@ -230,7 +232,7 @@ abz_proj_build_float(AbzProj *out, int horizon, int launch,
 {
 	const double *v = &months[0].v[0];
 	size_t		n = (size_t) horizon * ABZ_MONTH_NFIELDS;
-	bool		ok = true;
+	size_t		i;
 
 	memset(out, 0, ABZ_PROJ_HEADER_SIZE);
 	out->version = ABZ_PROJ_VERSION_FLOAT;
@@ -240,19 +242,17 @@ abz_proj_build_float(AbzProj *out, int horizon, int launch,
 	if (!float_ok(npv))
 		return store_double(npv, &out->npv.fix, "npv", 0, err);
 	out->npv.flt = npv;
-	for (size_t i = 0; i < n; i++)
-		ok &= float_ok(v[i]);
-	if (!ok)
+	memcpy(out->v, v, n * sizeof(double));
+	if (!abz_screen_below(v, n, ABZ_SCREEN_2P94))
 	{
 		/* report the first value out of range, as abz_proj_build does */
-		for (size_t i = 0; i < n; i++)
+		for (i = 0; i < n; i++)
 			if (!float_ok(v[i]))
 				return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
 								 "value out of range: %s of month %d is beyond the fixed-point range (%g)",
 								 abz_month_names[i % ABZ_MONTH_NFIELDS],
 								 (int) (i / ABZ_MONTH_NFIELDS) + 1, v[i]);
 	}
-	memcpy(out->v, v, n * sizeof(double));
 	return true;
 }
 
@@ -401,24 +401,13 @@ abz_proj_validate(const AbzProj *p, size_t size, AbzError *err)
 /* ---- text ---- */
 
 /* a bounded output buffer that counts what it could not write */
-typedef struct Out
-{
-	char	   *buf;
-	size_t		cap;
-	size_t		len;
-} Out;
+typedef AbzText Out;
 
 /* append n bytes */
-static void
+static inline void
 out_put(Out *o, const char *s, size_t n)
 {
-	if (o->len < o->cap)
-	{
-		size_t		room = o->cap - o->len;
-
-		memcpy(o->buf + o->len, s, n < room ? n : room);
-	}
-	o->len += n;
+	abz_text_put(o, s, n);
 }
 
 /* append a raw fixed integer */
@@ -431,35 +420,12 @@ out_fixed(Out *o, AbzFixWords w)
 	out_put(o, tmp, (size_t) n);
 }
 
-/*
- * The shortest "%.Ng" text that reads back bit for bit; returns the length.
- * For a normal float8 whose shortest form has k <= 15 digits, "%.15g" is
- * that form (trailing zeros dropped), so the search starts at 15; a
- * subnormal's digits are not bounded that way, so it starts at 1.
- */
-static int
-float_text(double x, char *buf, size_t cap)
-{
-	int			n = 0;
-
-	for (int prec = (x != 0.0 && fabs(x) < DBL_MIN) ? 1 : 15; prec <= 17; prec++)
-	{
-		double		y;
-
-		n = snprintf(buf, cap, "%.*g", prec, x);
-		y = strtod(buf, NULL);
-		if (memcmp(&x, &y, sizeof(x)) == 0)
-			break;
-	}
-	return n;
-}
-
 /* append a float8 in its shortest exact form */
 static void
 out_float(Out *o, double x)
 {
 	char		tmp[40];
-	int			n = float_text(x, tmp, sizeof(tmp));
+	int			n = abz_num_shortest(x, tmp);
 
 	out_put(o, tmp, (size_t) n);
 }
@@ -468,12 +434,13 @@ out_float(Out *o, double x)
 size_t
 abz_proj_format(const AbzProj *p, char *buf, size_t cap)
 {
-	Out			o = {buf, cap, 0};
+	Out			o;
 	char		tmp[128];
 	int			n;
 	int			t;
 	int			f;
 
+	abz_text_init(&o, buf, cap);
 	n = snprintf(tmp, sizeof(tmp), "v%u;h=%d;n=%lld;l=%d;npv=",
 				 p->version, (int) p->horizon, (long long) p->members, (int) p->launch);
 	out_put(&o, tmp, (size_t) n);
@@ -487,9 +454,7 @@ abz_proj_format(const AbzProj *p, char *buf, size_t cap)
 			out_put(&o, i % ABZ_MONTH_NFIELDS == 0 ? ";" : ",", 1);
 			out_float(&o, v[i]);
 		}
-		if (cap > 0)
-			buf[o.len < cap ? o.len : cap - 1] = '\0';
-		return o.len;
+		return abz_text_end(&o, cap);
 	}
 	out_fixed(&o, p->npv.fix);
 	for (t = 0; t < p->horizon; t++)
@@ -502,9 +467,7 @@ abz_proj_format(const AbzProj *p, char *buf, size_t cap)
 			out_fixed(&o, row[f]);
 		}
 	}
-	if (cap > 0)
-		buf[o.len < cap ? o.len : cap - 1] = '\0';
-	return o.len;
+	return abz_text_end(&o, cap);
 }
 
 /* an upper bound of the text length for a horizon, NUL included */
@@ -611,7 +574,7 @@ in_fixed(In *in, AbzFixWords *out)
 	return true;
 }
 
-/* a float8 in the form float_text writes, in the format 2 range */
+/* a float8 in the form abz_num_shortest writes, in the format 2 range */
 static bool
 in_float(In *in, double *out)
 {
@@ -639,7 +602,7 @@ in_float(In *in, double *out)
 	if (!float_ok(x))
 		return abz_error(in->err, ABZ_ERR_DOMAIN, NULL, NULL,
 						 "number at offset %zu is out of range", start);
-	float_text(x, canon, sizeof(canon));
+	abz_num_shortest(x, canon);
 	if (strcmp(tok, canon) != 0)
 		return in_fail(in, "a number in its shortest form");
 	in->pos = start + n;

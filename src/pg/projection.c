@@ -392,21 +392,11 @@ abz_project(PG_FUNCTION_ARGS)
 Datum
 abz_project_company(PG_FUNCTION_ARGS)
 {
-	HeapTupleHeader company = PG_GETARG_HEAPTUPLEHEADER(0);
-	static const char *const cols[3] = {"revenue", "risk", "plan"};
 	AbzSpec    *spec[3];
-	int			i;
 
-	for (i = 0; i < 3; i++)
-	{
-		bool		isnull;
-		Datum		d = GetAttributeByName(company, cols[i], &isnull);
-
-		/* like the strict form: a company without one of its inputs has no projection */
-		if (isnull)
-			PG_RETURN_NULL();
-		spec[i] = ABZ_SPEC_OF(PG_DETOAST_DATUM(d));
-	}
+	/* like the strict form: a company without one of its inputs has no projection */
+	if (!abz_company_specs(PG_GETARG_HEAPTUPLEHEADER(0), spec))
+		PG_RETURN_NULL();
 	return project_common(fcinfo, spec[0], spec[1], spec[2],
 						  PG_GETARG_HEAPTUPLEHEADER(1), PG_GETARG_INT32(2));
 }
@@ -567,39 +557,29 @@ abz_projection_launch(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32(PG_GETARG_ABZPROJ(0)->launch);
 }
 
-/* push key: numeric value (NULL when isnull) into a jsonb object under construction */
+/* push key: a float8 with its shortest exact digits */
 static void
-push_num(JsonbParseState **st, const char *key, Datum numeric, bool isnull)
+push_float(JsonbParseState **st, const char *key, double x)
 {
-	JsonbValue	k;
+	abz_jsonb_push_key(st, key);
+	abz_jsonb_push_float8(st, WJB_VALUE, x);
+}
+
+/* push key: an int, or null when it is zero and zero_null */
+static void
+push_int(JsonbParseState **st, const char *key, int64 x, bool zero_null)
+{
 	JsonbValue	v;
 
-	k.type = jbvString;
-	k.val.string.val = (char *) key;
-	k.val.string.len = strlen(key);
-	pushJsonbValue(st, WJB_KEY, &k);
-	if (isnull)
+	abz_jsonb_push_key(st, key);
+	if (zero_null && x == 0)
 		v.type = jbvNull;
 	else
 	{
 		v.type = jbvNumeric;
-		v.val.numeric = DatumGetNumeric(numeric);
+		v.val.numeric = DatumGetNumeric(DirectFunctionCall1(int8_numeric, Int64GetDatum(x)));
 	}
 	pushJsonbValue(st, WJB_VALUE, &v);
-}
-
-/* push a float8 as a jsonb number */
-static void
-push_float(JsonbParseState **st, const char *key, double x)
-{
-	push_num(st, key, DirectFunctionCall1(float8_numeric, Float8GetDatum(x)), false);
-}
-
-/* push an int as a jsonb number, NULL when zero and zero_null */
-static void
-push_int(JsonbParseState **st, const char *key, int64 x, bool zero_null)
-{
-	push_num(st, key, DirectFunctionCall1(int8_numeric, Int64GetDatum(x)), zero_null && x == 0);
 }
 
 /* aibiz.summary(p): the headline figures as jsonb, for people */

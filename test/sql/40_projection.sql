@@ -67,6 +67,11 @@ SELECT key, CASE WHEN value::text LIKE '%.%' THEN round(value::text::numeric, 6)
 				 ELSE value::text END AS value
 FROM tiny, jsonb_each(aibiz.summary(aibiz.project(rv, rk, pl, m, 3)))
 ORDER BY key;
+-- the summary's numbers carry every digit: they read back to the same float8
+-- (NPV 1362.471760... has more than 15 significant digits)
+SELECT (aibiz.summary(p)->>'npv')::float8 = aibiz.npv(p) AS npv_exact,
+	   (aibiz.summary(p)->>'arr')::float8 = aibiz.arr(p, 3) AS arr_exact
+FROM tiny, aibiz.project(rv, rk, pl, m, 3) p;
 
 -- Subscription-only steady state against the closed form.  Paid acquisition
 -- only: budget 1000, cac 10 -> b_t = 100·(1 - C_{t-1}/M), M = 1e12, churn 10 %:

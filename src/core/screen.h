@@ -1,0 +1,59 @@
+/*
+ * screen.h — a branch-free range screen over an array of float8: is every
+ * |v[i]| strictly below a bound?  Used where the engine and the projection
+ * value check a whole monthly series for overflow at once.
+ */
+#ifndef ABZ_SCREEN_H
+#define ABZ_SCREEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#if defined(__x86_64__) && defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/* IEEE bits of the largest finite float8, and of the largest below 2^94 */
+#define ABZ_SCREEN_FINITE	UINT64_C(0x7fefffffffffffff)
+#define ABZ_SCREEN_2P94		UINT64_C(0x45cfffffffffffff)
+
+/*
+ * True if every v[i] is a number whose magnitude's bits are <= limit_bits
+ * (for a positive limit, |v[i]| <= the float8 with those bits; NaN fails).
+ * With the sign cleared, the bits of x exceed the limit's exactly when
+ * (limit - bits) goes negative; OR-ing those keeps the sign, so there is no
+ * branch or compare chain per value.
+ */
+static inline bool
+abz_screen_below(const double *v, size_t n, uint64_t limit_bits)
+{
+	uint64_t	bad = 0;
+	size_t		i = 0;
+
+#if defined(__x86_64__) && defined(__SSE2__)
+	{
+		/* two values per step */
+		const __m128i mask = _mm_set1_epi64x(INT64_MAX),
+					lim = _mm_set1_epi64x((long long) limit_bits);
+		__m128i		acc = _mm_setzero_si128();
+		uint64_t	lane[2];
+
+		for (; i + 2 <= n; i += 2)
+			acc = _mm_or_si128(acc, _mm_sub_epi64(lim, _mm_and_si128(
+							 _mm_loadu_si128((const __m128i *) (v + i)), mask)));
+		_mm_storeu_si128((__m128i *) lane, acc);
+		bad = lane[0] | lane[1];
+	}
+#endif
+	for (; i < n; i++)
+	{
+		uint64_t	b;
+
+		memcpy(&b, &v[i], sizeof(b));
+		bad |= limit_bits - (b & ~(UINT64_C(1) << 63));
+	}
+	return (bad >> 63) == 0;
+}
+
+#endif							/* ABZ_SCREEN_H */
