@@ -385,14 +385,21 @@ aibiz_sim_npv_cdf(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(abz_sim_npv_cdf(h, x));
 }
 
-/* VaR and ES at level (see abz_sim_tail_risk) */
-static void
-tail_risk(const AbzSimHeader *h, double level, double *var, double *es)
+/* VaR or ES of argument 0 at the level in argument 1 (see abz_sim_tail_risk) */
+static double
+tail_risk(FunctionCallInfo fcinfo, bool shortfall)
 {
-	double	   *scratch = palloc(sizeof(double) * (size_t) h->trials);
+	AbzSimHeader *h = PG_GETARG_SIM(0);
+	double		level = PG_GETARG_FLOAT8(1);
+	double	   *scratch;
+	double		var,
+				es;
 
-	abz_sim_tail_risk(h, level, scratch, var, es);
+	check_level(level);
+	scratch = palloc(sizeof(double) * (size_t) h->trials);
+	abz_sim_tail_risk(h, level, scratch, &var, &es);
 	pfree(scratch);
+	return shortfall ? es : var;
 }
 
 PG_FUNCTION_INFO_V1(aibiz_sim_value_at_risk);
@@ -401,14 +408,7 @@ PG_FUNCTION_INFO_V1(aibiz_sim_value_at_risk);
 Datum
 aibiz_sim_value_at_risk(PG_FUNCTION_ARGS)
 {
-	AbzSimHeader *h = PG_GETARG_SIM(0);
-	double		level = PG_GETARG_FLOAT8(1);
-	double		var,
-				es;
-
-	check_level(level);
-	tail_risk(h, level, &var, &es);
-	PG_RETURN_FLOAT8(var);
+	PG_RETURN_FLOAT8(tail_risk(fcinfo, false));
 }
 
 PG_FUNCTION_INFO_V1(aibiz_sim_expected_shortfall);
@@ -417,14 +417,7 @@ PG_FUNCTION_INFO_V1(aibiz_sim_expected_shortfall);
 Datum
 aibiz_sim_expected_shortfall(PG_FUNCTION_ARGS)
 {
-	AbzSimHeader *h = PG_GETARG_SIM(0);
-	double		level = PG_GETARG_FLOAT8(1);
-	double		var,
-				es;
-
-	check_level(level);
-	tail_risk(h, level, &var, &es);
-	PG_RETURN_FLOAT8(es);
+	PG_RETURN_FLOAT8(tail_risk(fcinfo, true));
 }
 
 PG_FUNCTION_INFO_V1(aibiz_sim_breakeven_probability);
