@@ -15,17 +15,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench.h"
 #include "model.h"
-
-typedef union SpecBuf
-{
-	AbzSpec		s;
-	char		bytes[ABZ_SPEC_MAXSIZE];
-} SpecBuf;
-
-static SpecBuf rev_buf,
-			risk_buf,
-			plan_buf;
 
 /* the reference company (market: 40k accounts, adoption 5 %, p 0.02, q 0.35, growth 8 %) */
 static const char *const rev_text =
@@ -40,19 +31,6 @@ static const char *const plan_text =
 	" + product(launch=3, churn=uniform(2%,4%))"
 	" + marketing(budget=20k, cac=400, organic=5%)"
 	" + round(month=18, amount=3M, p=0.6)";
-
-/* parse one input value or exit */
-static void
-parse_or_die(AbzKind kind, const char *text, AbzSpec *out)
-{
-	AbzError	err;
-
-	if (!abz_parse(kind, text, strlen(text), out, &err))
-	{
-		fprintf(stderr, "%s: %s\n", text, err.msg);
-		exit(1);
-	}
-}
 
 /* seconds of CPU time of this process */
 static double
@@ -80,10 +58,11 @@ main(int argc, char **argv)
 	long		dead = 0;
 	static AbzMonth rows[60];
 
-	parse_or_die(ABZ_KIND_REVENUE, rev_text, &rev_buf.s);
-	parse_or_die(ABZ_KIND_RISK, risk_text, &risk_buf.s);
-	parse_or_die(ABZ_KIND_PLAN, plan_text, &plan_buf.s);
-	if (!abz_model_prepare(m, &rev_buf.s, &risk_buf.s, &plan_buf.s, &mk, H, &err) ||
+	AbzSpec    *rev = bench_parse(ABZ_KIND_REVENUE, rev_text, "revenue"),
+			   *risk = bench_parse(ABZ_KIND_RISK, risk_text, "risk"),
+			   *plan = bench_parse(ABZ_KIND_PLAN, plan_text, "plan");
+
+	if (!abz_model_prepare(m, rev, risk, plan, &mk, H, &err) ||
 		!abz_model_project(m, rows, &npv, &err))
 	{
 		fprintf(stderr, "error: %s\n", err.msg);

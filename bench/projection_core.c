@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench.h"
 #include "model.h"
 #include "projval.h"
 #include "spec.h"
@@ -33,29 +34,11 @@ now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* parse one field as kind into a malloc'd spec of its exact size; exits on error */
-static AbzSpec *
-parse_spec(AbzKind kind, const char *text, AbzSpec *scratch, long line)
-{
-	AbzError	err;
-	AbzSpec    *s;
-
-	if (!abz_parse(kind, text, strlen(text), scratch, &err))
-	{
-		fprintf(stderr, "line %ld: %s: %s\n", line, abz_kinds[kind].type_name, err.msg);
-		exit(1);
-	}
-	s = malloc(ABZ_SPEC_SIZE(scratch->nterms));
-	memcpy(s, scratch, ABZ_SPEC_SIZE(scratch->nterms));
-	return s;
-}
-
 /* read every company of the input file */
 static Company *
 read_inputs(const char *path, long *n)
 {
 	FILE	   *f = fopen(path, "r");
-	AbzSpec    *scratch = malloc(ABZ_SPEC_MAXSIZE);
 	Company    *cs = NULL;
 	long		cap = 0;
 	char	   *line = NULL;
@@ -91,9 +74,9 @@ read_inputs(const char *path, long *n)
 			cap = cap ? cap * 2 : 1024;
 			cs = realloc(cs, cap * sizeof(Company));
 		}
-		cs[*n].spec[0] = parse_spec(ABZ_KIND_REVENUE, field[1], scratch, *n + 1);
-		cs[*n].spec[1] = parse_spec(ABZ_KIND_RISK, field[2], scratch, *n + 1);
-		cs[*n].spec[2] = parse_spec(ABZ_KIND_PLAN, field[3], scratch, *n + 1);
+		cs[*n].spec[0] = bench_parse(ABZ_KIND_REVENUE, field[1], field[0]);
+		cs[*n].spec[1] = bench_parse(ABZ_KIND_RISK, field[2], field[0]);
+		cs[*n].spec[2] = bench_parse(ABZ_KIND_PLAN, field[3], field[0]);
 		cs[*n].market.accounts = atof(field[4]);
 		cs[*n].market.adoption = atof(field[5]);
 		cs[*n].market.bass_p = atof(field[6]);
@@ -102,7 +85,6 @@ read_inputs(const char *path, long *n)
 		(*n)++;
 	}
 	free(line);
-	free(scratch);
 	fclose(f);
 	return cs;
 }

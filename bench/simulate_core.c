@@ -12,26 +12,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench.h"
 #include "model.h"
 #include "simulate.h"
 #include "simval.h"
 #include "spec.h"
-
-/* parse one input or exit */
-static AbzSpec *
-parse(AbzKind kind, const char *text)
-{
-	AbzSpec    *s = calloc(1, ABZ_SPEC_MAXSIZE);
-	AbzError	err;
-
-	if (!abz_parse(kind, text, strlen(text), s, &err))
-	{
-		fprintf(stderr, "%s: %s (term %s, key %s)\n", abz_kinds[kind].type_name,
-				err.msg, err.term, err.key);
-		exit(2);
-	}
-	return s;
-}
 
 /* seconds on the monotonic clock */
 static double
@@ -67,9 +52,9 @@ main(int argc, char **argv)
 				argv[0]);
 		return 2;
 	}
-	rev = parse(ABZ_KIND_REVENUE, argv[1]);
-	risk = parse(ABZ_KIND_RISK, argv[2]);
-	plan = parse(ABZ_KIND_PLAN, argv[3]);
+	rev = bench_parse(ABZ_KIND_REVENUE, argv[1], "argument");
+	risk = bench_parse(ABZ_KIND_RISK, argv[2], "argument");
+	plan = bench_parse(ABZ_KIND_PLAN, argv[3], "argument");
 	mk.accounts = atof(argv[4]);
 	mk.adoption = atof(argv[5]);
 	mk.bass_p = atof(argv[6]);

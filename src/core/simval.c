@@ -657,17 +657,25 @@ abz_sim_survival(const AbzSimHeader *h, int32_t month)
 	return (double) v.alive[month - 1] / ((double) h->trials * (double) h->members);
 }
 
+/* share of the trials whose month (death or breakeven) is set */
+static double
+share_with_month(const int16_t *month, int32_t trials)
+{
+	int64_t		n = 0;
+
+	for (int32_t i = 0; i < trials; i++)
+		n += month[i] > 0;
+	return (double) n / (double) trials;
+}
+
 /* share of trials in which a death occurs (in a portfolio: any member's) */
 double
 abz_sim_failure_probability(const AbzSimHeader *h)
 {
 	AbzSimView	v;
-	int64_t		n = 0;
 
 	const_view(h, &v);
-	for (int32_t i = 0; i < h->trials; i++)
-		n += v.death[i] > 0;
-	return (double) n / (double) h->trials;
+	return share_with_month(v.death, h->trials);
 }
 
 /* share of trials with a breakeven month */
@@ -675,12 +683,9 @@ double
 abz_sim_breakeven_probability(const AbzSimHeader *h)
 {
 	AbzSimView	v;
-	int64_t		n = 0;
 
 	const_view(h, &v);
-	for (int32_t i = 0; i < h->trials; i++)
-		n += v.breakeven[i] > 0;
-	return (double) n / (double) h->trials;
+	return share_with_month(v.breakeven, h->trials);
 }
 
 /* share of trials with NPV <= x */
