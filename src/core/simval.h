@@ -37,6 +37,13 @@
 #define ABZ_SIM_MAX_BYTES		0x3FFFFFFF	/* 1 GB - 1: largest value and largest text */
 #define ABZ_SIM_TEXT_PREFIX		"simulation v1 "
 
+/*
+ * Bytes of the longest readable text header: "simulation v1 " then
+ * trials=<10 digits> horizon=<3> members=<19> seed=<20> data=, with single
+ * spaces.  The 1 GB limit sizes the text with it.
+ */
+#define ABZ_SIM_TEXT_HEADER_MAX	103
+
 /* header flags */
 #define ABZ_SIM_HAS_QUANTILES	0x01	/* monthly quantiles present (members = 1) */
 #define ABZ_SIM_MIXED_SEED		0x02	/* a portfolio of simulations with different seeds */
@@ -115,6 +122,23 @@ void		abz_sim_view(AbzSimHeader *h, const AbzSimLayout *L, AbzSimView *v);
 /* layout of an existing (validated) value */
 bool		abz_sim_layout_of(const AbzSimHeader *h, AbzSimLayout *out, AbzError *err);
 
+/*
+ * The check every read of a stored value starts with (constant time): size
+ * at least a header, format version ABZ_SIM_VERSION, known flags, zero
+ * padding, members >= 1, quantiles exactly when members = 1, launch >= 1,
+ * the quantile trial count, and size equal to what trials and horizon imply.
+ * Fills the layout; false and err (22P03, or 54000 past the limit).
+ */
+bool		abz_sim_check_header(const AbzSimHeader *h, size_t size, AbzSimLayout *out,
+								 AbzError *err);
+
+/*
+ * The largest trials a value over horizon months (with monthly quantiles or
+ * without) may hold: its text form, with the longest header
+ * (ABZ_SIM_TEXT_HEADER_MAX) and 8 bytes of framing, fits in 1 GB - 1.
+ */
+int32_t		abz_sim_max_trials(int32_t horizon, bool quantiles);
+
 /* read one 16-byte fixed cell */
 static inline abz_fixed
 abz_sim_fx(const unsigned char *cells, size_t i)
@@ -169,7 +193,8 @@ void		abz_sim_builder_init(AbzSimBuilder *b, void *value, const AbzSimLayout *L,
 /*
  * Add the next trial; revenue and cash are b->revenue and b->cash as the
  * engine left them.  False and err (22003) if a value is not finite or out
- * of the fixed-point range, (22023) if a month is out of range.
+ * of the fixed-point range or an event count reached the engine's ceiling
+ * 2^32 - 1 (so is not known exactly), (22023) if a month is out of range.
  */
 bool		abz_sim_builder_add(AbzSimBuilder *b, const AbzTrial *t, AbzError *err);
 
@@ -183,8 +208,8 @@ bool		abz_sim_builder_finish(AbzSimBuilder *b, void (*tick) (void *), void *arg,
 /* ---- checking, adding ---- */
 
 /*
- * Check a value of size bytes as strictly as the builder makes them: version,
- * flags, sizes, months in range, alive counts monotone and <= trials*members,
+ * Check a value of size bytes as strictly as the builder makes them: its
+ * header (abz_sim_check_header), months in range, alive counts monotone and <= trials*members,
  * quantiles finite and ordered, losses and counts non-negative.
  */
 bool		abz_sim_validate(const AbzSimHeader *h, size_t size, AbzError *err);
@@ -270,7 +295,11 @@ void		abz_sim_to_wire(const AbzSimHeader *h, unsigned char *buf);
 bool		abz_sim_wire_layout(const unsigned char *buf, size_t len,
 								AbzSimLayout *out, AbzError *err);
 
-/* decode a binary form into out (L->size bytes) and validate it */
+/*
+ * Decode a binary form into out (L->size bytes) and validate it.  The layout
+ * the binary header implies must equal L (22P03 otherwise, before anything
+ * is written), so out is never written past L->size.
+ */
 bool		abz_sim_from_wire(const unsigned char *buf, size_t len, AbzSimHeader *out,
 							  const AbzSimLayout *L, AbzError *err);
 
@@ -282,9 +311,11 @@ bool		abz_sim_from_wire(const unsigned char *buf, size_t len, AbzSimHeader *out,
 size_t		abz_sim_format(const AbzSimHeader *h, const AbzSimLayout *L, char *buf);
 
 /*
- * Parse a text form: first abz_sim_text_layout() to size the value, then
- * abz_sim_parse() to fill it.  wire is scratch of L->wire bytes.  Errors are
- * 22P02 for syntax, as the binary checks otherwise.
+ * Parse a text form: first abz_sim_text_layout() to size the value (it also
+ * checks that the data is exactly as long as the header implies, so nothing
+ * is allocated on a header's word alone), then abz_sim_parse() to fill it.
+ * wire is scratch of L->wire bytes.  The binary header inside the data must
+ * equal the readable header.  Errors are 22P02, or 54000 past the limit.
  */
 bool		abz_sim_text_layout(const char *text, size_t len, AbzSimLayout *out,
 								AbzError *err);

@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "access/detoast.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
@@ -14,6 +15,7 @@
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/jsonb.h"
+#include "utils/numeric.h"
 #include "utils/tuplestore.h"
 
 #include "aibiz.h"
@@ -36,8 +38,30 @@ sim_raise(const AbzError *err, const char *what)
 			(errcode(abz_sqlstate(err->code)),
 			 errmsg("%s%s%s", what ? what : "", what ? " aibiz.simulation: " : "", err->msg),
 			 err->code == ABZ_ERR_LIMIT ?
-			 errhint("A simulation holds 52 bytes per trial; its text form must stay under 1 GB.") : 0));
+			 errhint("A simulation's text form (about 69.3 bytes per trial) must fit in 1 GB: "
+					 "at most %d trials over 1 month, %d over %d months.",
+					 abz_sim_max_trials(1, true), abz_sim_max_trials(ABZ_MAX_HORIZON, true),
+					 ABZ_MAX_HORIZON) : 0));
 	pg_unreachable();
+}
+
+/*
+ * Check the header of a stored value of size bytes (after the varlena
+ * header): its format version first, then its size against trials and
+ * horizon.  A value this build cannot read is data corruption (XX001),
+ * never a read past the buffer.
+ */
+static void
+sim_check_stored(const AbzSimHeader *h, size_t size, AbzSimLayout *L)
+{
+	AbzError	err;
+
+	if (!abz_sim_check_header(h, size, L, &err))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("cannot read stored aibiz.simulation value of %zu bytes: %s", size, err.msg),
+				 size >= sizeof(AbzSimHeader) && h->version != ABZ_SIM_VERSION ?
+				 errhint("The value was not written by this version of aibiz; reload it from its source.") : 0));
 }
 
 /* a new varlena for a value of layout L, zeroed */
@@ -59,20 +83,14 @@ static AbzSimHeader *
 sim_arg(FunctionCallInfo fcinfo, int n, AbzSimLayout *L)
 {
 	struct varlena *v = PG_DETOAST_DATUM(PG_GETARG_DATUM(n));
-	AbzSimHeader *h = SIM_OF(v);
 	AbzSimLayout layout;
-	AbzError	err;
 
-	if (L == NULL)
-		L = &layout;
-	if (VARSIZE(v) < ABZ_VARHDRSZ + sizeof(AbzSimHeader) ||
-		h->version != ABZ_SIM_VERSION ||
-		!abz_sim_layout_of(h, L, &err) ||
-		VARSIZE(v) != ABZ_VARHDRSZ + L->size)
+	if (VARSIZE(v) < ABZ_VARHDRSZ)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("corrupt aibiz.simulation value of %u bytes", VARSIZE(v))));
-	return h;
+				 errmsg("cannot read stored aibiz.simulation value of %u bytes", VARSIZE(v))));
+	sim_check_stored(SIM_OF(v), VARSIZE(v) - ABZ_VARHDRSZ, L ? L : &layout);
+	return SIM_OF(v);
 }
 
 /* ---- I/O ---- */
@@ -259,17 +277,21 @@ check_level(double level)
 				 errmsg("level must be between 0 and 1 (exclusive), got %g", level)));
 }
 
-/* header fields only: detoast just the header */
+/* header fields only: detoast just the header, checked against the full size */
 static AbzSimHeader *
 sim_header(FunctionCallInfo fcinfo)
 {
+	Size		raw = toast_raw_datum_size(PG_GETARG_DATUM(0));
 	struct varlena *v = PG_DETOAST_DATUM_SLICE(PG_GETARG_DATUM(0), 0,
 											   ABZ_VARHDRSZ + sizeof(AbzSimHeader));
+	AbzSimLayout L;
 
-	if (VARSIZE(v) < ABZ_VARHDRSZ + sizeof(AbzSimHeader))
+	if (raw < ABZ_VARHDRSZ + sizeof(AbzSimHeader) ||
+		VARSIZE(v) < ABZ_VARHDRSZ + sizeof(AbzSimHeader))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("corrupt aibiz.simulation value")));
+				 errmsg("cannot read stored aibiz.simulation value of %zu bytes", (size_t) raw)));
+	sim_check_stored(SIM_OF(v), raw - ABZ_VARHDRSZ, &L);
 	return SIM_OF(v);
 }
 
@@ -630,6 +652,18 @@ push_num(JsonbParseState **st, const char *key, double v)
 	abz_jsonb_push_float8(st, WJB_VALUE, v);
 }
 
+/* push "key": value, an int64 as an exact JSON number */
+static void
+push_int64(JsonbParseState **st, const char *key, int64 v)
+{
+	JsonbValue	jv;
+
+	abz_jsonb_push_key(st, key);
+	jv.type = jbvNumeric;
+	jv.val.numeric = int64_to_numeric(v);
+	pushJsonbValue(st, WJB_VALUE, &jv);
+}
+
 PG_FUNCTION_INFO_V1(aibiz_sim_summary);
 
 /* summary(sim): the headline numbers as jsonb */
@@ -650,9 +684,13 @@ aibiz_sim_summary(PG_FUNCTION_ARGS)
 	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
 	push_num(&st, "trials", h->trials);
 	push_num(&st, "horizon", h->horizon);
-	push_num(&st, "members", (double) h->members);
+	push_int64(&st, "members", h->members);
 	push_num(&st, "launch", h->launch);
-	push_num(&st, "seed", (h->flags & ABZ_SIM_MIXED_SEED) ? NAN : (double) h->seed);
+	/* the seed exactly (a bigint does not survive float8), null when mixed */
+	if (h->flags & ABZ_SIM_MIXED_SEED)
+		push_num(&st, "seed", NAN);
+	else
+		push_int64(&st, "seed", h->seed);
 	push_num(&st, "npv_mean", abz_sim_trial_mean(h, 0));
 	push_num(&st, "npv_p5", q[0]);
 	push_num(&st, "npv_p25", q[1]);

@@ -1,0 +1,232 @@
+/*
+ * simval_build.c — filling a single simulation value from its trials: the
+ * per-trial arrays, monthly sums in exact fixed point (with a fast path for
+ * ordinary magnitudes), event and loss totals, alive counts and the monthly
+ * quantiles.
+ */
+#include <math.h>
+#include <string.h>
+
+#if defined(__x86_64__) && defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "simval_int.h"
+
+/* ---- fixed-point conversion on the hot path ---- */
+
+/* the fast path of the conversion: |s| < FX_FAST */
+#define FX_FAST 9.0e18
+
+/* round s (already scaled by 2^32, |s| < FX_FAST) to the nearest integer, ties to even */
+static inline int64_t
+fx_round(double s)
+{
+#if defined(__x86_64__) && defined(__SSE2__)
+	return _mm_cvtsd_si64(_mm_set_sd(s));
+#else
+	return llrint(s);
+#endif
+}
+
+/* round v * 2^32 to the nearest integer (ties to even), as abz_fixed_from_double */
+static inline bool
+fx_of(double v, abz_fixed *out)
+{
+	double		s = v * 4294967296.0;
+
+	if (fabs(s) < FX_FAST)
+	{
+		*out = (abz_fixed) fx_round(s);
+		return true;
+	}
+	return abz_fixed_from_double(v, out);
+}
+
+/* cells[i] += v in fixed point; false if v is not finite or the sum overflows */
+static inline bool
+fx_accum(unsigned char *cells, size_t i, double v)
+{
+	abz_fixed	x,
+				s;
+
+	if (!fx_of(v, &x))
+		return false;
+	return abz_fixed_add(abz_sim_fx(cells, i), x, &s) &&
+		(abz_sim_set_fx(cells, i, s), true);
+}
+
+/* ---- building a single simulation ---- */
+
+/* bytes of scratch memory a builder needs */
+size_t
+abz_sim_builder_scratch(int32_t trials, int32_t horizon)
+{
+	size_t		H = (size_t) horizon;
+	size_t		Q = (size_t) abz_sim_qtrials(trials, horizon);
+
+	return sizeof(double) * (2 * H + 2 * H * Q);
+}
+
+/* start a single simulation in a zeroed value, with scratch memory */
+void
+abz_sim_builder_init(AbzSimBuilder *b, void *value, const AbzSimLayout *L,
+					 void *scratch, int32_t trials, int32_t horizon,
+					 int32_t launch, int64_t seed)
+{
+	AbzSimHeader *h = (AbzSimHeader *) value;
+	double	   *s = (double *) scratch;
+	int32_t		Q = abz_sim_qtrials(trials, horizon);
+
+	memset(h, 0, sizeof(AbzSimHeader));
+	h->version = ABZ_SIM_VERSION;
+	h->flags = ABZ_SIM_HAS_QUANTILES;
+	h->horizon = horizon;
+	h->trials = trials;
+	h->launch = launch;
+	h->qtrials = Q;
+	h->members = 1;
+	h->seed = seed;
+	abz_sim_view(h, L, &b->v);
+	b->horizon = horizon;
+	b->trials = trials;
+	b->qtrials = Q;
+	b->added = 0;
+	b->revenue = s;
+	b->cash = s + horizon;
+	b->qrev = s + 2 * (size_t) horizon;
+	b->qcash = b->qrev + (size_t) horizon * Q;
+	memset(b->rev_fast, 0, sizeof(abz_fixed) * (size_t) horizon);
+	memset(b->cash_fast, 0, sizeof(abz_fixed) * (size_t) horizon);
+}
+
+/* add the next trial (with b->revenue and b->cash filled by the engine) */
+bool
+abz_sim_builder_add(AbzSimBuilder *b, const AbzTrial *t, AbzError *err)
+{
+	AbzSimView *v = &b->v;
+	size_t		i = (size_t) b->added;
+	int			H = b->horizon;
+	abz_fixed	x;
+
+	if (b->added >= b->trials)
+		return abz_error(err, ABZ_ERR_LIMIT, NULL, NULL, "more trials than the simulation holds");
+	if (!fx_of(t->npv, &x))
+		return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
+						 "simulation trial %zu: npv %g is out of range", i, t->npv);
+	abz_sim_set_fx(v->npv, i, x);
+	if (!fx_of(t->arr, &x))
+		return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
+						 "simulation trial %zu: arr %g is out of range", i, t->arr);
+	abz_sim_set_fx(v->arr, i, x);
+	if (!fx_of(t->risk_loss, &x))
+		return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
+						 "simulation trial %zu: risk loss %g is out of range", i, t->risk_loss);
+	abz_sim_set_fx(v->loss, i, x);
+	if (t->death_month < 0 || t->death_month > H ||
+		t->breakeven_month < 0 || t->breakeven_month > H)
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+						 "simulation trial %zu: death month %d or breakeven month %d outside 0..%d",
+						 i, (int) t->death_month, (int) t->breakeven_month, H);
+	v->death[i] = (int16_t) t->death_month;
+	v->breakeven[i] = (int16_t) t->breakeven_month;
+	/* deaths by month; abz_sim_builder_finish turns them into alive counts */
+	if (t->death_month > 0)
+		v->alive[t->death_month - 1]++;
+	for (int c = 0; c < ABZ_RISK_NCAT; c++)
+	{
+		if (t->events[c] == 0 && t->loss[c] == 0)
+			continue;
+		/* the engine's per-trial counter saturates at 2^32 - 1: a count there is unknown */
+		if (t->events[c] == UINT32_MAX)
+			return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
+							 "simulation trial %zu: %u or more \"%s\" risk events, more than a trial counts",
+							 i, (unsigned) UINT32_MAX, abz_kinds[ABZ_KIND_RISK].terms[c].name);
+		v->events[c] += t->events[c];
+		if (!fx_accum(v->cat_loss, c, t->loss[c]))
+			return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
+							 "simulation trial %zu: loss %g of a risk category is out of range", i, t->loss[c]);
+	}
+	for (int m = 0; m < H; m++)
+	{
+		double		r = b->revenue[m] * 4294967296.0;
+		double		c = b->cash[m] * 4294967296.0;
+#if defined(__x86_64__) && defined(__SSE2__)
+		/*
+		 * cvtsd2si returns INT64_MIN for a value out of the int64 range or
+		 * NaN; any other result is the value rounded as abz_fixed_from_double
+		 * rounds it, so one integer test replaces the two range tests
+		 */
+		int64_t		xr = fx_round(r),
+					xc = fx_round(c);
+
+		if ((xr != INT64_MIN) & (xc != INT64_MIN))
+		{
+			b->rev_fast[m] += xr;
+			b->cash_fast[m] += xc;
+		}
+#else
+		if (fabs(r) < FX_FAST && fabs(c) < FX_FAST)
+		{
+			b->rev_fast[m] += fx_round(r);
+			b->cash_fast[m] += fx_round(c);
+		}
+#endif
+		else if (!fx_accum(v->rev_sum, m, b->revenue[m]) ||
+				 !fx_accum(v->cash_sum, m, b->cash[m]))
+			return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
+							 "simulation trial %zu, month %d: revenue %g or cash %g is out of range",
+							 i, m + 1, b->revenue[m], b->cash[m]);
+	}
+	if (i < (size_t) b->qtrials)
+	{
+		size_t		Q = (size_t) b->qtrials;
+
+		for (int m = 0; m < H; m++)
+		{
+			b->qrev[m * Q + i] = b->revenue[m];
+			b->qcash[m * Q + i] = b->cash[m];
+		}
+	}
+	b->added++;
+	return true;
+}
+
+/* finish after all trials: alive counts and monthly quantiles */
+bool
+abz_sim_builder_finish(AbzSimBuilder *b, void (*tick) (void *), void *arg,
+					   AbzError *err)
+{
+	AbzSimView *v = &b->v;
+	int64_t		alive = b->trials;
+	size_t		Q = (size_t) b->qtrials;
+
+	if (b->added != b->trials)
+		return abz_error(err, ABZ_ERR_LIMIT, NULL, NULL,
+						 "simulation finished after %d of %d trials", (int) b->added, (int) b->trials);
+	for (int m = 0; m < b->horizon; m++)
+	{
+		abz_fixed	r,
+					c;
+
+		alive -= v->alive[m];
+		v->alive[m] = alive;
+		if (!abz_fixed_add(abz_sim_fx(v->rev_sum, m), b->rev_fast[m], &r) ||
+			!abz_fixed_add(abz_sim_fx(v->cash_sum, m), b->cash_fast[m], &c))
+			return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
+							 "simulation month %d: revenue or cash sum out of range", m + 1);
+		abz_sim_set_fx(v->rev_sum, m, r);
+		abz_sim_set_fx(v->cash_sum, m, c);
+	}
+	for (int m = 0; m < b->horizon; m++)
+	{
+		if (tick)
+			tick(arg);
+		abz_quantiles7(b->qrev + m * Q, Q, abz_sim_levels, ABZ_SIM_NQ,
+					   v->rev_q + m * ABZ_SIM_NQ);
+		abz_quantiles7(b->qcash + m * Q, Q, abz_sim_levels, ABZ_SIM_NQ,
+					   v->cash_q + m * ABZ_SIM_NQ);
+	}
+	return true;
+}
+

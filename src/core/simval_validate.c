@@ -1,0 +1,121 @@
+/*
+ * simval_validate.c — checking a simulation value as strictly as the
+ * builder makes them, after its header (abz_sim_check_header): months in
+ * range, alive counts consistent with the trials, quantiles finite and
+ * ordered, losses and counts non-negative.
+ */
+#include <inttypes.h>
+#include <math.h>
+#include <string.h>
+
+#include "simval_int.h"
+
+/* a fixed cell array holds no negative value */
+static bool
+fx_nonneg(const unsigned char *cells, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (abz_sim_fx(cells, i) < 0)
+			return false;
+	return true;
+}
+
+/* quantile rows: finite and ordered */
+static bool
+quantiles_ok(const double *q, int horizon)
+{
+	for (int m = 0; m < horizon; m++)
+	{
+		const double *r = q + m * ABZ_SIM_NQ;
+
+		for (int k = 0; k < ABZ_SIM_NQ; k++)
+			if (!isfinite(r[k]) || (k > 0 && r[k] < r[k - 1]))
+				return false;
+	}
+	return true;
+}
+
+/* per-trial months in 0..horizon, losses and counts non-negative */
+static bool
+check_trials(const AbzSimHeader *h, const AbzSimView *v, AbzError *err)
+{
+	for (int32_t i = 0; i < h->trials; i++)
+	{
+		if (v->death[i] < 0 || v->death[i] > h->horizon ||
+			v->breakeven[i] < 0 || v->breakeven[i] > h->horizon)
+			return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
+							 "trial %d: death month %d or breakeven month %d outside 0..%d",
+							 (int) i, v->death[i], v->breakeven[i], (int) h->horizon);
+	}
+	if (!fx_nonneg(v->loss, h->trials) || !fx_nonneg(v->cat_loss, ABZ_RISK_NCAT))
+		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL, "risk losses must not be negative");
+	for (int c = 0; c < ABZ_RISK_NCAT; c++)
+		if (v->events[c] < 0)
+			return abz_error(err, ABZ_ERR_BINARY, NULL, NULL, "event counts must not be negative");
+	return true;
+}
+
+/* alive counts non-negative, non-increasing and at most trials x members */
+static bool
+check_alive(const AbzSimHeader *h, const AbzSimView *v, AbzError *err)
+{
+	int64_t		cap;
+
+	if (__builtin_mul_overflow((int64_t) h->trials, h->members, &cap))
+		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL, "trials times members overflows");
+	for (int m = 0; m < h->horizon; m++)
+		if (v->alive[m] < 0 || v->alive[m] > (m == 0 ? cap : v->alive[m - 1]))
+			return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
+							 "alive count %" PRId64 " at month %d is negative, above %" PRId64 " or rising",
+							 v->alive[m], m + 1, cap);
+	return true;
+}
+
+/* a single simulation: alive counts from its death months, breakeven after launch, quantiles */
+static bool
+check_single(const AbzSimHeader *h, const AbzSimView *v, AbzError *err)
+{
+	int64_t		deaths[ABZ_MAX_HORIZON + 1];
+	int64_t		alive = h->trials;
+
+	memset(deaths, 0, sizeof(deaths));
+	for (int32_t i = 0; i < h->trials; i++)
+	{
+		deaths[v->death[i]]++;	/* 0..horizon, checked by check_trials */
+		if (v->breakeven[i] != 0 && v->breakeven[i] < h->launch)
+			return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
+							 "trial %d: breakeven month %d before launch %d",
+							 (int) i, v->breakeven[i], (int) h->launch);
+	}
+	for (int m = 0; m < h->horizon; m++)
+	{
+		alive -= deaths[m + 1];
+		if (v->alive[m] != alive)
+			return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
+							 "alive count at month %d does not match the trials' death months",
+							 m + 1);
+	}
+	if (!quantiles_ok(v->rev_q, h->horizon) || !quantiles_ok(v->cash_q, h->horizon))
+		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
+						 "monthly quantiles must be finite and ordered P5 <= P25 <= P50 <= P75 <= P95");
+	return true;
+}
+
+/* check a value as strictly as the builder makes them */
+bool
+abz_sim_validate(const AbzSimHeader *h, size_t size, AbzError *err)
+{
+	AbzSimLayout L;
+	AbzSimView	v;
+
+	if (!abz_sim_check_header(h, size, &L, err))
+		return false;
+	if (h->members == 1 && (h->flags & ABZ_SIM_MIXED_SEED))
+		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL, "a single simulation has one seed");
+	if ((h->flags & ABZ_SIM_MIXED_SEED) && h->seed != 0)
+		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL, "a mixed-seed portfolio stores seed 0");
+	abz_sim_view((AbzSimHeader *) h, &L, &v);
+	if (!check_trials(h, &v, err) || !check_alive(h, &v, err))
+		return false;
+	return h->members != 1 || check_single(h, &v, err);
+}

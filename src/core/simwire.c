@@ -1,0 +1,566 @@
+/*
+ * simwire.c — the two external forms of a simulation value: the binary form
+ * (send/recv, big-endian, versioned) and the text form (a readable header
+ * and the base64 of the binary form).  Every input goes through one
+ * decoder: sizes come from the header, the input's length is checked
+ * against them before the caller allocates, and the header inside text
+ * data must equal the readable one.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "simval_int.h"
+
+/* ---- binary form ---- */
+
+/* big-endian writers */
+static inline unsigned char *
+put64(unsigned char *p, uint64_t x)
+{
+	for (int k = 7; k >= 0; k--)
+		*p++ = (unsigned char) (x >> (8 * k));
+	return p;
+}
+
+static inline unsigned char *
+put32(unsigned char *p, uint32_t x)
+{
+	for (int k = 3; k >= 0; k--)
+		*p++ = (unsigned char) (x >> (8 * k));
+	return p;
+}
+
+static inline unsigned char *
+put16(unsigned char *p, uint16_t x)
+{
+	p[0] = (unsigned char) (x >> 8);
+	p[1] = (unsigned char) x;
+	return p + 2;
+}
+
+/* big-endian readers */
+static inline uint64_t
+get64(const unsigned char **pp)
+{
+	const unsigned char *p = *pp;
+	uint64_t	x = 0;
+
+	for (int k = 0; k < 8; k++)
+		x = (x << 8) | p[k];
+	*pp = p + 8;
+	return x;
+}
+
+static inline uint32_t
+get32(const unsigned char **pp)
+{
+	const unsigned char *p = *pp;
+	uint32_t	x = ((uint32_t) p[0] << 24) | ((uint32_t) p[1] << 16) |
+		((uint32_t) p[2] << 8) | p[3];
+
+	*pp = p + 4;
+	return x;
+}
+
+static inline uint16_t
+get16(const unsigned char **pp)
+{
+	const unsigned char *p = *pp;
+
+	*pp = p + 2;
+	return (uint16_t) ((p[0] << 8) | p[1]);
+}
+
+/* fixed cells to the wire */
+static unsigned char *
+put_fx(unsigned char *p, const unsigned char *cells, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+	{
+		int64_t		hi;
+		uint64_t	lo;
+
+		abz_fixed_split(abz_sim_fx(cells, i), &hi, &lo);
+		p = put64(p, (uint64_t) hi);
+		p = put64(p, lo);
+	}
+	return p;
+}
+
+/* fixed cells from the wire */
+static const unsigned char *
+get_fx(const unsigned char *p, unsigned char *cells, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+	{
+		int64_t		hi = (int64_t) get64(&p);
+		uint64_t	lo = get64(&p);
+
+		abz_sim_set_fx(cells, i, abz_fixed_join(hi, lo));
+	}
+	return p;
+}
+
+/* float8 array to the wire as IEEE bits */
+static unsigned char *
+put_f8(unsigned char *p, const double *x, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+	{
+		uint64_t	u;
+
+		memcpy(&u, &x[i], 8);
+		p = put64(p, u);
+	}
+	return p;
+}
+
+/* float8 array from the wire */
+static const unsigned char *
+get_f8(const unsigned char *p, double *x, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+	{
+		uint64_t	u = get64(&p);
+
+		memcpy(&x[i], &u, 8);
+	}
+	return p;
+}
+
+/* the binary form of a value into buf (L->wire bytes) */
+void
+abz_sim_to_wire(const AbzSimHeader *h, unsigned char *buf)
+{
+	AbzSimView	v;
+	unsigned char *p = buf;
+	size_t		T = (size_t) h->trials;
+	size_t		H = (size_t) h->horizon;
+
+	abz_sim_const_view(h, &v);
+	*p++ = h->version;
+	*p++ = h->flags;
+	p = put16(p, 0);
+	p = put32(p, (uint32_t) h->horizon);
+	p = put32(p, (uint32_t) h->trials);
+	p = put32(p, (uint32_t) h->launch);
+	p = put32(p, (uint32_t) h->qtrials);
+	p = put64(p, (uint64_t) h->members);
+	p = put64(p, (uint64_t) h->seed);
+	p = put_fx(p, v.npv, T);
+	p = put_fx(p, v.arr, T);
+	p = put_fx(p, v.loss, T);
+	for (size_t i = 0; i < T; i++)
+		p = put16(p, (uint16_t) v.death[i]);
+	for (size_t i = 0; i < T; i++)
+		p = put16(p, (uint16_t) v.breakeven[i]);
+	for (size_t m = 0; m < H; m++)
+		p = put64(p, (uint64_t) v.alive[m]);
+	p = put_fx(p, v.rev_sum, H);
+	p = put_fx(p, v.cash_sum, H);
+	for (int c = 0; c < ABZ_RISK_NCAT; c++)
+		p = put64(p, (uint64_t) v.events[c]);
+	p = put_fx(p, v.cat_loss, ABZ_RISK_NCAT);
+	if (v.rev_q)
+	{
+		p = put_f8(p, v.rev_q, H * ABZ_SIM_NQ);
+		p = put_f8(p, v.cash_q, H * ABZ_SIM_NQ);
+	}
+}
+
+/* the header of a binary form, checked for the fields that size the value */
+static bool
+wire_header(const unsigned char *buf, size_t len, AbzSimHeader *h, AbzError *err)
+{
+	const unsigned char *p = buf;
+
+	if (len < ABZ_SIM_WIRE_HEADER)
+		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
+						 "binary simulation is truncated (%zu bytes)", len);
+	memset(h, 0, sizeof(*h));
+	h->version = *p++;
+	h->flags = *p++;
+	h->pad = get16(&p);
+	h->horizon = (int32_t) get32(&p);
+	h->trials = (int32_t) get32(&p);
+	h->launch = (int32_t) get32(&p);
+	h->qtrials = (int32_t) get32(&p);
+	h->members = (int64_t) get64(&p);
+	h->seed = (int64_t) get64(&p);
+	if (h->version != ABZ_SIM_VERSION)
+		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
+						 "unsupported binary format version %d (this build reads version %d)",
+						 h->version, ABZ_SIM_VERSION);
+	if ((h->flags & ~ABZ_SIM_FLAGS_KNOWN) || h->pad != 0)
+		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL, "unknown flags or nonzero padding");
+	return true;
+}
+
+/*
+ * The layout a binary header implies, and the check that len is exactly its
+ * binary size: every array's length follows from trials and horizon, so
+ * this one comparison covers every length before anything is allocated.
+ */
+static bool
+wire_layout_of(const AbzSimHeader *h, size_t len, AbzSimLayout *L, AbzError *err)
+{
+	if (!abz_sim_layout_of(h, L, err))
+	{
+		if (err->code != ABZ_ERR_LIMIT)
+			err->code = ABZ_ERR_BINARY;
+		return false;
+	}
+	if (len != L->wire)
+		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
+						 "binary simulation has %zu bytes, %zu expected for %d trials over %d months",
+						 len, L->wire, (int) h->trials, (int) h->horizon);
+	return true;
+}
+
+/* read a binary form's header and compute the value's layout */
+bool
+abz_sim_wire_layout(const unsigned char *buf, size_t len, AbzSimLayout *L, AbzError *err)
+{
+	AbzSimHeader h;
+
+	return wire_header(buf, len, &h, err) && wire_layout_of(&h, len, L, err);
+}
+
+/* the arrays of a binary form (after its header) into a view */
+static void
+wire_body(const unsigned char *p, size_t T, size_t H, AbzSimView *v)
+{
+	p = get_fx(p, v->npv, T);
+	p = get_fx(p, v->arr, T);
+	p = get_fx(p, v->loss, T);
+	for (size_t i = 0; i < T; i++)
+		v->death[i] = (int16_t) get16(&p);
+	for (size_t i = 0; i < T; i++)
+		v->breakeven[i] = (int16_t) get16(&p);
+	for (size_t m = 0; m < H; m++)
+		v->alive[m] = (int64_t) get64(&p);
+	p = get_fx(p, v->rev_sum, H);
+	p = get_fx(p, v->cash_sum, H);
+	for (int c = 0; c < ABZ_RISK_NCAT; c++)
+		v->events[c] = (int64_t) get64(&p);
+	p = get_fx(p, v->cat_loss, ABZ_RISK_NCAT);
+	if (v->rev_q)
+	{
+		p = get_f8(p, v->rev_q, H * ABZ_SIM_NQ);
+		get_f8(p, v->cash_q, H * ABZ_SIM_NQ);
+	}
+}
+
+/*
+ * Decode a binary form into out (L->size bytes) and validate it.  The
+ * layout is derived again from the binary header and must be the caller's
+ * L, whatever the caller computed it from: a header that disagrees with the
+ * memory it is decoded into is refused before a byte is written.
+ */
+bool
+abz_sim_from_wire(const unsigned char *buf, size_t len, AbzSimHeader *out,
+				  const AbzSimLayout *L, AbzError *err)
+{
+	AbzSimHeader h;
+	AbzSimLayout own;
+	AbzSimView	v;
+
+	if (!wire_header(buf, len, &h, err) || !wire_layout_of(&h, len, &own, err))
+		return false;
+	if (memcmp(&own, L, sizeof(own)) != 0)
+		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
+						 "binary simulation of %d trials over %d months does not fit the %zu bytes it is decoded into",
+						 (int) h.trials, (int) h.horizon, L->size);
+	*out = h;
+	memset((unsigned char *) out + sizeof(AbzSimHeader), 0, L->size - sizeof(AbzSimHeader));
+	abz_sim_view(out, L, &v);
+	wire_body(buf + ABZ_SIM_WIRE_HEADER, (size_t) h.trials, (size_t) h.horizon, &v);
+	return abz_sim_validate(out, L->size, err);
+}
+
+/* ---- text form ---- */
+
+static const char b64chars[] =
+"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/* base64 (with padding) of n bytes into dst; returns the length */
+static size_t
+b64_encode(const unsigned char *src, size_t n, char *dst)
+{
+	char	   *d = dst;
+	size_t		i;
+
+	for (i = 0; i + 3 <= n; i += 3)
+	{
+		uint32_t	w = ((uint32_t) src[i] << 16) | ((uint32_t) src[i + 1] << 8) | src[i + 2];
+
+		*d++ = b64chars[(w >> 18) & 63];
+		*d++ = b64chars[(w >> 12) & 63];
+		*d++ = b64chars[(w >> 6) & 63];
+		*d++ = b64chars[w & 63];
+	}
+	if (i < n)
+	{
+		uint32_t	w = (uint32_t) src[i] << 16;
+
+		if (i + 1 < n)
+			w |= (uint32_t) src[i + 1] << 8;
+		*d++ = b64chars[(w >> 18) & 63];
+		*d++ = b64chars[(w >> 12) & 63];
+		*d++ = i + 1 < n ? b64chars[(w >> 6) & 63] : '=';
+		*d++ = '=';
+	}
+	return (size_t) (d - dst);
+}
+
+/* value of a base64 character, -1 if not one */
+static int
+b64_val(unsigned char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	if (c == '+')
+		return 62;
+	if (c == '/')
+		return 63;
+	return -1;
+}
+
+/*
+ * Decode canonical base64 of exactly n bytes (the length abz_sim_b64_len(n), '='
+ * padding, zero unused bits) into dst; false if anything else.
+ */
+static bool
+b64_decode(const char *src, size_t len, unsigned char *dst, size_t n)
+{
+	size_t		o = 0;
+
+	if (len != abz_sim_b64_len(n))
+		return false;
+	for (size_t i = 0; i < len; i += 4)
+	{
+		int			c[4];
+		int			pad = 0;
+		uint32_t	w;
+
+		for (int k = 0; k < 4; k++)
+		{
+			if (src[i + k] == '=' && i + 4 == len && k >= 2)
+			{
+				c[k] = 0;
+				pad++;
+			}
+			else if (pad > 0 || (c[k] = b64_val((unsigned char) src[i + k])) < 0)
+				return false;
+		}
+		w = ((uint32_t) c[0] << 18) | ((uint32_t) c[1] << 12) | ((uint32_t) c[2] << 6) | (uint32_t) c[3];
+		if (n - o != (size_t) (3 - pad) && !(pad == 0 && n - o > 3))
+			return false;
+		if ((pad == 1 && (w & 0xFF)) || (pad == 2 && (w & 0xFFFF)))
+			return false;
+		dst[o++] = (unsigned char) (w >> 16);
+		if (pad < 2)
+			dst[o++] = (unsigned char) (w >> 8);
+		if (pad < 1)
+			dst[o++] = (unsigned char) w;
+	}
+	return o == n;
+}
+
+/* the readable prefix of the text form; returns its length */
+static int
+text_prefix(const AbzSimHeader *h, char *buf)
+{
+	char		seed[24];
+
+	if (h->flags & ABZ_SIM_MIXED_SEED)
+		strcpy(seed, "mixed");
+	else
+		snprintf(seed, sizeof(seed), "%" PRId64, h->seed);
+	return snprintf(buf, ABZ_SIM_TEXT_HEADER_MAX + 1, ABZ_SIM_TEXT_PREFIX "trials=%d horizon=%d members=%" PRId64 " seed=%s data=",
+					(int) h->trials, (int) h->horizon, h->members, seed);
+}
+
+/* text form into buf (L->text + 1 bytes); the binary form is written at its end first */
+size_t
+abz_sim_format(const AbzSimHeader *h, const AbzSimLayout *L, char *buf)
+{
+	int			n = text_prefix(h, buf);
+	unsigned char *wire = (unsigned char *) buf + L->text + 1 - L->wire;
+	size_t		len;
+
+	/*
+	 * Encode in place: the binary form sits at the end of buf, and base64
+	 * writes 4 bytes only after reading the 3 they encode, never overtaking
+	 * its input because the prefix bound leaves room.
+	 */
+	abz_sim_to_wire(h, wire);
+	len = (size_t) n + b64_encode(wire, L->wire, buf + n);
+	buf[len] = '\0';
+	return len;
+}
+
+/* parse a decimal int64 field "name=<digits>" followed by a space; advances *pp */
+static bool
+parse_field(const char **pp, const char *end, const char *name, int64_t *out, bool allow_mixed,
+			bool *mixed)
+{
+	const char *p = *pp;
+	size_t		nl = strlen(name);
+	bool		neg = false;
+	uint64_t	u = 0;
+	int			digits = 0;
+
+	if ((size_t) (end - p) < nl + 1 || memcmp(p, name, nl) != 0 || p[nl] != '=')
+		return false;
+	p += nl + 1;
+	if (allow_mixed && end - p >= 5 && memcmp(p, "mixed", 5) == 0)
+	{
+		*mixed = true;
+		*out = 0;
+		p += 5;
+	}
+	else
+	{
+		if (p < end && *p == '-')
+		{
+			neg = true;
+			p++;
+		}
+		while (p < end && *p >= '0' && *p <= '9')
+		{
+			if (digits == 0 && *p == '0' && p + 1 < end && p[1] >= '0' && p[1] <= '9')
+				return false;	/* no leading zeros: the form is canonical */
+			if (++digits > 19)
+				return false;
+			u = u * 10 + (uint64_t) (*p - '0');
+			p++;
+		}
+		if (digits == 0 || u > (neg ? (uint64_t) INT64_MAX + 1 : (uint64_t) INT64_MAX) ||
+			(neg && u == 0))
+			return false;
+		*out = neg ? (int64_t) (0 - u) : (int64_t) u;
+	}
+	if (p >= end || *p != ' ')
+		return false;
+	*pp = p + 1;
+	return true;
+}
+
+/* parse the readable prefix; fills h's trials, horizon, members, seed, flags */
+static bool
+parse_prefix(const char *text, size_t len, AbzSimHeader *h, size_t *data_at, AbzError *err)
+{
+	const char *p = text;
+	const char *end = text + len;
+	size_t		pl = strlen(ABZ_SIM_TEXT_PREFIX);
+	int64_t		trials,
+				horizon,
+				members,
+				seed;
+	bool		mixed = false;
+
+	memset(h, 0, sizeof(*h));
+	if (len < pl || memcmp(p, ABZ_SIM_TEXT_PREFIX, pl) != 0)
+		return abz_error(err, ABZ_ERR_SYNTAX, NULL, NULL,
+						 "expected \"%s\" followed by trials, horizon, members, seed and data",
+						 ABZ_SIM_TEXT_PREFIX "...");
+	p += pl;
+	if (!parse_field(&p, end, "trials", &trials, false, NULL) ||
+		!parse_field(&p, end, "horizon", &horizon, false, NULL) ||
+		!parse_field(&p, end, "members", &members, false, NULL) ||
+		!parse_field(&p, end, "seed", &seed, true, &mixed))
+		return abz_error(err, ABZ_ERR_SYNTAX, NULL, NULL,
+						 "malformed header: expected trials=<n> horizon=<n> members=<n> seed=<n> data=");
+	if ((size_t) (end - p) < 5 || memcmp(p, "data=", 5) != 0)
+		return abz_error(err, ABZ_ERR_SYNTAX, NULL, NULL, "expected data= after the header");
+	if (trials < 1 || trials > INT32_MAX || horizon < 1 || horizon > INT32_MAX || members < 1)
+		return abz_error(err, ABZ_ERR_SYNTAX, NULL, NULL,
+						 "trials, horizon and members must be positive");
+	h->trials = (int32_t) trials;
+	h->horizon = (int32_t) horizon;
+	h->members = members;
+	h->seed = seed;
+	h->flags = (members == 1 ? ABZ_SIM_HAS_QUANTILES : 0) | (mixed ? ABZ_SIM_MIXED_SEED : 0);
+	*data_at = (size_t) (p + 5 - text);
+	return true;
+}
+
+/* size a value from its text form; the data must be as long as the header implies */
+bool
+abz_sim_text_layout(const char *text, size_t len, AbzSimLayout *L, AbzError *err)
+{
+	AbzSimHeader h;
+	size_t		at;
+
+	if (!parse_prefix(text, len, &h, &at, err))
+		return false;
+	if (!abz_sim_layout_of(&h, L, err))
+	{
+		if (err->code != ABZ_ERR_LIMIT)
+			err->code = ABZ_ERR_SYNTAX;
+		return false;
+	}
+	if (len - at != abz_sim_b64_len(L->wire))
+		return abz_error(err, ABZ_ERR_SYNTAX, NULL, NULL,
+						 "data has %zu base64 characters, %zu expected for %d trials over %d months",
+						 len - at, abz_sim_b64_len(L->wire), (int) h.trials, (int) h.horizon);
+	return true;
+}
+
+/* the readable header and the binary header inside the data say the same */
+static bool
+same_header(const AbzSimHeader *text, const unsigned char *wire, size_t len, AbzError *err)
+{
+	AbzSimHeader w;
+
+	if (!wire_header(wire, len, &w, err))
+		return false;
+	if (w.trials != text->trials || w.horizon != text->horizon ||
+		w.members != text->members || w.seed != text->seed || w.flags != text->flags)
+		return abz_error(err, ABZ_ERR_SYNTAX, NULL, NULL,
+						 "the data's header (trials=%d horizon=%d members=%" PRId64 " seed=%" PRId64
+						 ") does not match the readable header (trials=%d horizon=%d members=%" PRId64 " seed=%" PRId64 ")",
+						 (int) w.trials, (int) w.horizon, w.members, w.seed,
+						 (int) text->trials, (int) text->horizon, text->members, text->seed);
+	return true;
+}
+
+/*
+ * Parse a text form into out (layout L from abz_sim_text_layout), using wire
+ * (L->wire bytes) as scratch.  The layout is derived again from the readable
+ * header and must be L; the data must decode to exactly L->wire bytes whose
+ * header equals the readable one; then the one binary decoder takes over.
+ */
+bool
+abz_sim_parse(const char *text, size_t len, unsigned char *wire,
+			  AbzSimHeader *out, const AbzSimLayout *L, AbzError *err)
+{
+	AbzSimHeader h;
+	AbzSimLayout own;
+	size_t		at;
+
+	if (!abz_sim_text_layout(text, len, &own, err) || !parse_prefix(text, len, &h, &at, err))
+		return false;
+	if (memcmp(&own, L, sizeof(own)) != 0)
+		return abz_error(err, ABZ_ERR_SYNTAX, NULL, NULL,
+						 "text of %d trials over %d months does not fit the %zu bytes it is decoded into",
+						 (int) h.trials, (int) h.horizon, L->size);
+	if (!b64_decode(text + at, len - at, wire, L->wire))
+		return abz_error(err, ABZ_ERR_SYNTAX, NULL, NULL,
+						 "data is not the canonical base64 of a %d-trial, %d-month simulation",
+						 (int) h.trials, (int) h.horizon);
+	if (!same_header(&h, wire, L->wire, err) || !abz_sim_from_wire(wire, L->wire, out, L, err))
+	{
+		/* text input reports a malformed value as a syntax error */
+		if (err->code == ABZ_ERR_BINARY)
+			err->code = ABZ_ERR_SYNTAX;
+		return false;
+	}
+	return true;
+}
