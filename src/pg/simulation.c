@@ -109,7 +109,8 @@ aibiz_simulation_in(PG_FUNCTION_ARGS)
 	unsigned char *wire;
 
 	if (!abz_sim_text_layout(text, len, &L, &err))
-		sim_raise(&err, "invalid input syntax for type");
+		sim_raise(&err, err.code == ABZ_ERR_SYNTAX ?
+				  "invalid input syntax for type" : "invalid value for type");
 	v = sim_alloc(&L);
 	wire = palloc(L.wire);
 	if (!abz_sim_parse(text, len, wire, SIM_OF(v), &L, &err))
