@@ -35,6 +35,18 @@ quantiles_ok(const double *q, int horizon)
 	return true;
 }
 
+/* bytes [from, to) of a value are zero */
+static bool
+zero_bytes(const AbzSimHeader *h, size_t from, size_t to)
+{
+	const unsigned char *p = (const unsigned char *) h;
+
+	for (size_t i = from; i < to; i++)
+		if (p[i] != 0)
+			return false;
+	return true;
+}
+
 /* per-trial months in 0..horizon, losses and counts non-negative */
 static bool
 check_trials(const AbzSimHeader *h, const AbzSimView *v, AbzError *err)
@@ -114,6 +126,10 @@ abz_sim_validate(const AbzSimHeader *h, size_t size, AbzError *err)
 		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL, "a single simulation has one seed");
 	if ((h->flags & ABZ_SIM_MIXED_SEED) && h->seed != 0)
 		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL, "a mixed-seed portfolio stores seed 0");
+	/* the padding after the int16 arrays is zero, so equal values are equal bytes */
+	if (!zero_bytes(h, L.death + (size_t) h->trials * sizeof(int16_t), L.breakeven) ||
+		!zero_bytes(h, L.breakeven + (size_t) h->trials * sizeof(int16_t), L.alive))
+		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL, "nonzero padding after the trial months");
 	abz_sim_view((AbzSimHeader *) h, &L, &v);
 	if (!check_trials(h, &v, err) || !check_alive(h, &v, err))
 		return false;

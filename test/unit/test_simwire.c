@@ -347,3 +347,22 @@ ABZ_SUITE(simwire_event_counter)
 	free(scratch);
 	free(value);
 }
+
+ABZ_SUITE(simwire_padding)
+{
+	AbzSimLayout L;
+	AbzError	err;
+	AbzSimHeader *h = build(5, 3, &L);	/* 5 int16 = 10 bytes, padded to 16 */
+	unsigned char *base = (unsigned char *) h;
+
+	CHECK(abz_sim_validate(h, L.size, &err));
+	/* the padding after the death and breakeven months is zero in every value */
+	base[L.death + 10] = 1;
+	CHECK(!abz_sim_validate(h, L.size, &err) && err.code == ABZ_ERR_BINARY);
+	base[L.death + 10] = 0;
+	base[L.alive - 1] = 0x80;
+	CHECK(!abz_sim_validate(h, L.size, &err) && err.code == ABZ_ERR_BINARY);
+	base[L.alive - 1] = 0;
+	CHECK(abz_sim_validate(h, L.size, &err));
+	free(h);
+}
