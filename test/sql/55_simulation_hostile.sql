@@ -151,4 +151,17 @@ SELECT summary(pg_temp.seeded(9007199254740993))->'seed' AS seed,
        summary(pg_temp.seeded(9223372036854775807))->>'seed' AS max_seed,
        summary(pg_temp.seeded(9007199254740993))->'members' AS members;
 
+-- Event counts: a trial with 2^32 - 1 or more events of one category is an
+-- error naming the category, not a count silently capped there.  freq=1e12
+-- a year is about 8.3e10 events a month, past the ceiling in the first month.
+SELECT pg_temp.try($q$SELECT aibiz.trials(aibiz.simulate('subscription(price=10)',
+    'market(freq=1e12)', 'cash(amount=1M) + team(headcount=1, cost=1k) + product(churn=1%)',
+    aibiz.market(1000, 0.02, 0.03, 0.4, 0.1), 2, 3, 1))$q$);
+-- a billion a year (about 8.3e7 a month, 1.7e8 in two months) is counted
+SELECT events_per_trial > 1e8 AND events_per_trial < 2.5e8 AS counted
+FROM risk_attribution(simulate('subscription(price=10)', 'market(freq=1e9)',
+    'cash(amount=1M) + team(headcount=1, cost=1k) + product(churn=1%)',
+    market(1000, 0.02, 0.03, 0.4, 0.1), 2, 3, 1))
+WHERE category = 'market';
+
 DROP TABLE load_s;
