@@ -270,6 +270,27 @@ int			abz_sim_histogram(const AbzSimHeader *h, int bins, double *scratch,
 int			abz_sim_exceedance(const AbzSimHeader *h, int points, double *scratch,
 							   double *loss, double *prob);
 
+/* percentiles of the NPV statistics table: P1 P5 P10 P25 P50 P75 P90 P95 P99 */
+#define ABZ_SIM_NSTAT_PCT 9
+extern const double abz_sim_stat_levels[ABZ_SIM_NSTAT_PCT];
+
+/* the summary statistics of trial NPVs (a Monte Carlo tool's statistics table) */
+typedef struct AbzSimStats
+{
+	int64_t		trials;
+	double		mean;			/* exact sum / trials */
+	double		sd;				/* sample standard deviation (n - 1); 0 for one trial */
+	double		skewness;		/* m3 / m2^1.5 over trials (0 when sd = 0) */
+	double		kurtosis;		/* m4 / m2^2 (3 for a normal; 0 when sd = 0) */
+	double		min;
+	double		max;
+	double		pct[ABZ_SIM_NSTAT_PCT];	/* type-7 quantiles at abz_sim_stat_levels */
+	double		se;				/* sd / sqrt(trials) */
+} AbzSimStats;
+
+/* statistics of the trial NPVs; scratch holds trials doubles */
+void		abz_sim_npv_statistics(const AbzSimHeader *h, double *scratch, AbzSimStats *out);
+
 /* share of (trial, member) pairs alive at month (0..horizon; month 0 is 1) */
 double		abz_sim_survival(const AbzSimHeader *h, int32_t month);
 

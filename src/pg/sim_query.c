@@ -487,3 +487,36 @@ aibiz_sim_summary(PG_FUNCTION_ARGS)
 	PG_RETURN_JSONB_P(JsonbValueToJsonb(res));
 }
 
+
+PG_FUNCTION_INFO_V1(aibiz_sim_statistics);
+
+/* statistics(sim): one row, the statistics table of trial NPVs */
+Datum
+aibiz_sim_statistics(PG_FUNCTION_ARGS)
+{
+	AbzSimHeader *h = PG_GETARG_SIM(0);
+	Datum		values[8 + ABZ_SIM_NSTAT_PCT];
+	bool		nulls[8 + ABZ_SIM_NSTAT_PCT] = {false};
+	TupleDesc	desc;
+	AbzSimStats s;
+	int			k = 0;
+
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "aibiz.statistics: the result type must be a row type");
+	abz_sim_npv_statistics(h, palloc(sizeof(double) * (size_t) h->trials), &s);
+	values[k++] = Int64GetDatum(s.trials);
+	values[k++] = Float8GetDatum(s.mean);
+	nulls[k] = s.trials < 2;
+	values[k++] = Float8GetDatum(s.sd);
+	nulls[k] = s.sd == 0.0;
+	values[k++] = Float8GetDatum(s.skewness);
+	nulls[k] = s.sd == 0.0;
+	values[k++] = Float8GetDatum(s.kurtosis);
+	values[k++] = Float8GetDatum(s.min);
+	values[k++] = Float8GetDatum(s.max);
+	for (int i = 0; i < ABZ_SIM_NSTAT_PCT; i++)
+		values[k++] = Float8GetDatum(s.pct[i]);
+	nulls[k] = s.trials < 2;
+	values[k++] = Float8GetDatum(s.se);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), values, nulls)));
+}

@@ -99,6 +99,7 @@ INSERT INTO abz_intended VALUES
   ('survival_curve', 1, 'i', true, 's', 'reads a simulation'),
   ('risk_attribution', 1, 'i', true, 's', 'reads a simulation'),
   ('loss_exceedance', 1, 'i', true, 's', 'reads a simulation'),
+  ('statistics', 1, 'i', true, 's', 'reads a simulation'),
   ('npv_histogram', 1, 'i', true, 's', 'reads a simulation');
 
 -- Finance.  npv has two overloads: of a rate and flows, and of a projection.

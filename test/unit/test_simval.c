@@ -669,3 +669,41 @@ ABZ_SUITE(simval_accessors)
 	CHECK(prob[0] == 1 && prob[1] == 0.65 && prob[2] == 0.3);
 	free(h);
 }
+
+/*
+ * The statistics table on seven synthetic trials with NPV (i % 7) * 1000.5
+ * - 2000: -2000, -999.5, 1, 1001.5, 2002, 3002.5, 4003.  By hand: mean
+ * 7010.5 / 7 = 1001.5; deviations 1000.5 * (-3..3), so skewness 0, m2 =
+ * 1000.5^2 * 28/7, m4 = 1000.5^4 * 196/7, kurtosis (196/7) / (28/7)^2 = 1.75;
+ * sd = 1000.5 sqrt(28/6); P25 at h = 1.5: -999.5 + 0.5 * 1000.5 = -499.25;
+ * P1 at h = 0.06: -2000 + 0.06 * 1000.5 = -1939.97; P99 at h = 5.94:
+ * 3002.5 + 0.94 * 1000.5 = 3942.97; se = sd / sqrt(7).
+ */
+ABZ_SUITE(simval_statistics)
+{
+	AbzSimLayout L;
+	AbzSimHeader *h = synth_sim(0, 7, 5, 1, &L);
+	double		scratch[7];
+	AbzSimStats s;
+
+	abz_sim_npv_statistics(h, scratch, &s);
+	CHECK(s.trials == 7);
+	CHECK(s.mean == 1001.5);
+	CHECK_NEAR(s.sd, 1000.5 * sqrt(28.0 / 6.0), 1e-14);
+	CHECK(fabs(s.skewness) < 1e-15);
+	CHECK_NEAR(s.kurtosis, 1.75, 1e-14);
+	CHECK(s.min == -2000 && s.max == 4003);
+	CHECK_NEAR(s.pct[0], -1939.97, 1e-12);
+	CHECK(s.pct[3] == -499.25);
+	CHECK(s.pct[4] == 1001.5);
+	CHECK_NEAR(s.pct[8], 3942.97, 1e-12);
+	CHECK_NEAR(s.se, s.sd / sqrt(7.0), 1e-15);
+	free(h);
+
+	/* one trial: no spread */
+	h = synth_sim(0, 1, 5, 1, &L);
+	abz_sim_npv_statistics(h, scratch, &s);
+	CHECK(s.trials == 1 && s.sd == 0 && s.kurtosis == 0 && s.min == s.max);
+	CHECK(s.pct[0] == s.mean && s.pct[8] == s.mean);
+	free(h);
+}
