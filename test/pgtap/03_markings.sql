@@ -128,6 +128,12 @@ INSERT INTO abz_intended VALUES
 INSERT INTO abz_intended VALUES
   ('topsis', 1, 'i', false, 's', 'closeness over the rows of its window partition');
 
+-- The Bass fit: an exact per-period list (the cashflows state) and its fit.
+INSERT INTO abz_intended VALUES
+  ('bass_add', 1, 'i', true, 's', 'sfunc of bass_fit()'),
+  ('bass_final', 1, 'i', true, 's', 'finalfunc of bass_fit()'),
+  ('bass_fit', 1, 'i', false, 's', 'least squares over per-period sums');
+
 -- The generator reads aibiz.markets, so STABLE, not IMMUTABLE.
 INSERT INTO abz_intended VALUES
   ('sample_companies', 1, 's', true, 's', 'reads the markets table');
