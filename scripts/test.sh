@@ -132,6 +132,7 @@ regress_stage
 if compgen -G 'test/pgtap/*.sql' >/dev/null; then
 	pgtap_stage
 fi
+counted_stage bi-client pg_virtualenv -t -v 15 /usr/bin/python3 test/client/bi_client.py
 flock -u 9
 exec 9>&-
 

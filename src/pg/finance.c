@@ -28,6 +28,7 @@
 #include "utils/tuplestore.h"
 
 #include "aibiz.h"
+#include "cashflows_glue.h"
 #include "finance.h"
 
 #define CF_OF(ptr)			((AbzCashflows *) ((char *) (ptr) + ABZ_VARHDRSZ))
@@ -334,7 +335,7 @@ abz_cashflows_recv(PG_FUNCTION_ARGS)
  */
 static Datum
 cf_add(FunctionCallInfo fcinfo, Datum state, bool has_rate, double rate,
-	   double amount, DateADT day)
+	   double amount, DateADT day, const char *what)
 {
 	struct varlena *v = PG_DETOAST_DATUM(state);
 	bool		in_place = AggCheckCallContext(fcinfo, NULL) &&
@@ -361,7 +362,7 @@ cf_add(FunctionCallInfo fcinfo, Datum state, bool has_rate, double rate,
 	{
 		/* full: fold the tail in; grow unless that freed half the room */
 		if (!abz_cf_normalize(cf, palloc(sizeof(AbzFlow) * Max(cf->n, 1)), &err))
-			finance_raise(&err, has_rate ? "xnpv" : "xirr");
+			finance_raise(&err, what);
 		if (cf->n >= cf->cap / 2)
 		{
 			uint32		room = cf->cap < CF_FIRST_ROOM / 2 ? CF_FIRST_ROOM : cf->cap * 2;
@@ -383,15 +384,30 @@ cf_add(FunctionCallInfo fcinfo, Datum state, bool has_rate, double rate,
 	}
 	if ((has_rate && !abz_cf_set_rate(cf, rate, &err)) ||
 		!abz_cf_append(cf, (int32_t) day, amount, &err))
-		finance_raise(&err, has_rate ? "xnpv" : "xirr");
+		finance_raise(&err, what);
 	if (!in_place)
 	{
 		if (!abz_cf_normalize(cf, palloc(sizeof(AbzFlow) * cf->n), &err))
-			finance_raise(&err, has_rate ? "xnpv" : "xirr");
+			finance_raise(&err, what);
 		cf->cap = cf->n;
 		SET_VARSIZE(v, CF_VARSIZE(cf->n));
 	}
 	PG_RETURN_POINTER(v);
+}
+
+/* add amount under an integer key (a day, or a period) to a list; see cashflows_glue.h */
+Datum
+abz_cf_add_keyed(FunctionCallInfo fcinfo, Datum state, double amount,
+				 int32 key, const char *what)
+{
+	return cf_add(fcinfo, state, false, 0.0, amount, (DateADT) key, what);
+}
+
+/* the canonical list of a value; see cashflows_glue.h */
+AbzCashflows *
+abz_cf_canonical(Datum d)
+{
+	return CF_OF(cf_canonical_copy(d));
 }
 
 /* xirr transition: (state, amount, day) */
@@ -399,7 +415,7 @@ Datum
 abz_cashflows_add(PG_FUNCTION_ARGS)
 {
 	return cf_add(fcinfo, PG_GETARG_DATUM(0), false, 0.0,
-				  PG_GETARG_FLOAT8(1), PG_GETARG_DATEADT(2));
+				  PG_GETARG_FLOAT8(1), PG_GETARG_DATEADT(2), "xirr");
 }
 
 /* xnpv transition: (state, rate, amount, day); the rate must not change */
@@ -407,7 +423,7 @@ Datum
 abz_cashflows_add_rate(PG_FUNCTION_ARGS)
 {
 	return cf_add(fcinfo, PG_GETARG_DATUM(0), true, PG_GETARG_FLOAT8(1),
-				  PG_GETARG_FLOAT8(2), PG_GETARG_DATEADT(3));
+				  PG_GETARG_FLOAT8(2), PG_GETARG_DATEADT(3), "xnpv");
 }
 
 /* combine: merge two lists into a new canonical one */

@@ -124,6 +124,17 @@ INSERT INTO abz_intended VALUES
   ('xnpv', 2, 'i', NULL, 's', 'aggregate (not strict) and function of a cashflows value (strict)'),
   ('xirr', 2, 'i', NULL, 's', 'aggregate (not strict) and function of a cashflows value (strict)');
 
+-- Window function: a pure function of its partition's rows; not strict, so
+-- that rows with NULL criteria take no part and benefit may be NULL.
+INSERT INTO abz_intended VALUES
+  ('topsis', 1, 'i', false, 's', 'closeness over the rows of its window partition');
+
+-- The Bass fit: an exact per-period list (the cashflows state) and its fit.
+INSERT INTO abz_intended VALUES
+  ('bass_add', 1, 'i', true, 's', 'sfunc of bass_fit()'),
+  ('bass_final', 1, 'i', true, 's', 'finalfunc of bass_fit()'),
+  ('bass_fit', 1, 'i', false, 's', 'least squares over per-period sums');
+
 -- The generator reads aibiz.markets, so STABLE, not IMMUTABLE.
 INSERT INTO abz_intended VALUES
   ('sample_companies', 1, 's', true, 's', 'reads the markets table');

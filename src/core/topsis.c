@@ -1,0 +1,129 @@
+/*
+ * topsis.c — TOPSIS (technique for order of preference by similarity to the
+ * ideal solution).  For alternatives i and criteria j:
+ *
+ *   r_ij = x_ij / sqrt(sum_i x_ij^2)          vector normalisation
+ *   v_ij = w_j r_ij                            w normalised to sum 1
+ *   A+_j = max_i v_ij (benefit) or min_i (cost), A-_j the opposite
+ *   d+_i = |v_i - A+|, d-_i = |v_i - A-|       Euclidean distances
+ *   C_i  = d-_i / (d+_i + d-_i)
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "topsis.h"
+
+/* ascending order of doubles */
+static int
+cmp_double(const void *a, const void *b)
+{
+	double		x = *(const double *) a;
+	double		y = *(const double *) b;
+
+	return (x > y) - (x < y);
+}
+
+/* check the weights and return their sum (0 when invalid) */
+static double
+weight_sum(const double *w, int k, AbzError *err)
+{
+	double		sum = 0.0;
+
+	for (int j = 0; j < k; j++)
+	{
+		if (!isfinite(w[j]) || w[j] < 0.0)
+		{
+			abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+					  "weight %d is %g; weights must be finite and >= 0", j + 1, w[j]);
+			return 0.0;
+		}
+		sum += w[j];
+	}
+	if (!(sum > 0.0) || !isfinite(sum))
+		abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+				  "the weights must have a positive finite sum");
+	return isfinite(sum) ? sum : 0.0;
+}
+
+/*
+ * Euclidean norm of column j, summed in ascending order of the scaled
+ * squares so that the result is the same for every row order, and scaled by
+ * the largest magnitude so that no square overflows.
+ */
+static double
+column_norm(const double *x, size_t n, int k, int j, double *scratch)
+{
+	double		big = 0.0;
+	double		sum = 0.0;
+
+	for (size_t i = 0; i < n; i++)
+		big = fmax(big, fabs(x[i * k + j]));
+	if (big == 0.0)
+		return 0.0;
+	for (size_t i = 0; i < n; i++)
+	{
+		double		s = x[i * k + j] / big;
+
+		scratch[i] = s * s;
+	}
+	qsort(scratch, n, sizeof(double), cmp_double);
+	for (size_t i = 0; i < n; i++)
+		sum += scratch[i];
+	return big * sqrt(sum);
+}
+
+/* closeness of every alternative; see topsis.h */
+bool
+abz_topsis(const double *x, size_t n, int k, const double *w,
+		   const bool *benefit, double *scratch, double *out, AbzError *err)
+{
+	double		wsum;
+	double		best[ABZ_TOPSIS_MAX_CRITERIA];
+	double		worst[ABZ_TOPSIS_MAX_CRITERIA];
+	double		scale[ABZ_TOPSIS_MAX_CRITERIA];
+
+	if (k < 1 || k > ABZ_TOPSIS_MAX_CRITERIA)
+		return abz_error(err, ABZ_ERR_LIMIT, NULL, NULL,
+						 "%d criteria; between 1 and %d are allowed",
+						 k, ABZ_TOPSIS_MAX_CRITERIA);
+	for (size_t i = 0; i < n * (size_t) k; i++)
+		if (!isfinite(x[i]))
+			return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+							 "criterion %d of alternative %zu is not finite",
+							 (int) (i % k) + 1, i / k + 1);
+	wsum = weight_sum(w, k, err);
+	if (wsum == 0.0)
+		return false;
+	for (int j = 0; j < k; j++)
+	{
+		double		norm = column_norm(x, n, k, j, scratch);
+		bool		up = benefit == NULL || benefit[j];
+
+		scale[j] = norm > 0.0 ? (w[j] / wsum) / norm : 0.0;
+		best[j] = worst[j] = n > 0 ? x[j] * scale[j] : 0.0;
+		for (size_t i = 1; i < n; i++)
+		{
+			double		v = x[i * k + j] * scale[j];
+
+			best[j] = up ? fmax(best[j], v) : fmin(best[j], v);
+			worst[j] = up ? fmin(worst[j], v) : fmax(worst[j], v);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+	{
+		double		dp = 0.0,
+					dm = 0.0;
+
+		for (int j = 0; j < k; j++)
+		{
+			double		v = x[i * k + j] * scale[j];
+
+			dp += (v - best[j]) * (v - best[j]);
+			dm += (v - worst[j]) * (v - worst[j]);
+		}
+		dp = sqrt(dp);
+		dm = sqrt(dm);
+		out[i] = dp + dm > 0.0 ? dm / (dp + dm) : 0.5;
+	}
+	return true;
+}
