@@ -51,10 +51,12 @@ build/unit-asan: $(CORE_SRCS) $(UNIT_SRCS) $(wildcard src/core/*.h) $(wildcard t
 	  -fno-sanitize-recover=all -Wall -Wextra -Werror -Wno-unused-parameter -Isrc/core \
 	  -o $@ $(CORE_SRCS) $(UNIT_SRCS) -lm
 
-build/fuzz-spec: $(CORE_SRCS) fuzz/fuzz_spec.c
+# one libFuzzer harness per input path: fuzz/fuzz_<name>.c, corpus fuzz/corpus/<name>/
+build/fuzz-%: fuzz/fuzz_%.c $(CORE_SRCS) $(wildcard src/core/*.h) $(wildcard fuzz/*.h)
 	@mkdir -p build
 	clang -std=gnu11 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	  -Isrc/core -o $@ $(CORE_SRCS) fuzz/fuzz_spec.c -lm
+	  -Wall -Wextra -Werror -Wno-unused-parameter -Wno-unused-function \
+	  -Isrc/core -o $@ $(CORE_SRCS) $< -lm
 
 unit: build/unit
 	./build/unit
