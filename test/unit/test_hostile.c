@@ -160,3 +160,159 @@ ABZ_SUITE(hostile_unit_econ)
 	free(cheap);
 	free(tiny);
 }
+
+/* calls of the allocator, so a test can see nothing was allocated, and its last result */
+static int	nalloc;
+static void *last;
+
+/* zeroed allocation that counts and remembers itself */
+static void *
+counting_alloc(size_t n)
+{
+	nalloc++;
+	last = calloc(1, n);
+	return last;
+}
+
+/* a stored projection with an altered version, horizon or header is refused before reading */
+ABZ_SUITE(hostile_proj_stored)
+{
+	AbzProj    *p = ones(2);
+	size_t		size = ABZ_PROJ_SIZE(2);
+	AbzError	err;
+
+	CHECK(abz_proj_check_stored(p, size, &err));
+	p->version = 9;
+	CHECK(!abz_proj_check_stored(p, size, &err) && err.code == ABZ_ERR_BINARY);
+	p->version = ABZ_PROJ_VERSION_FLOAT;	/* format 2 needs fewer bytes */
+	CHECK(!abz_proj_check_stored(p, size, &err));
+	p->version = ABZ_PROJ_VERSION;
+	p->horizon = 600;
+	CHECK(!abz_proj_check_stored(p, size, &err));
+	p->horizon = 0;
+	CHECK(!abz_proj_check_stored(p, size, &err));
+	p->horizon = 2;
+	p->members = ABZ_PROJ_MAX_MEMBERS + 1;
+	CHECK(!abz_proj_check_stored(p, size, &err));
+	p->members = 1;
+	p->launch = 0;
+	CHECK(!abz_proj_check_stored(p, size, &err));
+	p->launch = 1;
+	CHECK(!abz_proj_check_stored(p, 16, &err));
+	CHECK(abz_proj_check_stored(p, size, &err));
+	free(p);
+}
+
+/* truncated or oversized binary projections: 22P03, nothing allocated */
+ABZ_SUITE(hostile_proj_decode)
+{
+	AbzProj    *p = ones(1);
+	size_t		n = abz_proj_encode(p, NULL, 0);
+	unsigned char *wire = malloc(n);
+	AbzError	err;
+	AbzProj    *q;
+
+	CHECK(n == ABZ_PROJ_BINARY_SIZE(1) && abz_proj_encode(p, wire, n) == n);
+	q = abz_proj_decode(wire, n, counting_alloc, &err);
+	CHECK(q != NULL && memcmp(q, p, ABZ_PROJ_SIZE(1)) == 0);
+	free(q);
+	nalloc = 0;
+	for (size_t len = 0; len < n; len += 7)
+		CHECK(abz_proj_decode(wire, len, counting_alloc, &err) == NULL && err.code == ABZ_ERR_BINARY);
+	/* horizon 600 claimed with the bytes of one month */
+	wire[6] = 0x02;
+	wire[7] = 0x58;
+	CHECK(abz_proj_decode(wire, n, counting_alloc, &err) == NULL && err.code == ABZ_ERR_BINARY);
+	CHECK(nalloc == 0);
+	/* members 10^18 (0x0de0b6b3a7640000) is refused as in text */
+	wire[6] = 0;
+	wire[7] = 1;
+	memcpy(wire + 8, "\x0d\xe0\xb6\xb3\xa7\x64\x00\x00", 8);
+	CHECK(abz_proj_decode(wire, n, counting_alloc, &err) == NULL && err.code == ABZ_ERR_BINARY);
+	CHECK(strstr(err.msg, "member count") != NULL);
+	free(last);
+	free(wire);
+	free(p);
+}
+
+/* binary cashflows: truncation and counts refused before allocating, amounts as strict as text */
+ABZ_SUITE(hostile_cf_decode)
+{
+	/* version 1, flags 0, rate 0, one date: day 0, amount 2^126 (hi 2^62, lo 0) */
+	unsigned char wire[34] = {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+		0, 0, 0, 0, 0x40, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+	unsigned char again[34];
+	AbzError	err;
+	AbzCashflows *cf;
+
+	cf = abz_cf_decode(wire, sizeof(wire), counting_alloc, &err);
+	CHECK(cf != NULL && cf->n == 1 && cf->cap == 1);
+	CHECK(cf != NULL && abz_cf_encode(cf, again, sizeof(again)) == sizeof(again) &&
+		  memcmp(again, wire, sizeof(wire)) == 0);
+	free(cf);
+	/* 2^126 + 1: text input refuses it, so binary does */
+	wire[33] = 1;
+	CHECK(abz_cf_decode(wire, sizeof(wire), counting_alloc, &err) == NULL && err.code == ABZ_ERR_BINARY);
+	free(last);
+	wire[33] = 0;
+	nalloc = 0;
+	for (size_t len = 0; len < sizeof(wire); len += 3)
+		CHECK(abz_cf_decode(wire, len, counting_alloc, &err) == NULL && err.code == ABZ_ERR_BINARY);
+	/* a count of 4,000,000 with one date's bytes */
+	wire[10] = 0x00, wire[11] = 0x3d, wire[12] = 0x09, wire[13] = 0x00;
+	CHECK(abz_cf_decode(wire, sizeof(wire), counting_alloc, &err) == NULL && err.code == ABZ_ERR_BINARY);
+	CHECK(nalloc == 0);
+}
+
+/* stored and binary input values: altered headers and truncation */
+ABZ_SUITE(hostile_spec_wire)
+{
+	AbzSpec    *s = spec(ABZ_KIND_PLAN, "cash(amount=1M) + team(headcount=2, cost=5k) + product(churn=3%)");
+	size_t		size = ABZ_SPEC_SIZE(s->nterms);
+	size_t		n = abz_spec_encode(s, NULL, 0);
+	unsigned char *wire = malloc(n);
+	unsigned char hdr[4] = {1, ABZ_KIND_PLAN, 0, 64};
+	AbzError	err;
+	AbzSpec    *q;
+
+	CHECK(abz_spec_check_stored(s, size, &err));
+	s->version = 2;
+	CHECK(!abz_spec_check_stored(s, size, &err) && err.code == ABZ_ERR_BINARY);
+	s->version = 1;
+	s->nterms = 64;
+	CHECK(!abz_spec_check_stored(s, size, &err));
+	s->nterms = 3;
+	s->terms[0].term = 99;
+	CHECK(!abz_spec_check_stored(s, size, &err));
+	s->terms[0].term = ABZ_PLAN_CASH;
+	s->terms[1].key[0].dist = ABZ_NDIST;
+	CHECK(!abz_spec_check_stored(s, size, &err));
+	s->terms[1].key[0].dist = ABZ_CONST;
+	s->kind = 9;
+	CHECK(!abz_spec_check_stored(s, size, &err));
+	s->kind = ABZ_KIND_PLAN;
+	CHECK(abz_spec_check_stored(s, size, &err));
+
+	CHECK(abz_spec_encode(s, wire, n) == n);
+	q = abz_spec_decode(ABZ_KIND_PLAN, wire, n, counting_alloc, &err);
+	CHECK(q != NULL && memcmp(q, s, size) == 0);
+	free(q);
+	/* every truncation is a binary error; a revenue_model's bytes are not a plan */
+	for (size_t len = 0; len < n; len += 5)
+	{
+		last = NULL;
+		q = abz_spec_decode(ABZ_KIND_PLAN, wire, len, counting_alloc, &err);
+		CHECK(q == NULL && err.code == ABZ_ERR_BINARY);
+		free(last);
+	}
+	last = NULL;
+	CHECK(abz_spec_decode(ABZ_KIND_REVENUE, wire, n, counting_alloc, &err) == NULL &&
+		  err.code == ABZ_ERR_BINARY);
+	free(last);
+	/* 64 terms announced in 4 bytes: refused before allocating */
+	nalloc = 0;
+	CHECK(abz_spec_decode(ABZ_KIND_PLAN, hdr, sizeof(hdr), counting_alloc, &err) == NULL &&
+		  err.code == ABZ_ERR_BINARY && nalloc == 0);
+	free(wire);
+	free(s);
+}
