@@ -1,8 +1,7 @@
 /*
  * projection.c — fmgr glue of the expected path (SPEC §5, §7, §8): the
  * aibiz.projection type (text and binary I/O), aibiz.project(), the row
- * output and summaries, the exact month-wise sum aggregate, and
- * aibiz.unit_economics().
+ * output and summaries, and the exact month-wise sum aggregate.
  */
 #include "postgres.h"
 
@@ -18,7 +17,6 @@
 
 #include "aibiz.h"
 #include "projval.h"
-#include "unit_econ.h"
 
 /*
  * A stored projection: varlena header, 4 bytes of zero padding so that the
@@ -46,7 +44,6 @@ PG_FUNCTION_INFO_V1(abz_projection_horizon);
 PG_FUNCTION_INFO_V1(abz_projection_members);
 PG_FUNCTION_INFO_V1(abz_projection_launch);
 PG_FUNCTION_INFO_V1(abz_projection_summary);
-PG_FUNCTION_INFO_V1(abz_unit_economics_fn);
 
 /* a new varlena with room for a projection body of size bytes; returns the body */
 static void *
@@ -557,49 +554,4 @@ abz_projection_summary(PG_FUNCTION_ARGS)
 	push_float(&st, "final_accounts", s.final_accounts);
 	res = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
 	PG_RETURN_JSONB_P(JsonbValueToJsonb(res));
-}
-
-/* ---- unit economics ---- */
-
-/* aibiz.unit_economics(revenue, plan): one row of OUT parameters */
-Datum
-abz_unit_economics_fn(PG_FUNCTION_ARGS)
-{
-	AbzSpec    *revenue = PG_GETARG_ABZSPEC(0);
-	AbzSpec    *plan = PG_GETARG_ABZSPEC(1);
-	AbzUnitEcon ue;
-	AbzError	err;
-	TupleDesc	tupdesc;
-	Datum		values[8];
-	bool		nulls[8];
-
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("aibiz.unit_economics must be called in a context that accepts a record")));
-	tupdesc = BlessTupleDesc(tupdesc);
-	if (!abz_unit_economics(revenue, plan, &ue, &err))
-	{
-		if (err.code == ABZ_ERR_OVERFLOW)
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("aibiz.unit_economics: %s", err.msg),
-					 errdetail("Output \"%s\" of these inputs does not fit in double precision.", err.key)));
-		abz_raise(&err, "plan");
-	}
-	memset(nulls, 0, sizeof(nulls));
-	values[0] = Float8GetDatum(ue.arpa);
-	values[1] = Float8GetDatum(ue.cost_per_account);
-	values[2] = Float8GetDatum(ue.gross_margin);
-	nulls[2] = (ue.nulls & ABZ_UE_NO_GM) != 0;
-	values[3] = Float8GetDatum(ue.churn);
-	values[4] = Float8GetDatum(ue.ltv);
-	nulls[4] = (ue.nulls & ABZ_UE_NO_LTV) != 0;
-	values[5] = Float8GetDatum(ue.cac);
-	nulls[5] = (ue.nulls & ABZ_UE_NO_CAC) != 0;
-	values[6] = Float8GetDatum(ue.ltv_to_cac);
-	nulls[6] = (ue.nulls & ABZ_UE_NO_RATIO) != 0;
-	values[7] = Float8GetDatum(ue.payback_months);
-	nulls[7] = (ue.nulls & ABZ_UE_NO_PAYBACK) != 0;
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
