@@ -1,7 +1,7 @@
 /*
- * unit_economics.c — fmgr glue of aibiz.unit_economics(revenue, plan): one row of
- * per-account figures at launch prices (the core computes them, unit_econ.c
- * in src/core); an output beyond float8 is 22003 naming it.
+ * unit_economics.c — fmgr glue of aibiz.unit_economics(revenue, plan): one
+ * row of per-account figures at launch prices (computed by the core's
+ * unit_econ.c); an output beyond float8 is 22003 naming it.
  */
 #include "postgres.h"
 
