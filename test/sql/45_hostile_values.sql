@@ -170,3 +170,8 @@ SELECT pg_temp.try($$SELECT aibiz.unit_economics('subscription(price=1e-300)',
 -- the same shapes within range: every output finite
 SELECT * FROM aibiz.unit_economics('subscription(price=1e300, cost=5e299)',
 	'cash(amount=1) + team(headcount=1, cost=1) + product(churn=0.5) + marketing(budget=1, cac=1)');
+
+-- ---- a 39-digit raw number past 2^128 must not wrap into range ----
+-- 385070591730234615865843651857942052863 > 2^128: out of range (22023), not read modulo 2^128
+SELECT pg_temp.try($$SELECT aibiz.npv(('v1;h=1;n=1;l=1;npv=385070591730234615865843651857942052863;0' || repeat(',0', 16))::aibiz.projection)$$) AS npv_39_digits,
+	   pg_temp.try($$SELECT aibiz.npv(('v1;h=1;n=1;l=1;npv=-85070591730234615865843651857942052863;0' || repeat(',0', 16))::aibiz.projection)$$) AS npv_below_2_126;

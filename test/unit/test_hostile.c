@@ -316,3 +316,26 @@ ABZ_SUITE(hostile_spec_wire)
 	free(wire);
 	free(s);
 }
+
+/* a 39-digit raw number past 2^128 must not wrap into range when parsed */
+ABZ_SUITE(hostile_fixed_parse_wrap)
+{
+	const char *end;
+	abz_fixed	x;
+	AbzError	err;
+	AbzCashflows *cf = calloc(1, ABZ_CF_SIZE(4));
+	/* 385070591730234615865843651857942052863 = 10 x 38507059173023461586584365185794205286 + 3 > 2^128 */
+	const char *big = "385070591730234615865843651857942052863";
+	char		text[128];
+
+	CHECK(!abz_fixed_parse(big, &end, &x));
+	CHECK(!abz_fixed_parse("340282366920938463463374607431768211457", &end, &x));	/* 2^128 + 1 */
+	CHECK(abz_fixed_parse("85070591730234615865843651857942052864", &end, &x) &&
+		  x == (abz_fixed) 1 << 126);
+	CHECK(!abz_fixed_parse("85070591730234615865843651857942052865", &end, &x));
+	snprintf(text, sizeof(text), "v1 2000-01-01:%s", big);
+	CHECK(!abz_cf_parse(text, strlen(text), cf, 4, &err));
+	snprintf(text, sizeof(text), "v1;h=1;n=1;l=1;npv=%s;0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0", big);
+	CHECK(abz_proj_parse(text, strlen(text), (AbzAlloc) counting_alloc, &err) == NULL);
+	free(cf);
+}
