@@ -81,9 +81,12 @@ abz_fixed_parse(const char *s, const char **end, abz_fixed *out)
 	}
 	while (*s >= '0' && *s <= '9')
 	{
-		u = u * 10 + (unsigned) (*s - '0');
-		if (u > limit || ++digits > 40)
+		unsigned	d = (unsigned) (*s - '0');
+
+		/* test before multiplying: 10 * 2^126 would wrap past 2^128 */
+		if (u > (limit - d) / 10 || ++digits > 40)
 			return false;
+		u = u * 10 + d;
 		s++;
 	}
 	if (digits == 0)

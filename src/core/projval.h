@@ -22,6 +22,7 @@
 #ifndef ABZ_PROJVAL_H
 #define ABZ_PROJVAL_H
 
+#include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -45,6 +46,12 @@
  * whose conversion lies inside ABZ_PROJ_FIXED_LIMIT.
  */
 #define ABZ_PROJ_FLOAT_LIMIT	0x1p94
+
+/*
+ * Largest member count: 10^18 - 1, the most digits (18) the text form reads.
+ * A sum beyond it is an overflow.
+ */
+#define ABZ_PROJ_MAX_MEMBERS	999999999999999999LL
 
 /* One fixed-point number as two 64-bit words (8-byte aligned). */
 typedef struct AbzFixWords
@@ -105,8 +112,33 @@ abz_proj_floats(const void *p)
 /* bytes of a value of either format (its version must be valid) */
 size_t		abz_proj_size(const AbzProj *p);
 
-/* an allocator returning zeroed memory (palloc0 in the backend, calloc-like in tests) */
-typedef void *(*AbzAlloc) (size_t size);
+/* true if x is inside the stored fixed-point range */
+static inline bool
+abz_proj_fixed_ok(abz_fixed x)
+{
+	return x > -ABZ_PROJ_FIXED_LIMIT && x < ABZ_PROJ_FIXED_LIMIT;
+}
+
+/* true if a format 2 float8 has a conversion in the stored range (false for NaN) */
+static inline bool
+abz_proj_float_ok(double v)
+{
+	return fabs(v) < ABZ_PROJ_FLOAT_LIMIT;
+}
+
+/* check a horizon: ABZ_ERR_DOMAIN below 1, ABZ_ERR_LIMIT above ABZ_MAX_HORIZON */
+bool		abz_proj_check_horizon(int64_t h, AbzError *err);
+
+/* check members (1..ABZ_PROJ_MAX_MEMBERS), launch (1..ABZ_MAX_HORIZON) and npv */
+bool		abz_proj_check_header(const AbzProj *p, AbzError *err);
+
+/*
+ * Check a stored value of size bytes before reading it, in O(1): version,
+ * horizon, exact size, padding, members and launch.  Every reader of a
+ * stored datum calls it (abz_proj_validate checks every number too).
+ * False and err (ABZ_ERR_BINARY) if the value cannot be read.
+ */
+bool		abz_proj_check_stored(const void *body, size_t size, AbzError *err);
 
 /* load/store one fixed-point number */
 abz_fixed	abz_proj_load(AbzFixWords w);
@@ -161,6 +193,23 @@ bool		abz_proj_add(AbzProj *acc, const AbzProj *x, AbzError *err);
  * ABZ_PROJ_FLOAT_LIMIT in magnitude, npv's unused 8 bytes zero).
  */
 bool		abz_proj_validate(const AbzProj *p, size_t size, AbzError *err);
+
+/*
+ * Binary form (big-endian): int32 version, int32 horizon, int64 members,
+ * int32 launch, then npv and the month values: format 1 as int64 high and
+ * low halves, format 2 as float8.  Decode checks version, horizon and the
+ * exact length before calling alloc (once, abz_proj_size bytes, zeroed),
+ * then validates as strictly as text input.  NULL and err (ABZ_ERR_BINARY)
+ * otherwise; memory from alloc is not freed.
+ */
+AbzProj    *abz_proj_decode(const unsigned char *buf, size_t len, AbzAlloc alloc,
+							AbzError *err);
+
+/* bytes of the binary form of a valid value */
+size_t		abz_proj_wire_size(const AbzProj *p);
+
+/* the binary form into buf (cap bytes); returns its size (nothing written if cap is short) */
+size_t		abz_proj_encode(const AbzProj *p, unsigned char *buf, size_t cap);
 
 /*
  * Canonical text into buf (cap bytes, NUL-terminated when cap > 0); returns

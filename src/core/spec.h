@@ -167,6 +167,9 @@ extern const uint8_t abz_dist_arity[ABZ_NDIST];
 /* look up the key definition of slot in a term (strategy/mode aware); NULL if unused */
 const AbzKeyDef *abz_key_def(AbzKind kind, const AbzTerm *t, int slot);
 
+/* an allocator returning zeroed memory (palloc0 in the backend, calloc-like in tests) */
+typedef void *(*AbzAlloc) (size_t size);
+
 /* ---- errors ---- */
 
 typedef enum AbzErrCode
@@ -205,6 +208,30 @@ bool		abz_parse(AbzKind kind, const char *text, size_t len,
 
 /* Check a value (from text or binary input) as strictly as the parser does. */
 bool		abz_validate(const AbzSpec *s, size_t size, AbzError *err);
+
+/*
+ * Check a stored value of size bytes before reading it: version, kind, term
+ * count against the size, and every term, sub-term and distribution code
+ * (so readers may index the schema tables).  Every reader of a stored datum
+ * calls it.  False and err (ABZ_ERR_BINARY) if the value cannot be read.
+ */
+bool		abz_spec_check_stored(const void *body, size_t size, AbzError *err);
+
+/*
+ * Binary form: version byte, kind byte, int16 term count, then per term a
+ * term code byte, a sub-term code byte and ABZ_MAX_KEYS slots of a
+ * distribution code byte followed by as many float8 (big-endian) as it has
+ * arguments.  Decode checks version, kind and that the bytes can hold the
+ * term count before calling alloc (once, ABZ_SPEC_SIZE(count) zeroed
+ * bytes), then validates as strictly as text input.  NULL and err
+ * (ABZ_ERR_BINARY for the layout, ABZ_ERR_LIMIT for too many terms, the
+ * validator's codes for values) otherwise; memory from alloc is not freed.
+ */
+AbzSpec    *abz_spec_decode(AbzKind kind, const unsigned char *buf, size_t len,
+							AbzAlloc alloc, AbzError *err);
+
+/* the binary form of a valid value into buf (cap bytes); returns its size */
+size_t		abz_spec_encode(const AbzSpec *s, unsigned char *buf, size_t cap);
 
 /* formats a finite double in the shortest form that reads back exactly; returns length */
 typedef int (*AbzNumFormat) (double v, char *buf /* >= 32 bytes */ );

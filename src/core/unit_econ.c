@@ -1,6 +1,7 @@
 /*
  * unit_econ.c — unit economics at launch prices (SPEC §8) from a revenue
- * model and a plan.
+ * model and a plan.  An output that leaves the float8 range is an overflow
+ * error, never Infinity or NaN.
  */
 #include <math.h>
 #include <string.h>
@@ -31,6 +32,33 @@ find_term(const AbzSpec *s, int code)
 		if (s->terms[i].term == code)
 			return &s->terms[i];
 	return NULL;
+}
+
+/* false and err (ABZ_ERR_OVERFLOW) naming the first defined output that is not finite */
+static bool
+check_finite(const AbzUnitEcon *u, AbzError *err)
+{
+	const struct
+	{
+		const char *name;
+		double		v;
+		int			null_flag;
+	}			outs[] = {
+		{"arpa", u->arpa, 0},
+		{"cost_per_account", u->cost_per_account, 0},
+		{"gross_margin", u->gross_margin, ABZ_UE_NO_GM},
+		{"churn", u->churn, 0},
+		{"ltv", u->ltv, ABZ_UE_NO_LTV},
+		{"cac", u->cac, ABZ_UE_NO_CAC},
+		{"ltv_to_cac", u->ltv_to_cac, ABZ_UE_NO_RATIO},
+		{"payback_months", u->payback_months, ABZ_UE_NO_PAYBACK},
+	};
+
+	for (size_t i = 0; i < sizeof(outs) / sizeof(outs[0]); i++)
+		if (!(u->nulls & outs[i].null_flag) && !isfinite(outs[i].v))
+			return abz_error(err, ABZ_ERR_OVERFLOW, NULL, outs[i].name,
+							 "%s is out of range for type double precision", outs[i].name);
+	return true;
 }
 
 /* compute unit economics at launch */
@@ -115,5 +143,5 @@ abz_unit_economics(const AbzSpec *revenue, const AbzSpec *plan,
 		out->payback_months = out->cac / profit;
 	else
 		out->nulls |= ABZ_UE_NO_PAYBACK;
-	return true;
+	return check_finite(out, err);
 }

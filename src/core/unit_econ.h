@@ -40,7 +40,8 @@ typedef struct AbzUnitEcon
  * Compute unit economics at launch: price multiplier 1, price and cost
  * declines applied up to the launch month, usage and impressions at age 0,
  * every distribution at its mean.  Licensing is not per account and is left
- * out.  False and err (ABZ_ERR_DOMAIN) if the kinds are wrong.
+ * out.  False and err if the kinds are wrong (ABZ_ERR_DOMAIN) or an output
+ * is not finite (ABZ_ERR_OVERFLOW, err->key naming the output).
  */
 bool		abz_unit_economics(const AbzSpec *revenue, const AbzSpec *plan,
 							   AbzUnitEcon *out, AbzError *err);

@@ -21,8 +21,14 @@
 #define ABZ_SPEC_OF(ptr)	((AbzSpec *) ((char *) (ptr) + ABZ_VARHDRSZ))
 #define ABZ_SPEC_VARSIZE(s)	(ABZ_VARHDRSZ + ABZ_SPEC_SIZE((s)->nterms))
 
-/* detoasted spec of argument n */
-#define PG_GETARG_ABZSPEC(n) ABZ_SPEC_OF(PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+/* detoasted spec of argument n, its stored header checked */
+#define PG_GETARG_ABZSPEC(n) abz_spec_datum(PG_GETARG_DATUM(n))
+
+/* the detoasted spec of a datum; XX001 unless abz_spec_check_stored accepts it */
+AbzSpec    *abz_spec_datum(Datum d);
+
+/* a zeroed varlena for a body of size bytes after the 8-byte header; returns the body */
+void	   *abz_varlena_alloc(size_t size);
 
 /* GUC aibiz.max_trials */
 extern int	abz_max_trials;

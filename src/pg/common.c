@@ -94,6 +94,38 @@ abz_spec_to_varlena(const AbzSpec *s)
 	return v;
 }
 
+/* a zeroed varlena with room for a body of size bytes after the 8-byte header; returns the body */
+void *
+abz_varlena_alloc(size_t size)
+{
+	char	   *v;
+
+	if (size > MaxAllocSize - ABZ_VARHDRSZ)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("aibiz value of %zu bytes exceeds the size limit", size)));
+	v = palloc0(ABZ_VARHDRSZ + size);
+	SET_VARSIZE(v, ABZ_VARHDRSZ + size);
+	return v + ABZ_VARHDRSZ;
+}
+
+/* the detoasted spec of a datum, its stored header checked (XX001 if it cannot be read) */
+AbzSpec *
+abz_spec_datum(Datum d)
+{
+	struct varlena *v = PG_DETOAST_DATUM(d);
+	AbzSpec    *s = ABZ_SPEC_OF(v);
+	AbzError	err;
+
+	if (VARSIZE(v) < ABZ_VARHDRSZ ||
+		!abz_spec_check_stored(s, VARSIZE(v) - ABZ_VARHDRSZ, &err))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid stored value of an aibiz input type: %s", err.msg),
+				 errhint("The value was not written by this version of aibiz.")));
+	return s;
+}
+
 /* one named float8 column of a market row, erroring if absent or NULL */
 static double
 market_column(HeapTupleHeader rec, const char *name)
@@ -208,7 +240,7 @@ abz_company_specs(HeapTupleHeader company, AbzSpec *spec[3])
 
 		if (isnull)
 			return false;
-		spec[i] = ABZ_SPEC_OF(PG_DETOAST_DATUM(d));
+		spec[i] = abz_spec_datum(d);
 	}
 	return true;
 }

@@ -1,6 +1,7 @@
 /*
  * finance.c — fmgr glue of the finance functions: npv, irr, irr_all, the
- * aibiz.cashflows type (text and binary I/O, accessors) and the transition,
+ * aibiz.cashflows type (text and binary I/O, accessors; the lists and their
+ * forms are in the core, cashflows.c) and the transition,
  * combine and final functions of the xnpv/xirr aggregates.
  *
  * A cashflows value is an 8-byte varlena header (4 bytes length, 4 of zero
@@ -245,11 +246,30 @@ abz_cashflows_in(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(v);
 }
 
+/*
+ * The canonical list of an argument for output: a stored value altered to
+ * hold what input would refuse (an amount text cannot read back) is not
+ * printed.
+ */
+static AbzCashflows *
+cf_for_output(Datum d)
+{
+	struct varlena *v = cf_canonical_copy(d);
+	AbzCashflows *cf = CF_OF(v);
+	AbzError	err;
+
+	if (!abz_cf_check(cf, VARSIZE(v) - ABZ_VARHDRSZ, true, &err))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid aibiz.cashflows value: %s", err.msg)));
+	return cf;
+}
+
 /* cashflows_out: canonical text */
 Datum
 abz_cashflows_out(PG_FUNCTION_ARGS)
 {
-	AbzCashflows *cf = CF_OF(cf_canonical_copy(PG_GETARG_DATUM(0)));
+	AbzCashflows *cf = cf_for_output(PG_GETARG_DATUM(0));
 	size_t		len = abz_cf_format(cf, NULL, 0, abz_num_pg);
 	char	   *buf;
 
@@ -262,70 +282,42 @@ abz_cashflows_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(buf);
 }
 
-/* cashflows_send: version, flags, rate, count, then (day, amount hi, lo) per date */
+/* cashflows_send: the layout of abz_cf_encode */
 Datum
 abz_cashflows_send(PG_FUNCTION_ARGS)
 {
-	AbzCashflows *cf = CF_OF(cf_canonical_copy(PG_GETARG_DATUM(0)));
-	StringInfoData buf;
-	uint32		i;
+	AbzCashflows *cf = cf_for_output(PG_GETARG_DATUM(0));
+	size_t		size = abz_cf_encode(cf, NULL, 0);
+	bytea	   *out;
 
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, cf->version);
-	pq_sendbyte(&buf, cf->flags);
-	pq_sendfloat8(&buf, cf->rate);
-	pq_sendint32(&buf, cf->n);
-	for (i = 0; i < cf->n; i++)
-	{
-		pq_sendint32(&buf, cf->flows[i].day);
-		pq_sendint64(&buf, cf->flows[i].hi);
-		pq_sendint64(&buf, (int64) cf->flows[i].lo);
-	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	if (size >= MaxAllocSize - VARHDRSZ)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("aibiz.cashflows value is too large to send")));
+	out = palloc(VARHDRSZ + size);
+	abz_cf_encode(cf, (unsigned char *) VARDATA(out), size);
+	SET_VARSIZE(out, VARHDRSZ + size);
+	PG_RETURN_BYTEA_P(out);
 }
 
-/* cashflows_recv: as strict as text input */
+/*
+ * cashflows_recv: the layout of abz_cf_decode, every length checked before
+ * allocating, exactly as strict as text input
+ */
 Datum
 abz_cashflows_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
-	int			flags;
-	double		rate;
-	uint32		n,
-				i;
-	struct varlena *v;
-	AbzCashflows *cf;
 	AbzError	err;
+	AbzCashflows *cf = abz_cf_decode((const unsigned char *) buf->data + buf->cursor,
+									 (size_t) (buf->len - buf->cursor), abz_varlena_alloc, &err);
 
-	if (version != ABZ_CASHFLOWS_VERSION)
+	if (cf == NULL)
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary aibiz.cashflows: unsupported format version %d", version)));
-	flags = pq_getmsgbyte(buf);
-	rate = pq_getmsgfloat8(buf);
-	n = (uint32) pq_getmsgint(buf, 4);
-	/* 20 bytes per date must follow: guard before allocating */
-	if (n > ABZ_CF_MAX_DATES || (size_t) n * 20 != (size_t) (buf->len - buf->cursor))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary aibiz.cashflows: count %u does not match the data", n)));
-	v = cf_alloc(n);
-	cf = CF_OF(v);
-	cf->flags = (uint8) flags;
-	cf->rate = rate;
-	for (i = 0; i < n; i++)
-	{
-		cf->flows[i].day = pq_getmsgint(buf, 4);
-		cf->flows[i].hi = pq_getmsgint64(buf);
-		cf->flows[i].lo = (uint64) pq_getmsgint64(buf);
-	}
-	cf->n = cf->nsorted = n;
-	if (!abz_cf_check(cf, ABZ_CF_SIZE(n), true, &err))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				(errcode(abz_sqlstate(err.code)),
 				 errmsg("invalid binary aibiz.cashflows: %s", err.msg)));
-	PG_RETURN_POINTER(v);
+	buf->cursor = buf->len;
+	PG_RETURN_POINTER((char *) cf - ABZ_VARHDRSZ);
 }
 
 /*

@@ -1,8 +1,7 @@
 /*
  * projection.c — fmgr glue of the expected path (SPEC §5, §7, §8): the
  * aibiz.projection type (text and binary I/O), aibiz.project(), the row
- * output and summaries, the exact month-wise sum aggregate, and
- * aibiz.unit_economics().
+ * output and summaries, and the exact month-wise sum aggregate.
  */
 #include "postgres.h"
 
@@ -18,7 +17,6 @@
 
 #include "aibiz.h"
 #include "projval.h"
-#include "unit_econ.h"
 
 /*
  * A stored projection: varlena header, 4 bytes of zero padding so that the
@@ -26,7 +24,7 @@
  */
 #define ABZ_PROJ_OF(ptr)		((AbzProj *) ((char *) (ptr) + ABZ_VARHDRSZ))
 #define ABZ_PROJ_VARSIZE(h)		(ABZ_VARHDRSZ + ABZ_PROJ_FLOAT_SIZE(h))
-#define PG_GETARG_ABZPROJ(n)	ABZ_PROJ_OF(PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+#define PG_GETARG_ABZPROJ(n)	proj_datum(PG_GETARG_DATUM(n))
 #define ABZ_PROJ_DATUM(p)		PointerGetDatum((char *) (p) - ABZ_VARHDRSZ)
 
 PG_FUNCTION_INFO_V1(abz_projection_in);
@@ -46,7 +44,6 @@ PG_FUNCTION_INFO_V1(abz_projection_horizon);
 PG_FUNCTION_INFO_V1(abz_projection_members);
 PG_FUNCTION_INFO_V1(abz_projection_launch);
 PG_FUNCTION_INFO_V1(abz_projection_summary);
-PG_FUNCTION_INFO_V1(abz_unit_economics_fn);
 
 /* a new varlena with room for a projection body of size bytes; returns the body */
 static void *
@@ -61,6 +58,23 @@ proj_alloc(size_t size)
 	v = palloc0(ABZ_VARHDRSZ + size);
 	SET_VARSIZE(v, ABZ_VARHDRSZ + size);
 	return v + ABZ_VARHDRSZ;
+}
+
+/* the detoasted projection of a datum, its stored header checked (XX001 if it cannot be read) */
+static AbzProj *
+proj_datum(Datum d)
+{
+	struct varlena *v = PG_DETOAST_DATUM(d);
+	AbzProj    *p = ABZ_PROJ_OF(v);
+	AbzError	err;
+
+	if (VARSIZE(v) < ABZ_VARHDRSZ ||
+		!abz_proj_check_stored(p, VARSIZE(v) - ABZ_VARHDRSZ, &err))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid stored aibiz.projection value: %s", err.msg),
+				 errhint("The value was not written by this version of aibiz.")));
+	return p;
 }
 
 /* a copy of a projection in format 1 (fixed) in a new varlena */
@@ -100,82 +114,24 @@ abz_projection_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(buf);
 }
 
-/* read one fixed-point number of the binary form */
-static AbzFixWords
-recv_fixed(StringInfo buf)
-{
-	int64		hi = pq_getmsgint64(buf);
-	uint64		lo = (uint64) pq_getmsgint64(buf);
-
-	return abz_proj_store(abz_fixed_join(hi, lo));
-}
-
-/* binary input: version first, then horizon, members, launch, npv, values */
+/*
+ * binary input (the layout of abz_proj_decode): version, horizon and the
+ * exact length are checked before allocating; validated as text input is
+ */
 Datum
 abz_projection_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int32		version = (int32) pq_getmsgint(buf, 4);
-	int32		horizon;
-	size_t		n;
-	size_t		i;
-	AbzProj    *p;
 	AbzError	err;
+	AbzProj    *p = abz_proj_decode((const unsigned char *) buf->data + buf->cursor,
+									(size_t) (buf->len - buf->cursor), proj_alloc, &err);
 
-	bool		flt = version == ABZ_PROJ_VERSION_FLOAT;
-	size_t		want;
-
-	if (version != ABZ_PROJ_VERSION && !flt)
+	if (p == NULL)
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary aibiz.projection: unsupported version %d (expected %d or %d)",
-						version, ABZ_PROJ_VERSION, ABZ_PROJ_VERSION_FLOAT)));
-	horizon = (int32) pq_getmsgint(buf, 4);
-	if (horizon < 1 || horizon > ABZ_MAX_HORIZON)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary aibiz.projection: horizon %d outside 1..%d",
-						horizon, ABZ_MAX_HORIZON)));
-	/* the rest must be exactly what the horizon says, checked before allocating */
-	want = (flt ? ABZ_PROJ_FLOAT_BINARY_SIZE(horizon) : ABZ_PROJ_BINARY_SIZE(horizon)) - 8;
-	if ((size_t) (buf->len - buf->cursor) != want)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary aibiz.projection: %d bytes of data for horizon %d, expected %zu",
-						buf->len - buf->cursor, horizon, want)));
-	p = proj_alloc(flt ? ABZ_PROJ_FLOAT_SIZE(horizon) : ABZ_PROJ_SIZE(horizon));
-	p->version = (uint32) version;
-	p->horizon = horizon;
-	p->members = pq_getmsgint64(buf);
-	p->launch = (int32) pq_getmsgint(buf, 4);
-	n = (size_t) horizon * ABZ_MONTH_NFIELDS;
-	if (flt)
-	{
-		double	   *v = (double *) p->v;
-
-		p->npv.flt = pq_getmsgfloat8(buf);
-		for (i = 0; i < n; i++)
-			v[i] = pq_getmsgfloat8(buf);
-	}
-	else
-	{
-		p->npv.fix = recv_fixed(buf);
-		for (i = 0; i < n; i++)
-			p->v[i] = recv_fixed(buf);
-	}
-	if (!abz_proj_validate(p, abz_proj_size(p), &err))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				(errcode(abz_sqlstate(err.code)),
 				 errmsg("invalid binary aibiz.projection: %s", err.msg)));
+	buf->cursor = buf->len;
 	PG_RETURN_DATUM(ABZ_PROJ_DATUM(p));
-}
-
-/* write one fixed-point number of the binary form */
-static void
-send_fixed(StringInfo buf, AbzFixWords w)
-{
-	pq_sendint64(buf, w.hi);
-	pq_sendint64(buf, (int64) w.lo);
 }
 
 /* binary output, the layout abz_projection_recv reads */
@@ -183,29 +139,12 @@ Datum
 abz_projection_send(PG_FUNCTION_ARGS)
 {
 	AbzProj    *p = PG_GETARG_ABZPROJ(0);
-	StringInfoData buf;
-	size_t		n = (size_t) p->horizon * ABZ_MONTH_NFIELDS;
-	size_t		i;
+	size_t		size = abz_proj_wire_size(p);
+	bytea	   *out = palloc(VARHDRSZ + size);
 
-	pq_begintypsend(&buf);
-	enlargeStringInfo(&buf, (int) ABZ_PROJ_BINARY_SIZE(p->horizon));
-	pq_sendint32(&buf, p->version);
-	pq_sendint32(&buf, p->horizon);
-	pq_sendint64(&buf, p->members);
-	pq_sendint32(&buf, p->launch);
-	if (abz_proj_is_float(p))
-	{
-		const double *v = abz_proj_floats(p);
-
-		pq_sendfloat8(&buf, p->npv.flt);
-		for (i = 0; i < n; i++)
-			pq_sendfloat8(&buf, v[i]);
-		PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-	}
-	send_fixed(&buf, p->npv.fix);
-	for (i = 0; i < n; i++)
-		send_fixed(&buf, p->v[i]);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	abz_proj_encode(p, (unsigned char *) VARDATA(out), size);
+	SET_VARSIZE(out, VARHDRSZ + size);
+	PG_RETURN_BYTEA_P(out);
 }
 
 /* ---- aibiz.project ---- */
@@ -615,42 +554,4 @@ abz_projection_summary(PG_FUNCTION_ARGS)
 	push_float(&st, "final_accounts", s.final_accounts);
 	res = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
 	PG_RETURN_JSONB_P(JsonbValueToJsonb(res));
-}
-
-/* ---- unit economics ---- */
-
-/* aibiz.unit_economics(revenue, plan): one row of OUT parameters */
-Datum
-abz_unit_economics_fn(PG_FUNCTION_ARGS)
-{
-	AbzSpec    *revenue = PG_GETARG_ABZSPEC(0);
-	AbzSpec    *plan = PG_GETARG_ABZSPEC(1);
-	AbzUnitEcon ue;
-	AbzError	err;
-	TupleDesc	tupdesc;
-	Datum		values[8];
-	bool		nulls[8];
-
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("aibiz.unit_economics must be called in a context that accepts a record")));
-	tupdesc = BlessTupleDesc(tupdesc);
-	if (!abz_unit_economics(revenue, plan, &ue, &err))
-		abz_raise(&err, "plan");
-	memset(nulls, 0, sizeof(nulls));
-	values[0] = Float8GetDatum(ue.arpa);
-	values[1] = Float8GetDatum(ue.cost_per_account);
-	values[2] = Float8GetDatum(ue.gross_margin);
-	nulls[2] = (ue.nulls & ABZ_UE_NO_GM) != 0;
-	values[3] = Float8GetDatum(ue.churn);
-	values[4] = Float8GetDatum(ue.ltv);
-	nulls[4] = (ue.nulls & ABZ_UE_NO_LTV) != 0;
-	values[5] = Float8GetDatum(ue.cac);
-	nulls[5] = (ue.nulls & ABZ_UE_NO_CAC) != 0;
-	values[6] = Float8GetDatum(ue.ltv_to_cac);
-	nulls[6] = (ue.nulls & ABZ_UE_NO_RATIO) != 0;
-	values[7] = Float8GetDatum(ue.payback_months);
-	nulls[7] = (ue.nulls & ABZ_UE_NO_PAYBACK) != 0;
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }

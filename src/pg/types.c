@@ -77,95 +77,25 @@ abz_spec_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(buf);
 }
 
-/* raise 22P03 unless n more bytes remain in buf */
-static void
-need_bytes(StringInfo buf, int n, AbzKind kind)
-{
-	if (buf->len - buf->cursor < n)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary value for type aibiz.%s: value is truncated",
-						kind_name(kind))));
-}
-
-/* read one float8 of a binary value; -0 becomes 0 as in text input */
-static double
-get_float8(StringInfo buf, AbzKind kind)
-{
-	need_bytes(buf, 8, kind);
-	return pq_getmsgfloat8(buf) + 0.0;
-}
-
 /*
- * Binary input: version byte, kind byte, int16 term count, then per term a
- * term code byte, a sub-term code byte and ABZ_MAX_KEYS slots of a
- * distribution code byte followed by as many float8 as it has arguments.
+ * Binary input (the layout of abz_spec_decode): every length is checked
+ * against the bytes present before allocating; validated as text input is.
  */
 static Datum
 spec_recv(StringInfo buf, AbzKind kind)
 {
-	struct varlena *v;
-	AbzSpec    *s;
 	AbzError	err;
-	int			version,
-				vkind,
-				nterms;
+	AbzSpec    *s = abz_spec_decode(kind, (const unsigned char *) buf->data + buf->cursor,
+									(size_t) (buf->len - buf->cursor), abz_varlena_alloc, &err);
 
-	need_bytes(buf, 4, kind);
-	version = pq_getmsgbyte(buf);
-	if (version != ABZ_SPEC_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary value for type aibiz.%s: unsupported format version %d",
-						kind_name(kind), version)));
-	vkind = pq_getmsgbyte(buf);
-	if (vkind != (int) kind)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary value for type aibiz.%s: it holds a %s",
-						kind_name(kind), kind_name(vkind))));
-	nterms = (uint16) pq_getmsgint(buf, 2);
-	if (nterms > ABZ_MAX_TERMS)
+	if (s == NULL && err.code == ABZ_ERR_LIMIT)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("invalid binary value for type aibiz.%s: more than %d terms",
-						kind_name(kind), ABZ_MAX_TERMS)));
-	v = (struct varlena *) palloc0(ABZ_VARHDRSZ + ABZ_SPEC_SIZE(nterms));
-	SET_VARSIZE(v, ABZ_VARHDRSZ + ABZ_SPEC_SIZE(nterms));
-	s = ABZ_SPEC_OF(v);
-	s->version = (uint8) version;
-	s->kind = (uint8) vkind;
-	s->nterms = (uint16) nterms;
-	for (int i = 0; i < nterms; i++)
-	{
-		AbzTerm    *t = &s->terms[i];
-
-		need_bytes(buf, 2, kind);
-		t->term = (uint8) pq_getmsgbyte(buf);
-		t->sub = (uint8) pq_getmsgbyte(buf);
-		for (int k = 0; k < ABZ_MAX_KEYS; k++)
-		{
-			AbzParam   *p = &t->key[k];
-			int			arity;
-
-			need_bytes(buf, 1, kind);
-			p->dist = (uint8) pq_getmsgbyte(buf);
-			if (p->dist >= ABZ_NDIST)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-						 errmsg("invalid binary value for type aibiz.%s: unknown distribution code %d",
-								kind_name(kind), p->dist)));
-			arity = abz_dist_arity[p->dist];
-			p->a = get_float8(buf, kind);
-			if (arity > 1)
-				p->b = get_float8(buf, kind);
-			if (arity > 2)
-				p->c = get_float8(buf, kind);
-		}
-	}
-	if (!abz_validate(s, ABZ_SPEC_SIZE(nterms), &err))
+				 errmsg("invalid binary value for type aibiz.%s: %s", kind_name(kind), err.msg)));
+	if (s == NULL)
 		abz_raise(&err, kind_name(kind));
-	PG_RETURN_POINTER(v);
+	buf->cursor = buf->len;
+	PG_RETURN_POINTER((char *) s - ABZ_VARHDRSZ);
 }
 
 PG_FUNCTION_INFO_V1(abz_revenue_model_recv);
@@ -198,32 +128,12 @@ Datum
 abz_spec_send(PG_FUNCTION_ARGS)
 {
 	AbzSpec    *s = PG_GETARG_ABZSPEC(0);
-	StringInfoData buf;
+	size_t		size = abz_spec_encode(s, NULL, 0);
+	bytea	   *out = palloc(VARHDRSZ + size);
 
-	pq_begintypsend(&buf);
-	pq_sendint8(&buf, s->version);
-	pq_sendint8(&buf, s->kind);
-	pq_sendint16(&buf, s->nterms);
-	for (int i = 0; i < s->nterms; i++)
-	{
-		const AbzTerm *t = &s->terms[i];
-
-		pq_sendint8(&buf, t->term);
-		pq_sendint8(&buf, t->sub);
-		for (int k = 0; k < ABZ_MAX_KEYS; k++)
-		{
-			const AbzParam *p = &t->key[k];
-			int			arity = abz_dist_arity[p->dist];
-
-			pq_sendint8(&buf, p->dist);
-			pq_sendfloat8(&buf, p->a);
-			if (arity > 1)
-				pq_sendfloat8(&buf, p->b);
-			if (arity > 2)
-				pq_sendfloat8(&buf, p->c);
-		}
-	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	abz_spec_encode(s, (unsigned char *) VARDATA(out), size);
+	SET_VARSIZE(out, VARHDRSZ + size);
+	PG_RETURN_BYTEA_P(out);
 }
 
 /* byte equality of two canonical values */
