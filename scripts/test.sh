@@ -2,7 +2,8 @@
 # test.sh — the whole test suite (what CI runs).
 #
 # Stages: deps, build, install, core unit tests, the same under ASan+UBSan,
-# pg_regress regression tests, pgTAP tests (when test/pgtap/*.sql exist)
+# pg_regress regression tests, pgTAP tests (when test/pgtap/*.sql exist),
+# the dump/restore matrix, the regression suite under valgrind memcheck
 # and a time-boxed fuzz run (when scripts/fuzz.sh exists).  Every stage runs
 # even after an earlier one failed; the last line is "N passed, N failed"
 # summed over all stages (docs/testing.md says what each stage counts).
@@ -132,6 +133,8 @@ regress_stage
 if compgen -G 'test/pgtap/*.sql' >/dev/null; then
 	pgtap_stage
 fi
+counted_stage restore bash test/restore/restore.sh
+counted_stage memcheck bash scripts/memcheck.sh
 flock -u 9
 exec 9>&-
 
