@@ -88,6 +88,8 @@ run_suite() {
 	[ -f "$WORK/out/regression.diffs" ] && head -n 100 "$WORK/out/regression.diffs"
 	"$PGBIN/psql" -X -q -h "$WORK" -p "$PORT" -U postgres -d contrib_regression \
 		-f test/memcheck/hostile.sql >"$WORK/hostile.out" 2>&1
+	echo "hostile.sql (every statement should be rejected):"
+	sed 's/^/  | /' "$WORK/hostile.out"
 	echo "hostile.sql: $(grep -c ERROR "$WORK/hostile.out") statements rejected" \
 		"(server alive: $("$PGBIN/pg_isready" -q -h "$WORK" -p "$PORT" && echo yes || echo no))"
 	return 0
