@@ -24,7 +24,7 @@
 # to print a suppression for each report.
 set -uo pipefail
 
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 export PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
 PGBIN=$("$PG_CONFIG" --bindir)
 PKGLIB=$("$PG_CONFIG" --pkglibdir)
@@ -60,6 +60,7 @@ start_server() {
 	[ "$(id -u)" -eq 0 ] && chown postgres "$WORK"
 	as_owner "$PGBIN/initdb" -D "$WORK/data" -A trust -U postgres >"$WORK/initdb.log" 2>&1 ||
 		{ cat "$WORK/initdb.log"; return 1; }
+	# shellcheck disable=SC2086  # MEMCHECK_VALGRIND_OPTS is a list of options
 	as_owner valgrind --quiet --tool=memcheck --trace-children=yes --leak-check=no \
 		--error-limit=no --num-callers=30 --fullpath-after= ${MEMCHECK_VALGRIND_OPTS:-} \
 		--suppressions="$SUPP" --log-file="$WORK/vg/pid.%p" \
@@ -75,8 +76,7 @@ start_server() {
 
 # wait until the server accepts connections (again, after a crash)
 wait_ready() {
-	local i
-	for i in $(seq 1 240); do
+	for _ in $(seq 1 240); do
 		"$PGBIN/pg_isready" -q -h "$WORK" -p "$PORT" && return 0
 		sleep 0.5
 	done

@@ -21,7 +21,7 @@
 #   flock /tmp/aibiz-pg.lock bash test/restore/restore.sh
 set -uo pipefail
 
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 1
 if [ -z "${AIBIZ_RESTORE_STATUS:-}" ]; then
 	# the inner run exits 0 and leaves its verdict in a file, so that a
 	# failing case does not also dump the throwaway server's log
