@@ -18,6 +18,7 @@ packages=(
 	python3-psycopg2			# report writer's database driver
 	python3-numpy				# statistics in checks and benchmarks
 	util-linux					# flock, runuser
+	valgrind					# memcheck stage
 )
 if [ "${AIBIZ_WITH_CHROMIUM:-0}" = 1 ]; then
 	packages+=(chromium fonts-dejavu-core)

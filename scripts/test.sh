@@ -2,18 +2,19 @@
 # test.sh — the whole test suite (what CI runs).
 #
 # Stages: deps, build, install, core unit tests, the same under ASan+UBSan,
-# pg_regress regression tests, pgTAP tests (when test/pgtap/*.sql exist)
-# and a time-boxed fuzz run (when scripts/fuzz.sh exists).  Every stage runs
+# pg_regress regression tests, pgTAP tests (when test/pgtap/*.sql exist),
+# a BI client over psycopg2, the dump/restore matrix, the regression suite
+# under valgrind memcheck and a time-boxed run of every fuzz harness.  Every stage runs
 # even after an earlier one failed; the last line is "N passed, N failed"
 # summed over all stages (docs/testing.md says what each stage counts).
 # Exit status is non-zero if any stage failed.
 #
-# Environment: FUZZ_SECONDS (default 60), PG_CONFIG (default PostgreSQL 15).
+# Environment: FUZZ_SECONDS (default 240, shared by the harnesses), PG_CONFIG (default PostgreSQL 15).
 set -uo pipefail
 
 cd "$(dirname "$0")/.."
 export PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
-FUZZ_SECONDS=${FUZZ_SECONDS:-60}
+FUZZ_SECONDS=${FUZZ_SECONDS:-240}
 LOCK=/tmp/aibiz-pg.lock
 LOGDIR=build/test-logs
 mkdir -p "$LOGDIR"
@@ -133,6 +134,8 @@ if compgen -G 'test/pgtap/*.sql' >/dev/null; then
 	pgtap_stage
 fi
 counted_stage bi-client pg_virtualenv -t -v 15 /usr/bin/python3 test/client/bi_client.py
+counted_stage restore bash test/restore/restore.sh
+counted_stage memcheck bash scripts/memcheck.sh
 flock -u 9
 exec 9>&-
 
