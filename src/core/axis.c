@@ -27,6 +27,49 @@ nice_step(double raw)
 	return 10 * mag;
 }
 
+/* sort the ends, widen an empty or vanishing range around its value */
+static void
+axis_range(double *lo, double *hi, double min_step)
+{
+	if (*hi < *lo)
+	{
+		double		t = *lo;
+
+		*lo = *hi;
+		*hi = t;
+	}
+	if (*hi - *lo <= fmax(fabs(*lo), fabs(*hi)) * 1e-12)
+	{
+		double		d = fmax(fabs(*lo) * 0.1, fmax(min_step, 1e-300));
+
+		if (*lo == 0 && min_step <= 0)
+			d = 1;
+		*lo -= d;
+		*hi += d;
+	}
+}
+
+/* the nice step for about target intervals over [lo, hi], at least min_step */
+static double
+axis_step(double lo, double hi, int target, double min_step)
+{
+	double		step;
+
+	target = target < 2 ? 2 : target > 10 ? 10 : target;
+	step = nice_step(hi / target - lo / target);
+	return step < min_step ? min_step : step;
+}
+
+/* fill out with the ticks k0 * step .. k1 * step */
+static void
+axis_fill(AbzAxis *out, double step, double k0, double k1)
+{
+	out->step = step;
+	out->nticks = (int) (k1 - k0) + 1;
+	for (int i = 0; i < out->nticks; i++)
+		out->ticks[i] = (k0 + i) * step;
+}
+
 /* ticks covering [lo, hi] with about target intervals (see axis.h) */
 void
 abz_axis_ticks(double lo, double hi, int target, double min_step, AbzAxis *out)
@@ -35,30 +78,8 @@ abz_axis_ticks(double lo, double hi, int target, double min_step, AbzAxis *out)
 				k0,
 				k1;
 
-	if (target < 2)
-		target = 2;
-	if (target > 10)
-		target = 10;
-	if (hi < lo)
-	{
-		double		t = lo;
-
-		lo = hi;
-		hi = t;
-	}
-	/* an empty or vanishing range widens around its value */
-	if (hi - lo <= fmax(fabs(lo), fabs(hi)) * 1e-12)
-	{
-		double		d = fmax(fabs(lo) * 0.1, fmax(min_step, 1e-300));
-
-		if (lo == 0 && min_step <= 0)
-			d = 1;
-		lo -= d;
-		hi += d;
-	}
-	step = nice_step(hi / target - lo / target);
-	if (step < min_step)
-		step = min_step;
+	axis_range(&lo, &hi, min_step);
+	step = axis_step(lo, hi, target, min_step);
 	k0 = floor(lo / step);
 	k1 = ceil(hi / step);
 	/* rounding of a near-boundary step: widen until the ticks fit */
@@ -68,12 +89,32 @@ abz_axis_ticks(double lo, double hi, int target, double min_step, AbzAxis *out)
 		k0 = floor(lo / step);
 		k1 = ceil(hi / step);
 	}
-	out->step = step;
-	out->nticks = (int) (k1 - k0) + 1;
-	for (int i = 0; i < out->nticks; i++)
-		out->ticks[i] = (k0 + i) * step;
+	axis_fill(out, step, k0, k1);
 	out->lo = out->ticks[0];
 	out->hi = out->ticks[out->nticks - 1];
+}
+
+/* ticks within [lo, hi], the axis ending at lo and hi (see axis.h) */
+void
+abz_axis_exact(double lo, double hi, int target, double min_step, AbzAxis *out)
+{
+	double		step,
+				k0,
+				k1;
+
+	axis_range(&lo, &hi, min_step);
+	step = axis_step(lo, hi, target, min_step);
+	k0 = ceil(lo / step);
+	k1 = floor(hi / step);
+	while (k1 - k0 + 1 > ABZ_AXIS_MAX_TICKS)
+	{
+		step = nice_step(step * 1.5);
+		k0 = ceil(lo / step);
+		k1 = floor(hi / step);
+	}
+	axis_fill(out, step, k0, k1);
+	out->lo = lo;
+	out->hi = hi;
 }
 
 /* drop trailing zeros after a decimal point, and the point itself */

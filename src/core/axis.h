@@ -33,6 +33,13 @@ typedef struct AbzAxis
 void		abz_axis_ticks(double lo, double hi, int target, double min_step, AbzAxis *out);
 
 /*
+ * The same step, but the axis ends exactly at lo and hi (for an x axis that
+ * should not run past its data): the ticks are the multiples of the step
+ * between them.
+ */
+void		abz_axis_exact(double lo, double hi, int target, double min_step, AbzAxis *out);
+
+/*
  * A tick label: v with a k (10^3), M (10^6) or B (10^9) suffix by its size,
  * with just the decimals that step needs (trailing zeros dropped); the minus
  * sign is U+2212.  buf holds ABZ_NUM_LABEL bytes.  Returns the length.

@@ -45,6 +45,8 @@ typedef struct LegendItem
 	bool		box;			/* a filled square (bars, bands) */
 } LegendItem;
 
+static void put_f(AbzText *t, const char *fmt,...) __attribute__((format(printf, 2, 3)));
+
 /* append printf-formatted text (short: numbers and attributes) */
 static void
 put_f(AbzText *t, const char *fmt,...)
@@ -492,7 +494,7 @@ abz_svg_plot(const AbzSvgPlot *p, char *buf, size_t cap)
 				yhi;
 
 	data_range(p, &xlo, &xhi, &ylo, &yhi);
-	abz_axis_ticks(xlo, xhi, 8, p->xmin_step, &f.xa);
+	abz_axis_exact(xlo, xhi, 8, p->xmin_step, &f.xa);
 	abz_axis_ticks(ylo, yhi, 5, 0, &f.ya);
 	f.x0 = ML;
 	f.x1 = ABZ_SVG_WIDTH - MR;

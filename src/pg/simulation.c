@@ -50,15 +50,22 @@ sim_alloc(const AbzSimLayout *L)
 	return v;
 }
 
-/*
- * Argument n, detoasted, with its size checked against its header (a
- * damaged stored value is an error, never a read past the buffer); its
- * layout into L if not NULL.
- */
+/* argument n, detoasted and checked as abz_sim_datum() does */
 static AbzSimHeader *
 sim_arg(FunctionCallInfo fcinfo, int n, AbzSimLayout *L)
 {
-	struct varlena *v = PG_DETOAST_DATUM(PG_GETARG_DATUM(n));
+	return abz_sim_datum(PG_GETARG_DATUM(n), L);
+}
+
+/*
+ * A simulation datum, detoasted, with its size checked against its header (a
+ * damaged stored value is an error, never a read past the buffer); its
+ * layout into L if not NULL.
+ */
+AbzSimHeader *
+abz_sim_datum(Datum d, AbzSimLayout *L)
+{
+	struct varlena *v = PG_DETOAST_DATUM(d);
 	AbzSimHeader *h = SIM_OF(v);
 	AbzSimLayout layout;
 	AbzError	err;

@@ -57,6 +57,13 @@ ABZ_SUITE(axis_ticks)
 	/* reversed ends are sorted */
 	abz_axis_ticks(100, 0, 5, 0, &a);
 	CHECK(a.lo == 0 && a.hi == 100);
+	/* exact ends: months 1..36, 35/8 = 4.4 -> 5; ticks 5 .. 35 inside */
+	abz_axis_exact(1, 36, 8, 1, &a);
+	CHECK(a.step == 5 && a.nticks == 7 && a.lo == 1 && a.hi == 36);
+	CHECK(a.ticks[0] == 5 && a.ticks[6] == 35);
+	/* -121k .. 900k exact: 200k steps from 0 to 800k */
+	abz_axis_exact(-121000, 900000, 5, 0, &a);
+	CHECK(a.lo == -121000 && a.hi == 900000 && a.nticks == 5 && a.ticks[0] == 0);
 	/* extreme ends stay finite */
 	abz_axis_ticks(-1e308, 1e308, 5, 0, &a);
 	CHECK(isfinite(a.lo) && isfinite(a.hi) && a.nticks <= ABZ_AXIS_MAX_TICKS);
