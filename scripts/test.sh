@@ -2,8 +2,9 @@
 # test.sh — the whole test suite (what CI runs).
 #
 # Stages: deps, build, install, core unit tests, the same under ASan+UBSan,
-# pg_regress regression tests, pgTAP tests (when test/pgtap/*.sql exist)
-# and a time-boxed fuzz run (when scripts/fuzz.sh exists).  Every stage runs
+# pg_regress regression tests, pgTAP tests (when test/pgtap/*.sql exist),
+# the chart screenshots (when /usr/bin/chromium exists) and a time-boxed
+# fuzz run (when scripts/fuzz.sh exists).  Every stage runs
 # even after an earlier one failed; the last line is "N passed, N failed"
 # summed over all stages (docs/testing.md says what each stage counts).
 # Exit status is non-zero if any stage failed.
@@ -132,6 +133,8 @@ regress_stage
 if compgen -G 'test/pgtap/*.sql' >/dev/null; then
 	pgtap_stage
 fi
+# charts drawn by SQL, screenshotted by headless Chromium (skipped without it)
+counted_stage charts bash test/charts/render.sh
 flock -u 9
 exec 9>&-
 

@@ -477,14 +477,14 @@ aibiz_sparkline(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_UNTRANSLATABLE_CHARACTER),
 				 errmsg("sparkline: the block characters need a UTF8 database, not %s",
 						GetDatabaseEncodingName())));
-	array_elems(PG_GETARG_ARRAYTYPE_P(0), "sparkline", "the array", &elems, &nulls, &n);
+	array_elems(PG_GETARG_ARRAYTYPE_P(0), "sparkline", "values", &elems, &nulls, &n);
 	v = palloc(sizeof(double) * Max(n, 1));
 	for (int i = 0; i < n; i++)
 	{
 		CHECK_FOR_INTERRUPTS();
 		v[i] = nulls[i] ? 0 : DatumGetFloat8(elems[i]);
 		if (!nulls[i])
-			check_finite_elem("sparkline", "the array", i, v[i]);
+			check_finite_elem("sparkline", "values", i, v[i]);
 	}
 	len = abz_sparkline(v, nulls, (size_t) n, NULL, 0);
 	if (len >= MaxAllocSize - VARHDRSZ)
