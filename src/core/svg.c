@@ -407,7 +407,8 @@ put_markers(AbzText *t, const Frame *f, const AbzSvgMarker *m, int n,
 			  "stroke-width=\"1.5\"%s/>", x, x, ty + 3, f->y1, m[i].color,
 			  m[i].dashed ? " stroke-dasharray=\"4 3\"" : "");
 		put_f(t, "<text class=\"marker\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
-			  "fill=\"%s\" font-weight=\"bold\">", cx[i], ty, m[i].color);
+			  "fill=\"%s\" font-weight=\"bold\" stroke=\"#ffffff\" stroke-width=\"3\" "
+			  "paint-order=\"stroke\">", cx[i], ty, m[i].color);
 		abz_svg_escape(t, m[i].name);
 		abz_text_puts(t, " ");
 		marker_label(&m[i], num);
