@@ -1,55 +1,23 @@
 /*
- * svg.c — the chart writers of svg.h: x-y plots, tornado charts and
- * sparklines, as deterministic text.
+ * svg.c — the x-y plot writer of svg.h, and the text helpers every chart
+ * writer shares (svgint.h).
  */
 #include "svg.h"
+#include "svgint.h"
 
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#define ML			72			/* left margin: y tick labels and y title */
-#define MR			20			/* right margin */
-#define MB			48			/* bottom margin: x tick labels and x title */
-#define TITLE_H		34			/* heading band at the top */
-#define ROW_H		18			/* one legend row */
-#define MARK_H		14			/* one row of marker labels */
-#define CHAR_W		6.2			/* estimated width of a character at 11 px */
-#define TITLE_CHARS	80			/* longer headings are cut with an ellipsis */
-#define MINUS_UTF8	"\xe2\x88\x92"
-
 const char *const abz_svg_palette[ABZ_SVG_MAX_SERIES] = {
 	"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
 	"#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#79706e"
 };
 
-/* The drawing area of a plot and its axes. */
-typedef struct Frame
-{
-	double		x0,
-				x1,
-				y0,
-				y1;				/* pixels: left, right, top, bottom */
-	AbzAxis		xa,
-				ya;
-} Frame;
-
-/* One legend entry. */
-typedef struct LegendItem
-{
-	const char *name;
-	const char *color;
-	AbzSvgKind	kind;
-	double		opacity;
-	bool		box;			/* a filled square (bars, bands) */
-} LegendItem;
-
-static void put_f(AbzText *t, const char *fmt,...) __attribute__((format(printf, 2, 3)));
-
 /* append printf-formatted text (short: numbers and attributes) */
-static void
-put_f(AbzText *t, const char *fmt,...)
+void
+abz_svg_put_f(AbzText *t, const char *fmt,...)
 {
 	char		tmp[256];
 	va_list		ap;
@@ -63,8 +31,8 @@ put_f(AbzText *t, const char *fmt,...)
 }
 
 /* append at most maxcp characters of s, escaped; an ellipsis if cut (maxcp 0: all) */
-static void
-put_cut(AbzText *t, const char *s, int maxcp)
+void
+abz_svg_put_cut(AbzText *t, const char *s, int maxcp)
 {
 	int			cp = 0;
 
@@ -104,12 +72,12 @@ put_cut(AbzText *t, const char *s, int maxcp)
 void
 abz_svg_escape(AbzText *t, const char *s)
 {
-	put_cut(t, s, 0);
+	abz_svg_put_cut(t, s, 0);
 }
 
 /* characters of s (UTF-8 lead bytes; a fair estimate in other encodings) */
-static int
-char_count(const char *s)
+int
+abz_svg_char_count(const char *s)
 {
 	int			n = 0;
 
@@ -119,8 +87,8 @@ char_count(const char *s)
 }
 
 /* append a number label of axis.c, its minus sign as a character reference */
-static void
-put_num(AbzText *t, const char *label)
+void
+abz_svg_put_num(AbzText *t, const char *label)
 {
 	if (strncmp(label, MINUS_UTF8, 3) == 0)
 	{
@@ -131,17 +99,17 @@ put_num(AbzText *t, const char *label)
 }
 
 /* the opening tag, the <title>, a white background and the heading */
-static void
-put_head(AbzText *t, const char *title, int height)
+void
+abz_svg_put_head(AbzText *t, const char *title, int height)
 {
-	put_f(t, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+	abz_svg_put_f(t, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
 		  "viewBox=\"0 0 %d %d\" role=\"img\" font-family=\"Helvetica, Arial, sans-serif\" "
 		  "font-size=\"11\"><title>", ABZ_SVG_WIDTH, height, ABZ_SVG_WIDTH, height);
 	abz_svg_escape(t, title);
-	put_f(t, "</title><rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>"
+	abz_svg_put_f(t, "</title><rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>"
 		  "<text x=\"12\" y=\"22\" font-size=\"14\" font-weight=\"bold\" fill=\"#1f2937\">",
 		  ABZ_SVG_WIDTH, height);
-	put_cut(t, title, TITLE_CHARS);
+	abz_svg_put_cut(t, title, TITLE_CHARS);
 	abz_text_puts(t, "</text>");
 }
 
@@ -149,7 +117,7 @@ put_head(AbzText *t, const char *title, int height)
 static double
 legend_width(const LegendItem *it)
 {
-	return 22 + CHAR_W * char_count(it->name) + 16;
+	return 22 + CHAR_W * abz_svg_char_count(it->name) + 16;
 }
 
 /* rows a legend needs (0 with fewer than two entries) */
@@ -176,8 +144,8 @@ legend_rows(const LegendItem *items, int n)
 }
 
 /* the legend below the heading (nothing with fewer than two entries) */
-static void
-put_legend(AbzText *t, const LegendItem *items, int n)
+void
+abz_svg_put_legend(AbzText *t, const LegendItem *items, int n)
 {
 	double		x = ML,
 				y = TITLE_H + 4;
@@ -196,13 +164,13 @@ put_legend(AbzText *t, const LegendItem *items, int n)
 			y += ROW_H;
 		}
 		if (it->box)
-			put_f(t, "<rect x=\"%.1f\" y=\"%.1f\" width=\"16\" height=\"10\" fill=\"%s\" "
+			abz_svg_put_f(t, "<rect x=\"%.1f\" y=\"%.1f\" width=\"16\" height=\"10\" fill=\"%s\" "
 				  "fill-opacity=\"%.2f\"/>", x, y + 1, it->color, it->opacity);
 		else
-			put_f(t, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
+			abz_svg_put_f(t, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
 				  "stroke-width=\"2\"%s/>", x, x + 16, y + 6, y + 6, it->color,
 				  it->kind == ABZ_SVG_DASHED ? " stroke-dasharray=\"5 3\"" : "");
-		put_f(t, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#374151\">", x + 22, y + 10);
+		abz_svg_put_f(t, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#374151\">", x + 22, y + 10);
 		abz_svg_escape(t, it->name);
 		abz_text_puts(t, "</text>");
 		x += w;
@@ -211,8 +179,8 @@ put_legend(AbzText *t, const LegendItem *items, int n)
 }
 
 /* pixel x of a value */
-static double
-px(const Frame *f, double x)
+double
+abz_svg_px(const Frame *f, double x)
 {
 	/* halves: no overflow for ranges near DBL_MAX */
 	return f->x0 + (x / 2 - f->xa.lo / 2) / (f->xa.hi / 2 - f->xa.lo / 2) * (f->x1 - f->x0);
@@ -232,7 +200,7 @@ put_tick(AbzText *t, double v, double step, bool percent)
 	char		buf[ABZ_NUM_LABEL];
 
 	abz_fmt_tick(v, step, buf);
-	put_num(t, buf);
+	abz_svg_put_num(t, buf);
 	if (percent)
 		abz_text_puts(t, "%");
 }
@@ -246,41 +214,41 @@ put_yaxis(AbzText *t, const Frame *f, const char *title, bool percent)
 	{
 		double		y = py(f, f->ya.ticks[i]);
 
-		put_f(t, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e5e7eb\"/>",
+		abz_svg_put_f(t, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e5e7eb\"/>",
 			  f->x0, f->x1, y, y);
-		put_f(t, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" fill=\"#4b5563\">",
+		abz_svg_put_f(t, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" fill=\"#4b5563\">",
 			  f->x0 - 6, y + 4);
 		put_tick(t, f->ya.ticks[i], f->ya.step, percent);
 		abz_text_puts(t, "</text>");
 	}
 	if (f->ya.lo < 0 && f->ya.hi > 0)
-		put_f(t, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#6b7280\" "
+		abz_svg_put_f(t, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#6b7280\" "
 			  "stroke-dasharray=\"4 3\"/>", f->x0, f->x1, py(f, 0), py(f, 0));
-	put_f(t, "<text class=\"axis-title\" x=\"16\" y=\"%.1f\" transform=\"rotate(-90 16 %.1f)\" "
+	abz_svg_put_f(t, "<text class=\"axis-title\" x=\"16\" y=\"%.1f\" transform=\"rotate(-90 16 %.1f)\" "
 		  "text-anchor=\"middle\" fill=\"#1f2937\">", (f->y0 + f->y1) / 2, (f->y0 + f->y1) / 2);
 	abz_svg_escape(t, title);
 	abz_text_puts(t, "</text></g>");
 }
 
 /* the x axis: axis line, tick labels, title */
-static void
-put_xaxis(AbzText *t, const Frame *f, const char *title, bool percent)
+void
+abz_svg_put_xaxis(AbzText *t, const Frame *f, const char *title, bool percent)
 {
 	abz_text_puts(t, "<g class=\"x-axis\">");
-	put_f(t, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#9ca3af\"/>",
+	abz_svg_put_f(t, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#9ca3af\"/>",
 		  f->x0, f->x1, f->y1, f->y1);
 	for (int i = 0; i < f->xa.nticks; i++)
 	{
-		double		x = px(f, f->xa.ticks[i]);
+		double		x = abz_svg_px(f, f->xa.ticks[i]);
 
-		put_f(t, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#9ca3af\"/>",
+		abz_svg_put_f(t, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#9ca3af\"/>",
 			  x, x, f->y1, f->y1 + 4);
-		put_f(t, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"#4b5563\">",
+		abz_svg_put_f(t, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"#4b5563\">",
 			  x, f->y1 + 16);
 		put_tick(t, f->xa.ticks[i], f->xa.step, percent);
 		abz_text_puts(t, "</text>");
 	}
-	put_f(t, "<text class=\"axis-title\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+	abz_svg_put_f(t, "<text class=\"axis-title\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
 		  "fill=\"#1f2937\">", (f->x0 + f->x1) / 2, f->y1 + MB - 10);
 	abz_svg_escape(t, title);
 	abz_text_puts(t, "</text></g>");
@@ -296,16 +264,16 @@ put_series(AbzText *t, const Frame *f, const AbzSvgSeries *s)
 	if (s->kind == ABZ_SVG_BAND)
 	{
 		for (int i = 0; i < s->n; i++)
-			put_f(t, "%s%.1f,%.1f", i == 0 ? "<path d=\"M" : " L", px(f, s->x[i]), py(f, s->y[i]));
+			abz_svg_put_f(t, "%s%.1f,%.1f", i == 0 ? "<path d=\"M" : " L", abz_svg_px(f, s->x[i]), py(f, s->y[i]));
 		for (int i = s->n - 1; i >= 0; i--)
-			put_f(t, " L%.1f,%.1f", px(f, s->x[i]), py(f, s->y2[i]));
-		put_f(t, " Z\" fill=\"%s\" fill-opacity=\"%.2f\" stroke=\"none\"/>", s->color, s->opacity);
+			abz_svg_put_f(t, " L%.1f,%.1f", abz_svg_px(f, s->x[i]), py(f, s->y2[i]));
+		abz_svg_put_f(t, " Z\" fill=\"%s\" fill-opacity=\"%.2f\" stroke=\"none\"/>", s->color, s->opacity);
 	}
 	else
 	{
 		for (int i = 0; i < s->n; i++)
-			put_f(t, "%s%.1f,%.1f", i == 0 ? "<path d=\"M" : " L", px(f, s->x[i]), py(f, s->y[i]));
-		put_f(t, "\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\" stroke-linejoin=\"round\"%s/>",
+			abz_svg_put_f(t, "%s%.1f,%.1f", i == 0 ? "<path d=\"M" : " L", abz_svg_px(f, s->x[i]), py(f, s->y[i]));
+		abz_svg_put_f(t, "\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\" stroke-linejoin=\"round\"%s/>",
 			  s->color, s->kind == ABZ_SVG_DASHED ? " stroke-dasharray=\"6 4\"" : "");
 	}
 	abz_text_puts(t, "</g>");
@@ -320,12 +288,12 @@ put_bars(AbzText *t, const Frame *f, const AbzSvgPlot *p)
 	abz_text_puts(t, "<g class=\"bars\">");
 	for (int i = 0; i < p->nbars; i++)
 	{
-		double		xa = px(f, p->bar_x[i]),
-					xb = px(f, p->bar_x[i + 1]),
+		double		xa = abz_svg_px(f, p->bar_x[i]),
+					xb = abz_svg_px(f, p->bar_x[i + 1]),
 					ya = py(f, p->bar_y[i]),
 					yb = py(f, 0);
 
-		put_f(t, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\" "
+		abz_svg_put_f(t, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\" "
 			  "stroke=\"#ffffff\" stroke-width=\"0.5\"/>",
 			  xa, ya, fmax(xb - xa, 0.5), fmax(yb - ya, 0), p->bar_color);
 	}
@@ -346,7 +314,7 @@ marker_width(const AbzSvgMarker *m)
 	char		num[ABZ_NUM_LABEL];
 
 	marker_label(m, num);
-	return CHAR_W * (char_count(m->name) + 1 + char_count(num));
+	return CHAR_W * (abz_svg_char_count(m->name) + 1 + abz_svg_char_count(num));
 }
 
 /*
@@ -375,7 +343,7 @@ place_markers(const Frame *f, const AbzSvgMarker *m, int n, int *row, double *cx
 	{
 		int			i = order[k];
 		double		w = marker_width(&m[i]);
-		double		c = fmin(fmax(px(f, m[i].x), f->x0 + w / 2), f->x1 - w / 2);
+		double		c = fmin(fmax(abz_svg_px(f, m[i].x), f->x0 + w / 2), f->x1 - w / 2);
 		int			r = 0;
 
 		while (r < rows && end[r] + 8 > c - w / 2)
@@ -400,27 +368,27 @@ put_markers(AbzText *t, const Frame *f, const AbzSvgMarker *m, int n,
 	for (int i = 0; i < n; i++)
 	{
 		char		num[ABZ_NUM_LABEL];
-		double		x = px(f, m[i].x),
+		double		x = abz_svg_px(f, m[i].x),
 					ty = f->y0 - 6 - MARK_H * row[i];
 
-		put_f(t, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
+		abz_svg_put_f(t, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
 			  "stroke-width=\"1.5\"%s/>", x, x, ty + 3, f->y1, m[i].color,
 			  m[i].dashed ? " stroke-dasharray=\"4 3\"" : "");
-		put_f(t, "<text class=\"marker\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+		abz_svg_put_f(t, "<text class=\"marker\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
 			  "fill=\"%s\" font-weight=\"bold\" stroke=\"#ffffff\" stroke-width=\"3\" "
 			  "paint-order=\"stroke\">", cx[i], ty, m[i].color);
 		abz_svg_escape(t, m[i].name);
 		abz_text_puts(t, " ");
 		marker_label(&m[i], num);
-		put_num(t, num);
+		abz_svg_put_num(t, num);
 		abz_text_puts(t, "</text>");
 	}
 	abz_text_puts(t, "</g>");
 }
 
 /* widen [*lo, *hi] to hold v */
-static void
-grow(double *lo, double *hi, double v)
+void
+abz_svg_grow(double *lo, double *hi, double v)
 {
 	if (v < *lo)
 		*lo = v;
@@ -437,21 +405,21 @@ data_range(const AbzSvgPlot *p, double *xlo, double *xhi, double *ylo, double *y
 	for (int s = 0; s < p->nseries; s++)
 		for (int i = 0; i < p->series[s].n; i++)
 		{
-			grow(xlo, xhi, p->series[s].x[i]);
-			grow(ylo, yhi, p->series[s].y[i]);
+			abz_svg_grow(xlo, xhi, p->series[s].x[i]);
+			abz_svg_grow(ylo, yhi, p->series[s].y[i]);
 			if (p->series[s].kind == ABZ_SVG_BAND)
-				grow(ylo, yhi, p->series[s].y2[i]);
+				abz_svg_grow(ylo, yhi, p->series[s].y2[i]);
 		}
 	for (int i = 0; i < p->nbars; i++)
 	{
-		grow(xlo, xhi, p->bar_x[i]);
-		grow(xlo, xhi, p->bar_x[i + 1]);
-		grow(ylo, yhi, p->bar_y[i]);
+		abz_svg_grow(xlo, xhi, p->bar_x[i]);
+		abz_svg_grow(xlo, xhi, p->bar_x[i + 1]);
+		abz_svg_grow(ylo, yhi, p->bar_y[i]);
 	}
 	for (int i = 0; i < p->nmarkers; i++)
-		grow(xlo, xhi, p->markers[i].x);
+		abz_svg_grow(xlo, xhi, p->markers[i].x);
 	if (p->yzero || p->nbars > 0)
-		grow(ylo, yhi, 0);
+		abz_svg_grow(ylo, yhi, 0);
 	if (p->yfix_lo < p->yfix_hi)
 	{
 		*ylo = p->yfix_lo;
@@ -505,136 +473,14 @@ abz_svg_plot(const AbzSvgPlot *p, char *buf, size_t cap)
 	f.y0 += MARK_H * place_markers(&f, p->markers, nmark, row, cx);
 
 	abz_text_init(&t, buf, cap);
-	put_head(&t, p->title, ABZ_SVG_HEIGHT);
-	put_legend(&t, items, nitems);
+	abz_svg_put_head(&t, p->title, ABZ_SVG_HEIGHT);
+	abz_svg_put_legend(&t, items, nitems);
 	put_yaxis(&t, &f, p->ytitle, p->ypercent);
-	put_xaxis(&t, &f, p->xtitle, p->xpercent);
+	abz_svg_put_xaxis(&t, &f, p->xtitle, p->xpercent);
 	put_bars(&t, &f, p);
 	for (int s = 0; s < p->nseries; s++)
 		put_series(&t, &f, &p->series[s]);
 	put_markers(&t, &f, p->markers, nmark, row, cx);
 	abz_text_puts(&t, "</svg>");
-	return abz_text_end(&t, cap);
-}
-
-/* ---- tornado ---- */
-
-#define BAR_ROW		26			/* pixels per tornado bar */
-
-/* qsort context-free comparison of (swing, index) pairs: larger swing first */
-typedef struct SwingKey
-{
-	double		swing;
-	int			index;
-} SwingKey;
-
-/* order of two swing keys */
-static int
-cmp_swing(const void *a, const void *b)
-{
-	const SwingKey *x = a,
-			   *y = b;
-
-	if (x->swing != y->swing)
-		return x->swing > y->swing ? -1 : 1;
-	return (x->index > y->index) - (x->index < y->index);
-}
-
-/* inputs by swing descending, ties in input order (see svg.h) */
-void
-abz_tornado_order(const double *low, const double *high, int n, int *order)
-{
-	SwingKey	keys[ABZ_SVG_MAX_BARS];
-
-	if (n > ABZ_SVG_MAX_BARS)
-		n = ABZ_SVG_MAX_BARS;
-	for (int i = 0; i < n; i++)
-		keys[i] = (SwingKey) {fabs(high[i] - low[i]), i};
-	qsort(keys, n, sizeof(SwingKey), cmp_swing);
-	for (int i = 0; i < n; i++)
-		order[i] = keys[i].index;
-}
-
-/* one tornado row: its label and its two bars */
-static void
-put_tornado_row(AbzText *t, const Frame *f, const AbzSvgTornado *tc, int i, double y)
-{
-	int			k = tc->order[i];
-	double		xb = px(f, tc->base),
-				xl = px(f, tc->low[k]),
-				xh = px(f, tc->high[k]);
-
-	put_f(t, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" fill=\"#1f2937\">", f->x0 - 8, y + 13);
-	put_cut(t, tc->labels[k], ABZ_SVG_LABEL_CHARS);
-	abz_text_puts(t, "</text>");
-	put_f(t, "<rect class=\"low\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"18\" fill=\"%s\"/>",
-		  fmin(xb, xl), y, fabs(xl - xb), abz_svg_palette[0]);
-	put_f(t, "<rect class=\"high\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"18\" fill=\"%s\"/>",
-		  fmin(xb, xh), y, fabs(xh - xb), abz_svg_palette[1]);
-}
-
-/* vertical grid lines at the x ticks */
-static void
-put_vgrid(AbzText *t, const Frame *f)
-{
-	for (int i = 0; i < f->xa.nticks; i++)
-	{
-		double		x = px(f, f->xa.ticks[i]);
-
-		put_f(t, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e5e7eb\"/>",
-			  x, x, f->y0, f->y1);
-	}
-}
-
-/* write a tornado chart (see svg.h) */
-size_t
-abz_svg_tornado(const AbzSvgTornado *tc, char *buf, size_t cap)
-{
-	AbzText		t;
-	Frame		f;
-	static const LegendItem items[2] = {
-		{"output at the input's low value", "#4e79a7", ABZ_SVG_BAND, 1.0, true},
-		{"output at the input's high value", "#f28e2b", ABZ_SVG_BAND, 1.0, true}
-	};
-	int			n = tc->n < ABZ_SVG_MAX_BARS ? tc->n : ABZ_SVG_MAX_BARS;
-	int			height = TITLE_H + ROW_H + 10 + MARK_H + BAR_ROW * n + MB;
-	int			chars = 0;
-	double		lo = tc->base,
-				hi = tc->base;
-	char		num[ABZ_NUM_LABEL];
-
-	for (int i = 0; i < n; i++)
-	{
-		int			c = char_count(tc->labels[i]);
-
-		chars = c > chars ? c : chars;
-		grow(&lo, &hi, tc->low[i]);
-		grow(&lo, &hi, tc->high[i]);
-	}
-	chars = chars < ABZ_SVG_LABEL_CHARS ? chars : ABZ_SVG_LABEL_CHARS + 1;
-	abz_axis_ticks(lo, hi, 6, 0, &f.xa);
-	f.x0 = 12 + CHAR_W * chars + 10;
-	f.x1 = ABZ_SVG_WIDTH - MR;
-	f.y0 = TITLE_H + ROW_H + 10 + MARK_H;
-	f.y1 = f.y0 + BAR_ROW * n;
-
-	abz_text_init(&t, buf, cap);
-	put_head(&t, tc->title, height);
-	put_legend(&t, items, 2);
-	abz_text_puts(&t, "<g class=\"grid\">");
-	put_vgrid(&t, &f);
-	abz_text_puts(&t, "</g>");
-	put_xaxis(&t, &f, tc->xtitle, false);
-	abz_text_puts(&t, "<g class=\"bars\">");
-	for (int i = 0; i < n; i++)
-		put_tornado_row(&t, &f, tc, i, f.y0 + BAR_ROW * i + 4);
-	abz_text_puts(&t, "</g>");
-	put_f(&t, "<g class=\"base\"><line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" "
-		  "stroke=\"#1f2937\" stroke-width=\"1.5\"/><text x=\"%.1f\" y=\"%.1f\" "
-		  "text-anchor=\"middle\" fill=\"#1f2937\" font-weight=\"bold\">base ",
-		  px(&f, tc->base), px(&f, tc->base), f.y0 - 2, f.y1, px(&f, tc->base), f.y0 - 5);
-	abz_fmt_num(tc->base, num);
-	put_num(&t, num);
-	abz_text_puts(&t, "</text></g></svg>");
 	return abz_text_end(&t, cap);
 }
