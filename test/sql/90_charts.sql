@@ -116,6 +116,21 @@ SELECT split_part(split_part(c, ' L', 201), ',', 2)::float8 < split_part(split_p
 FROM s, LATERAL (SELECT (pg_temp.xp('//s:g[@class="series"]/s:path/@d', aibiz.svg_cumulative(sim)))[1],
 	(pg_temp.xp('//s:g[@class="series"]/s:path/@d', aibiz.svg_exceedance(sim)))[1]) x(c, e);
 
+-- Without uncertainty every trial has the same NPV (-212207.4): one bar,
+-- four markers all labelled -212k (3 significant digits), and the
+-- cumulative and exceedance curves are a single step of two points.
+CREATE TEMP TABLE flat AS SELECT aibiz.simulate('subscription(price=50, seats=5, cost=4)'::aibiz.revenue_model,
+	''::aibiz.risk_profile,
+	'cash(amount=1M) + team(headcount=2, cost=10k) + product(launch=2, churn=2%) + marketing(budget=0, cac=800, organic=2%)'::aibiz.plan,
+	aibiz.market(1000, 0.02, 0.03, 0.4, 0.1), 12, 50, 1) AS sim;
+SELECT round(aibiz.npv_quantile(sim, 0.05)::numeric, 1) AS p5, round(aibiz.npv_quantile(sim, 0.95)::numeric, 1) AS p95,
+	array_length(pg_temp.xp('//s:g[@class="bars"]/s:rect', aibiz.svg_histogram(sim)), 1) AS bars,
+	pg_temp.xp('//s:text[@class="marker"]/text()', aibiz.svg_histogram(sim)) AS labels,
+	pg_temp.points((pg_temp.xp('//s:g[@class="series"]/s:path/@d', aibiz.svg_cumulative(sim)))[1]) AS cdf_points,
+	pg_temp.points((pg_temp.xp('//s:g[@class="series"]/s:path/@d', aibiz.svg_exceedance(sim)))[1]) AS exc_points,
+	xml_is_well_formed_document(aibiz.svg_fan(sim)) AS fan_well_formed
+FROM flat;
+
 -- ---- tornado ----
 -- swings |high - low|: price 2, churn 15, cac 0.5: bars churn, price, cac
 CREATE TEMP TABLE tor AS SELECT aibiz.svg_tornado(ARRAY['price', 'churn', 'cac'],
