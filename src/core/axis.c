@@ -5,6 +5,7 @@
 #include "axis.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,61 +61,49 @@ axis_step(double lo, double hi, int target, double min_step)
 	return step < min_step ? min_step : step;
 }
 
-/* fill out with the ticks k0 * step .. k1 * step */
+/*
+ * Ticks at multiples of the nice step: from the one at or below lo to the one
+ * at or above hi, or (exact) only those within [lo, hi] with the axis ending
+ * at lo and hi.
+ */
 static void
-axis_fill(AbzAxis *out, double step, double k0, double k1)
+axis_make(double lo, double hi, int target, double min_step, bool exact, AbzAxis *out)
 {
+	double		step;
+	double		k0,
+				k1;
+
+	axis_range(&lo, &hi, min_step);
+	step = axis_step(lo, hi, target, min_step);
+	for (;;)
+	{
+		k0 = exact ? ceil(lo / step) : floor(lo / step);
+		k1 = exact ? floor(hi / step) : ceil(hi / step);
+		if (k1 - k0 + 1 <= ABZ_AXIS_MAX_TICKS)
+			break;
+		/* rounding of a near-boundary step: widen until the ticks fit */
+		step = nice_step(step * 1.5);
+	}
 	out->step = step;
 	out->nticks = (int) (k1 - k0) + 1;
 	for (int i = 0; i < out->nticks; i++)
 		out->ticks[i] = (k0 + i) * step;
+	out->lo = exact ? lo : out->ticks[0];
+	out->hi = exact ? hi : out->ticks[out->nticks - 1];
 }
 
 /* ticks covering [lo, hi] with about target intervals (see axis.h) */
 void
 abz_axis_ticks(double lo, double hi, int target, double min_step, AbzAxis *out)
 {
-	double		step,
-				k0,
-				k1;
-
-	axis_range(&lo, &hi, min_step);
-	step = axis_step(lo, hi, target, min_step);
-	k0 = floor(lo / step);
-	k1 = ceil(hi / step);
-	/* rounding of a near-boundary step: widen until the ticks fit */
-	while (k1 - k0 + 1 > ABZ_AXIS_MAX_TICKS)
-	{
-		step = nice_step(step * 1.5);
-		k0 = floor(lo / step);
-		k1 = ceil(hi / step);
-	}
-	axis_fill(out, step, k0, k1);
-	out->lo = out->ticks[0];
-	out->hi = out->ticks[out->nticks - 1];
+	axis_make(lo, hi, target, min_step, false, out);
 }
 
 /* ticks within [lo, hi], the axis ending at lo and hi (see axis.h) */
 void
 abz_axis_exact(double lo, double hi, int target, double min_step, AbzAxis *out)
 {
-	double		step,
-				k0,
-				k1;
-
-	axis_range(&lo, &hi, min_step);
-	step = axis_step(lo, hi, target, min_step);
-	k0 = ceil(lo / step);
-	k1 = floor(hi / step);
-	while (k1 - k0 + 1 > ABZ_AXIS_MAX_TICKS)
-	{
-		step = nice_step(step * 1.5);
-		k0 = ceil(lo / step);
-		k1 = floor(hi / step);
-	}
-	axis_fill(out, step, k0, k1);
-	out->lo = lo;
-	out->hi = hi;
+	axis_make(lo, hi, target, min_step, true, out);
 }
 
 /* drop trailing zeros after a decimal point, and the point itself */
