@@ -357,7 +357,7 @@ place_markers(const Frame *f, const AbzSvgMarker *m, int n, int *row, double *cx
 	return rows;
 }
 
-/* the markers: a vertical line each, labelled above the plot */
+/* the markers: a vertical line each, then (over every line) their labels above the plot */
 static void
 put_markers(AbzText *t, const Frame *f, const AbzSvgMarker *m, int n,
 			const int *row, const double *cx)
@@ -367,16 +367,19 @@ put_markers(AbzText *t, const Frame *f, const AbzSvgMarker *m, int n,
 	abz_text_puts(t, "<g class=\"markers\">");
 	for (int i = 0; i < n; i++)
 	{
-		char		num[ABZ_NUM_LABEL];
-		double		x = abz_svg_px(f, m[i].x),
-					ty = f->y0 - 6 - MARK_H * row[i];
+		double		x = abz_svg_px(f, m[i].x);
 
 		abz_svg_put_f(t, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
-			  "stroke-width=\"1.5\"%s/>", x, x, ty + 3, f->y1, m[i].color,
+			  "stroke-width=\"1.5\"%s/>", x, x, f->y0 - 3 - MARK_H * row[i], f->y1, m[i].color,
 			  m[i].dashed ? " stroke-dasharray=\"4 3\"" : "");
+	}
+	for (int i = 0; i < n; i++)
+	{
+		char		num[ABZ_NUM_LABEL];
+
 		abz_svg_put_f(t, "<text class=\"marker\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
 			  "fill=\"%s\" font-weight=\"bold\" stroke=\"#ffffff\" stroke-width=\"3\" "
-			  "paint-order=\"stroke\">", cx[i], ty, m[i].color);
+			  "paint-order=\"stroke\">", cx[i], f->y0 - 6 - MARK_H * row[i], m[i].color);
 		abz_svg_escape(t, m[i].name);
 		abz_text_puts(t, " ");
 		marker_label(&m[i], num);
