@@ -4,7 +4,8 @@
 # Stages: deps, build, install, core unit tests, the same under ASan+UBSan,
 # pg_regress regression tests, pgTAP tests (when test/pgtap/*.sql exist),
 # a BI client over psycopg2, the dump/restore matrix, the regression suite
-# under valgrind memcheck and a time-boxed run of every fuzz harness.  Every stage runs
+# under valgrind memcheck, the chart screenshots (when /usr/bin/chromium
+# exists) and a time-boxed run of every fuzz harness.  Every stage runs
 # even after an earlier one failed; the last line is "N passed, N failed"
 # summed over all stages (docs/testing.md says what each stage counts).
 # Exit status is non-zero if any stage failed.
@@ -136,6 +137,8 @@ fi
 counted_stage bi-client pg_virtualenv -t -v 15 /usr/bin/python3 test/client/bi_client.py
 counted_stage restore bash test/restore/restore.sh
 counted_stage memcheck bash scripts/memcheck.sh
+# charts drawn by SQL, screenshotted by headless Chromium (skipped without it)
+counted_stage charts bash test/charts/render.sh
 flock -u 9
 exec 9>&-
 

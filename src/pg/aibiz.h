@@ -58,6 +58,11 @@ void		abz_jsonb_push_float8(JsonbParseState **st, JsonbIteratorToken tok, double
 /* push a jsonb object key */
 void		abz_jsonb_push_key(JsonbParseState **st, const char *key);
 
+/* a simulation datum, detoasted and size-checked; its layout into L if not NULL */
+struct AbzSimHeader;
+struct AbzSimLayout;
+struct AbzSimHeader *abz_sim_datum(Datum d, struct AbzSimLayout *L);
+
 /* float8 shortest text, for the core printer */
 int			abz_num_pg(double v, char *buf);
 

@@ -64,14 +64,14 @@ sim_alloc(const AbzSimLayout *L)
 }
 
 /*
- * Argument n, detoasted, with its size checked against its header (a
+ * A simulation datum, detoasted, with its size checked against its header (a
  * damaged stored value is an error, never a read past the buffer); its
  * layout into L if not NULL.
  */
 AbzSimHeader *
-sim_arg(FunctionCallInfo fcinfo, int n, AbzSimLayout *L)
+abz_sim_datum(Datum d, AbzSimLayout *L)
 {
-	struct varlena *v = PG_DETOAST_DATUM(PG_GETARG_DATUM(n));
+	struct varlena *v = PG_DETOAST_DATUM(d);
 	AbzSimLayout layout;
 
 	if (VARSIZE(v) < ABZ_VARHDRSZ)
@@ -80,6 +80,13 @@ sim_arg(FunctionCallInfo fcinfo, int n, AbzSimLayout *L)
 				 errmsg("cannot read stored aibiz.simulation value of %u bytes", VARSIZE(v))));
 	sim_check_stored(SIM_OF(v), VARSIZE(v) - ABZ_VARHDRSZ, L ? L : &layout);
 	return SIM_OF(v);
+}
+
+/* argument n, detoasted and checked as abz_sim_datum() does */
+AbzSimHeader *
+sim_arg(FunctionCallInfo fcinfo, int n, AbzSimLayout *L)
+{
+	return abz_sim_datum(PG_GETARG_DATUM(n), L);
 }
 
 /* ---- I/O ---- */

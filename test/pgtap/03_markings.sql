@@ -134,6 +134,18 @@ INSERT INTO abz_intended VALUES
   ('bass_add', 1, 'i', true, 's', 'sfunc of bass_fit()'),
   ('bass_final', 1, 'i', true, 's', 'finalfunc of bass_fit()'),
   ('bass_fit', 1, 'i', false, 's', 'least squares over per-period sums');
+-- Charts: text drawn from the arguments alone (same arguments, same
+-- bytes).  Not strict, so that a NULL title or unit takes its default; a
+-- NULL simulation or array gives NULL.  svg_survival has an array form
+-- (C) and a one-simulation form (SQL, calling the array form).
+INSERT INTO abz_intended VALUES
+  ('svg_fan', 1, 'i', false, 's', 'SVG of a simulation''s monthly quantiles; NULL title takes the default'),
+  ('svg_survival', 2, 'i', false, 's', 'SVG of simulations'' survival; NULL title takes the default'),
+  ('svg_histogram', 1, 'i', false, 's', 'SVG of a simulation''s trial NPVs; NULL title takes the default'),
+  ('svg_cumulative', 1, 'i', false, 's', 'SVG of a simulation''s trial NPVs; NULL title takes the default'),
+  ('svg_exceedance', 1, 'i', false, 's', 'SVG of a simulation''s trial NPVs; NULL title takes the default'),
+  ('svg_tornado', 1, 'i', false, 's', 'SVG of the argument arrays; NULL title takes the default'),
+  ('sparkline', 1, 'i', true, 's', 'text of the argument array');
 
 -- The generator reads aibiz.markets, so STABLE, not IMMUTABLE.
 INSERT INTO abz_intended VALUES
