@@ -2,7 +2,8 @@
 # test.sh — the whole test suite (what CI runs).
 #
 # Stages: deps, build, install, core unit tests, the same under ASan+UBSan,
-# pg_regress regression tests, pgTAP tests (when test/pgtap/*.sql exist)
+# pg_regress regression tests, pgTAP tests (when test/pgtap/*.sql exist),
+# the 0.1.0 -> current upgrade test
 # and a time-boxed fuzz run (when scripts/fuzz.sh exists).  Every stage runs
 # even after an earlier one failed; the last line is "N passed, N failed"
 # summed over all stages (docs/testing.md says what each stage counts).
@@ -132,6 +133,7 @@ regress_stage
 if compgen -G 'test/pgtap/*.sql' >/dev/null; then
 	pgtap_stage
 fi
+counted_stage upgrade bash test/upgrade/upgrade.sh
 flock -u 9
 exec 9>&-
 

@@ -60,7 +60,7 @@ CREATE TRIGGER guard_shipped_rows
 COMMENT ON TABLE @extschema@.markets IS
 	'application markets of AI businesses: addressable accounts and Bass adoption; the shipped rows are the study''s 12 scenarios with illustrative numbers';
 COMMENT ON COLUMN @extschema@.markets.id IS
-	'market id; shipped rows use 1..12, rows added without an id get 1001 and up';
+	'market id: shipped rows use 1..1000 (1..12 today), your rows ids above 1000 (1001 and up when omitted)';
 COMMENT ON COLUMN @extschema@.markets.sector IS
 	'industry: fintech, healthcare, logistics, ecommerce, or your own';
 COMMENT ON COLUMN @extschema@.markets.use_case IS
@@ -235,7 +235,7 @@ CREATE TRIGGER guard_shipped_rows
 COMMENT ON TABLE @extschema@.cases IS
 	'case studies scored 0-10 on the study''s criteria; the shipped rows are its three cases with illustrative scores';
 COMMENT ON COLUMN @extschema@.cases.id IS
-	'case id; shipped rows use 1..3, rows added without an id get 1001 and up';
+	'case id: shipped rows use 1..1000 (1..3 today), your rows ids above 1000 (1001 and up when omitted)';
 COMMENT ON COLUMN @extschema@.cases.name IS
 	'case name';
 COMMENT ON COLUMN @extschema@.cases.company IS
