@@ -127,6 +127,12 @@ INSERT INTO abz_intended VALUES
 INSERT INTO abz_intended VALUES
   ('sample_companies', 1, 's', true, 's', 'reads the markets table');
 
+-- The trigger that keeps shipped rows read-only: a trigger function is called
+-- with no SQL arguments (so not strict) and, like every trigger, runs in the
+-- leader only.
+INSERT INTO abz_intended VALUES
+  ('guard_shipped_rows', 1, 'v', false, 'u', 'trigger function; reads the trigger data');
+
 SELECT is_empty(
 	$$SELECT DISTINCT split_part(sig, '(', 1) FROM abz_procs
 	  WHERE split_part(sig, '(', 1) NOT IN (SELECT 'aibiz.' || name FROM abz_intended)$$,
