@@ -14,7 +14,7 @@
 -- row; without one every row is shipped).
 CREATE FUNCTION @extschema@.guard_shipped_rows() RETURNS trigger
 AS 'MODULE_PATHNAME', 'abz_guard_shipped_rows'
-LANGUAGE C;
+LANGUAGE C VOLATILE PARALLEL RESTRICTED;
 
 COMMENT ON FUNCTION @extschema@.guard_shipped_rows() IS
 	'trigger: refuses UPDATE and DELETE of shipped rows, and INSERT or UPDATE of a row marked as shipped, outside the extension''s own scripts';

@@ -127,11 +127,12 @@ INSERT INTO abz_intended VALUES
 INSERT INTO abz_intended VALUES
   ('sample_companies', 1, 's', true, 's', 'reads the markets table');
 
--- The trigger that keeps shipped rows read-only: a trigger function is called
--- with no SQL arguments (so not strict) and, like every trigger, runs in the
--- leader only.
+-- The trigger that keeps shipped rows read-only: a trigger function has no
+-- SQL arguments (so not strict), acts on the row being written (VOLATILE) and
+-- reads whether an extension script is running, which is backend-local
+-- state (PARALLEL RESTRICTED).
 INSERT INTO abz_intended VALUES
-  ('guard_shipped_rows', 1, 'v', false, 'u', 'trigger function; reads the trigger data');
+  ('guard_shipped_rows', 1, 'v', false, 'r', 'trigger; reads backend-local extension-script state');
 
 SELECT is_empty(
 	$$SELECT DISTINCT split_part(sig, '(', 1) FROM abz_procs
