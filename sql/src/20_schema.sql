@@ -6,7 +6,13 @@
 --
 -- Shipped numbers are illustrative defaults, not measurements.  Rows shipped
 -- here carry builtin = true; pg_dump keeps every row a user adds (builtin =
--- false) and leaves the shipped rows to CREATE EXTENSION.
+-- false) and leaves the shipped rows to CREATE EXTENSION.  So that no user
+-- row can break a restore, shipped rows are read-only outside the
+-- extension's scripts (trigger guard_shipped_rows), ids 1..1000 are reserved
+-- for them, and companies.market_id is a soft reference (a foreign key into
+-- a configuration table is created before the data is restored and fails a
+-- parallel restore).  Operators in constraints are pg_catalog-qualified and
+-- literals exactly typed (docs/security.md).
 -- ---------------------------------------------------------------------------
 
 -- Keeps the shipped rows of the reference tables read-only outside the
