@@ -115,6 +115,12 @@ FROM public.vals"
 }
 before=$(values_md5 up)
 before_bin=$(send_md5 up)
+# what the 0.1.0 generator makes, to compare with the re-created one
+sample_md5() {
+	q "$1" -c "SELECT md5(string_agg(concat_ws('|', s.name, s.market_id, s.revenue, s.risk, s.plan), E'\n'))
+	           FROM aibiz.sample_companies(600, 11) s"
+}
+sample_before=$(sample_md5 up)
 
 # ---- hostile objects in schema aibiz, which the owner may create in ----
 plant=$(qo up "
@@ -147,6 +153,8 @@ check "nothing planted fired during the update" "0" \
 	"$(q up -c "SELECT count(*) FROM public.fired")"
 check "every stored value reads back identical (text)" "$before" "$(values_md5 up)"
 check "every stored value reads back identical (binary)" "$before_bin" "$(send_md5 up)"
+check "the re-created sample_companies() gives the rows 0.1.0 gave (600 companies)" \
+	"$sample_before" "$(sample_md5 up)"
 check "market() and sample_companies() after the update fire nothing" "0" \
 	"$(q up -c "SELECT count(*) FROM aibiz.sample_companies(24, 1)" >/dev/null
 	   q up -c "SELECT (aibiz.market(1000, 0.1, 0.02, 0.3, 0.05)).accounts" >/dev/null
