@@ -143,8 +143,25 @@ ALTER TABLE @extschema@.companies
 COMMENT ON COLUMN @extschema@.companies.market_id IS
 	'the market it sells into: an id of aibiz.markets, a soft reference (no foreign key, so a restore may load the tables in any order); join on it to get the market';
 
--- TRUNCATE fires no row trigger, so only companies (no shipped rows) keeps it
-REVOKE TRUNCATE ON @extschema@.markets, @extschema@.cases FROM @extowner@ CASCADE;
+-- TRUNCATE fires no row trigger, so only companies (no shipped rows) keeps
+-- it.  0.1.0 granted it, with grant option, to the extension's owner.  When
+-- that owner also owns the tables (an install by a superuser), TRUNCATE is
+-- the owner's own privilege, which a fresh install keeps without the grant
+-- option; otherwise (a trusted install) it goes.
+DO $revoke$
+BEGIN
+	IF (SELECT x.extowner FROM pg_catalog.pg_extension x
+		WHERE x.extname OPERATOR(pg_catalog.=) 'aibiz'::pg_catalog.name)
+	   OPERATOR(pg_catalog.<>)
+	   (SELECT c.relowner FROM pg_catalog.pg_class c
+		WHERE c.oid OPERATOR(pg_catalog.=) '@extschema@.markets'::pg_catalog.regclass::pg_catalog.oid) THEN
+		REVOKE TRUNCATE ON @extschema@.markets, @extschema@.cases FROM @extowner@ CASCADE;
+	ELSE
+		REVOKE GRANT OPTION FOR TRUNCATE ON @extschema@.markets, @extschema@.cases
+			FROM @extowner@ CASCADE;
+	END IF;
+END
+$revoke$;
 
 -- the two PL/pgSQL functions, re-created with a pinned search_path
 DROP FUNCTION @extschema@.market(float8, float8, float8, float8, float8);

@@ -180,6 +180,16 @@ check "the compared dump holds the re-created function and the three triggers" "
 	"$(grep -c -e "CREATE FUNCTION aibiz.sample_companies" -e "CREATE TRIGGER guard_shipped_rows" /tmp/aibiz-upgrade-up.$$)"
 rm -f /tmp/aibiz-upgrade-up.$$ /tmp/aibiz-upgrade-fresh.$$
 
+# ---- the same for an install by a superuser (who then owns the tables) ----
+q postgres -c "CREATE DATABASE su_up" -c "CREATE DATABASE su_fresh" >/dev/null
+q su_up -c "CREATE EXTENSION aibiz VERSION '0.1.0'" -c "ALTER EXTENSION aibiz UPDATE" >/dev/null
+q su_fresh -c "CREATE EXTENSION aibiz" >/dev/null
+if diff -u <(catalog_dump su_fresh) <(catalog_dump su_up); then
+	check "superuser install: upgraded schema equals a fresh install" same same
+else
+	check "superuser install: upgraded schema equals a fresh install" same different
+fi
+
 # ---- rows on the wrong side of the reserved id ranges stop the update ----
 qo bad "CREATE EXTENSION aibiz VERSION '0.1.0'" >/dev/null
 qo bad "UPDATE aibiz.markets SET builtin = false WHERE id = 3" >/dev/null
