@@ -4,7 +4,7 @@
 # wraps it.  The extension script is assembled from sql/src/*.sql in order.
 
 EXTENSION    = aibiz
-EXTVERSION   = 0.1.0
+EXTVERSION   = 0.1.1
 MODULE_big   = aibiz
 
 CORE_SRCS    = $(sort $(wildcard src/core/*.c))

@@ -5,7 +5,8 @@
 # pg_regress regression tests, pgTAP tests (when test/pgtap/*.sql exist),
 # a BI client over psycopg2, the dump/restore matrix, the regression suite
 # under valgrind memcheck, the chart screenshots (when /usr/bin/chromium
-# exists) and a time-boxed run of every fuzz harness.  Every stage runs
+# exists), the 0.1.0 -> current upgrade test and a time-boxed run of every
+# fuzz harness.  Every stage runs
 # even after an earlier one failed; the last line is "N passed, N failed"
 # summed over all stages (docs/testing.md says what each stage counts).
 # Exit status is non-zero if any stage failed.
@@ -139,6 +140,7 @@ counted_stage restore bash test/restore/restore.sh
 counted_stage memcheck bash scripts/memcheck.sh
 # charts drawn by SQL, screenshotted by headless Chromium (skipped without it)
 counted_stage charts bash test/charts/render.sh
+counted_stage upgrade bash test/upgrade/upgrade.sh
 flock -u 9
 exec 9>&-
 

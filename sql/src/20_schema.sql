@@ -6,8 +6,24 @@
 --
 -- Shipped numbers are illustrative defaults, not measurements.  Rows shipped
 -- here carry builtin = true; pg_dump keeps every row a user adds (builtin =
--- false) and leaves the shipped rows to CREATE EXTENSION.
+-- false) and leaves the shipped rows to CREATE EXTENSION.  So that no user
+-- row can break a restore, shipped rows are read-only outside the
+-- extension's scripts (trigger guard_shipped_rows), ids 1..1000 are reserved
+-- for them, and companies.market_id is a soft reference (a foreign key into
+-- a configuration table is created before the data is restored and fails a
+-- parallel restore).  Operators in constraints are pg_catalog-qualified and
+-- literals exactly typed (docs/security.md).
 -- ---------------------------------------------------------------------------
+
+-- Keeps the shipped rows of the reference tables read-only outside the
+-- extension's own scripts (argument: the boolean column that marks a shipped
+-- row; without one every row is shipped).
+CREATE FUNCTION @extschema@.guard_shipped_rows() RETURNS trigger
+AS 'MODULE_PATHNAME', 'abz_guard_shipped_rows'
+LANGUAGE C VOLATILE PARALLEL RESTRICTED;
+
+COMMENT ON FUNCTION @extschema@.guard_shipped_rows() IS
+	'trigger: refuses UPDATE and DELETE of shipped rows, and INSERT or UPDATE of a row marked as shipped, outside the extension''s own scripts';
 
 -- Application markets: a market is the five numbers of the adoption model.
 CREATE TABLE @extschema@.markets (
@@ -15,23 +31,42 @@ CREATE TABLE @extschema@.markets (
 	sector text NOT NULL,
 	use_case text NOT NULL,
 	name text NOT NULL UNIQUE,
-	accounts float8 NOT NULL CHECK (accounts >= 0 AND accounts < 'Infinity'),
-	adoption float8 NOT NULL CHECK (adoption >= 0 AND adoption < 1),
-	bass_p float8 NOT NULL CHECK (bass_p > 0 AND bass_p < 'Infinity'),
-	bass_q float8 NOT NULL CHECK (bass_q >= 0 AND bass_q < 'Infinity'),
-	growth float8 NOT NULL CHECK (growth > -1 AND growth < 'Infinity'),
-	regulatory_intensity float8 NOT NULL DEFAULT 0.5
-		CHECK (regulatory_intensity >= 0 AND regulatory_intensity <= 1),
-	data_sensitivity float8 NOT NULL DEFAULT 0.5
-		CHECK (data_sensitivity >= 0 AND data_sensitivity <= 1),
+	accounts float8 NOT NULL
+		CHECK (accounts OPERATOR(pg_catalog.>=) '0'::pg_catalog.float8
+		       AND accounts OPERATOR(pg_catalog.<) 'Infinity'::pg_catalog.float8),
+	adoption float8 NOT NULL
+		CHECK (adoption OPERATOR(pg_catalog.>=) '0'::pg_catalog.float8
+		       AND adoption OPERATOR(pg_catalog.<) '1'::pg_catalog.float8),
+	bass_p float8 NOT NULL
+		CHECK (bass_p OPERATOR(pg_catalog.>) '0'::pg_catalog.float8
+		       AND bass_p OPERATOR(pg_catalog.<) 'Infinity'::pg_catalog.float8),
+	bass_q float8 NOT NULL
+		CHECK (bass_q OPERATOR(pg_catalog.>=) '0'::pg_catalog.float8
+		       AND bass_q OPERATOR(pg_catalog.<) 'Infinity'::pg_catalog.float8),
+	growth float8 NOT NULL
+		CHECK (growth OPERATOR(pg_catalog.>) '-1'::pg_catalog.float8
+		       AND growth OPERATOR(pg_catalog.<) 'Infinity'::pg_catalog.float8),
+	regulatory_intensity float8 NOT NULL DEFAULT '0.5'::pg_catalog.float8
+		CHECK (regulatory_intensity OPERATOR(pg_catalog.>=) '0'::pg_catalog.float8
+		       AND regulatory_intensity OPERATOR(pg_catalog.<=) '1'::pg_catalog.float8),
+	data_sensitivity float8 NOT NULL DEFAULT '0.5'::pg_catalog.float8
+		CHECK (data_sensitivity OPERATOR(pg_catalog.>=) '0'::pg_catalog.float8
+		       AND data_sensitivity OPERATOR(pg_catalog.<=) '1'::pg_catalog.float8),
 	description text,
-	builtin boolean NOT NULL DEFAULT false
+	builtin boolean NOT NULL DEFAULT false,
+	-- shipped rows use ids 1..1000, the user's rows ids above 1000
+	CONSTRAINT markets_id_range CHECK (id OPERATOR(pg_catalog.>=) 1
+		AND (id OPERATOR(pg_catalog.<=) 1000) OPERATOR(pg_catalog.=) builtin)
 );
+
+CREATE TRIGGER guard_shipped_rows
+	BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.markets
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.guard_shipped_rows('builtin');
 
 COMMENT ON TABLE @extschema@.markets IS
 	'application markets of AI businesses: addressable accounts and Bass adoption; the shipped rows are the study''s 12 scenarios with illustrative numbers';
 COMMENT ON COLUMN @extschema@.markets.id IS
-	'market id; shipped rows use 1..12, rows added without an id get 1001 and up';
+	'market id: shipped rows use 1..1000 (1..12 today), your rows ids above 1000 (1001 and up when omitted)';
 COMMENT ON COLUMN @extschema@.markets.sector IS
 	'industry: fintech, healthcare, logistics, ecommerce, or your own';
 COMMENT ON COLUMN @extschema@.markets.use_case IS
@@ -116,15 +151,22 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.markets_id_seq', '');
 -- The risk catalogue: the eight categories the risk_profile grammar knows.
 CREATE TABLE @extschema@.risk_categories (
 	name text PRIMARY KEY
-		CHECK (name IN ('technology', 'competition', 'regulation', 'ethics',
-						'privacy', 'market', 'data', 'team')),
-	ord integer NOT NULL UNIQUE CHECK (ord BETWEEN 1 AND 8),
+		CHECK (name OPERATOR(pg_catalog.=) ANY (ARRAY['technology', 'competition',
+			'regulation', 'ethics', 'privacy', 'market', 'data',
+			'team']::pg_catalog.text[])),
+	ord integer NOT NULL UNIQUE
+		CHECK (ord OPERATOR(pg_catalog.>=) 1 AND ord OPERATOR(pg_catalog.<=) 8),
 	title text NOT NULL,
 	description text NOT NULL,
 	default_strategy text NOT NULL
-		CHECK (default_strategy IN ('accept', 'mitigate', 'transfer', 'avoid')),
+		CHECK (default_strategy OPERATOR(pg_catalog.=) ANY (ARRAY['accept',
+			'mitigate', 'transfer', 'avoid']::pg_catalog.text[])),
 	strategy_note text NOT NULL
 );
+
+CREATE TRIGGER guard_shipped_rows
+	BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.risk_categories
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.guard_shipped_rows();
 
 COMMENT ON TABLE @extschema@.risk_categories IS
 	'the risk catalogue: the eight categories of aibiz.risk_profile, in catalogue order, with the study''s description and suggested response';
@@ -173,18 +215,33 @@ CREATE TABLE @extschema@.cases (
 	id integer GENERATED BY DEFAULT AS IDENTITY (START WITH 1001) PRIMARY KEY,
 	name text NOT NULL UNIQUE,
 	company text NOT NULL,
-	tech_leadership numeric NOT NULL CHECK (tech_leadership BETWEEN 0 AND 10),
-	business_model numeric NOT NULL CHECK (business_model BETWEEN 0 AND 10),
-	market_performance numeric NOT NULL CHECK (market_performance BETWEEN 0 AND 10),
-	ecosystem numeric NOT NULL CHECK (ecosystem BETWEEN 0 AND 10),
+	tech_leadership numeric NOT NULL
+		CHECK (tech_leadership OPERATOR(pg_catalog.>=) '0'::pg_catalog.numeric
+		       AND tech_leadership OPERATOR(pg_catalog.<=) '10'::pg_catalog.numeric),
+	business_model numeric NOT NULL
+		CHECK (business_model OPERATOR(pg_catalog.>=) '0'::pg_catalog.numeric
+		       AND business_model OPERATOR(pg_catalog.<=) '10'::pg_catalog.numeric),
+	market_performance numeric NOT NULL
+		CHECK (market_performance OPERATOR(pg_catalog.>=) '0'::pg_catalog.numeric
+		       AND market_performance OPERATOR(pg_catalog.<=) '10'::pg_catalog.numeric),
+	ecosystem numeric NOT NULL
+		CHECK (ecosystem OPERATOR(pg_catalog.>=) '0'::pg_catalog.numeric
+		       AND ecosystem OPERATOR(pg_catalog.<=) '10'::pg_catalog.numeric),
 	lessons text,
-	builtin boolean NOT NULL DEFAULT false
+	builtin boolean NOT NULL DEFAULT false,
+	-- shipped rows use ids 1..1000, the user's rows ids above 1000
+	CONSTRAINT cases_id_range CHECK (id OPERATOR(pg_catalog.>=) 1
+		AND (id OPERATOR(pg_catalog.<=) 1000) OPERATOR(pg_catalog.=) builtin)
 );
+
+CREATE TRIGGER guard_shipped_rows
+	BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.cases
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.guard_shipped_rows('builtin');
 
 COMMENT ON TABLE @extschema@.cases IS
 	'case studies scored 0-10 on the study''s criteria; the shipped rows are its three cases with illustrative scores';
 COMMENT ON COLUMN @extschema@.cases.id IS
-	'case id; shipped rows use 1..3, rows added without an id get 1001 and up';
+	'case id: shipped rows use 1..1000 (1..3 today), your rows ids above 1000 (1001 and up when omitted)';
 COMMENT ON COLUMN @extschema@.cases.name IS
 	'case name';
 COMMENT ON COLUMN @extschema@.cases.company IS
@@ -223,12 +280,13 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.cases_id_seq', '');
 CREATE TABLE @extschema@.companies (
 	id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
 	name text NOT NULL UNIQUE,
-	market_id integer NOT NULL REFERENCES @extschema@.markets (id),
+	market_id integer NOT NULL,
 	revenue @extschema@.revenue_model NOT NULL,
-	risk @extschema@.risk_profile NOT NULL DEFAULT '',
+	risk @extschema@.risk_profile NOT NULL DEFAULT ''::@extschema@.risk_profile,
 	plan @extschema@.plan NOT NULL,
-	attrs jsonb NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(attrs) = 'object'),
-	created_at timestamptz NOT NULL DEFAULT now()
+	attrs jsonb NOT NULL DEFAULT '{}'::pg_catalog.jsonb
+		CHECK (pg_catalog.jsonb_typeof(attrs) OPERATOR(pg_catalog.=) 'object'::pg_catalog.text),
+	created_at timestamptz NOT NULL DEFAULT pg_catalog.now()
 );
 
 CREATE INDEX ON @extschema@.companies (market_id);
@@ -240,7 +298,7 @@ COMMENT ON COLUMN @extschema@.companies.id IS
 COMMENT ON COLUMN @extschema@.companies.name IS
 	'company name, unique';
 COMMENT ON COLUMN @extschema@.companies.market_id IS
-	'the market it sells into (aibiz.markets.id)';
+	'the market it sells into: an id of aibiz.markets, a soft reference (no foreign key, so a restore may load the tables in any order); join on it to get the market';
 COMMENT ON COLUMN @extschema@.companies.revenue IS
 	'how an account is monetised';
 COMMENT ON COLUMN @extschema@.companies.risk IS
@@ -261,9 +319,11 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.companies_id_seq', '');
 -- anyone who may use the schema.
 GRANT SELECT ON @extschema@.markets, @extschema@.risk_categories,
 	@extschema@.cases TO PUBLIC;
-GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES
+GRANT SELECT, INSERT, UPDATE, DELETE, REFERENCES
 	ON @extschema@.markets, @extschema@.cases, @extschema@.companies
 	TO @extowner@ WITH GRANT OPTION;
+-- TRUNCATE fires no row trigger, so only companies (no shipped rows) has it
+GRANT TRUNCATE ON @extschema@.companies TO @extowner@ WITH GRANT OPTION;
 GRANT USAGE, SELECT, UPDATE
 	ON SEQUENCE @extschema@.markets_id_seq, @extschema@.cases_id_seq,
 	@extschema@.companies_id_seq
@@ -274,27 +334,33 @@ CREATE FUNCTION @extschema@.market(accounts float8, adoption float8,
 								   bass_p float8, bass_q float8, growth float8)
 RETURNS @extschema@.markets
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	m @extschema@.markets;
 BEGIN
-	IF NOT (market.accounts >= 0 AND market.accounts < 'Infinity') THEN
+	IF NOT (market.accounts OPERATOR(pg_catalog.>=) '0'::pg_catalog.float8
+			AND market.accounts OPERATOR(pg_catalog.<) 'Infinity'::pg_catalog.float8) THEN
 		RAISE EXCEPTION 'market accounts must be a finite number >= 0, got %', market.accounts
 			USING ERRCODE = '22023';
 	END IF;
-	IF NOT (market.adoption >= 0 AND market.adoption < 1) THEN
+	IF NOT (market.adoption OPERATOR(pg_catalog.>=) '0'::pg_catalog.float8
+			AND market.adoption OPERATOR(pg_catalog.<) '1'::pg_catalog.float8) THEN
 		RAISE EXCEPTION 'market adoption must be in [0, 1), got %', market.adoption
 			USING ERRCODE = '22023';
 	END IF;
-	IF NOT (market.bass_p > 0 AND market.bass_p < 'Infinity') THEN
+	IF NOT (market.bass_p OPERATOR(pg_catalog.>) '0'::pg_catalog.float8
+			AND market.bass_p OPERATOR(pg_catalog.<) 'Infinity'::pg_catalog.float8) THEN
 		RAISE EXCEPTION 'market bass_p must be a finite number > 0, got %', market.bass_p
 			USING ERRCODE = '22023';
 	END IF;
-	IF NOT (market.bass_q >= 0 AND market.bass_q < 'Infinity') THEN
+	IF NOT (market.bass_q OPERATOR(pg_catalog.>=) '0'::pg_catalog.float8
+			AND market.bass_q OPERATOR(pg_catalog.<) 'Infinity'::pg_catalog.float8) THEN
 		RAISE EXCEPTION 'market bass_q must be a finite number >= 0, got %', market.bass_q
 			USING ERRCODE = '22023';
 	END IF;
-	IF NOT (market.growth > -1 AND market.growth < 'Infinity') THEN
+	IF NOT (market.growth OPERATOR(pg_catalog.>) '-1'::pg_catalog.float8
+			AND market.growth OPERATOR(pg_catalog.<) 'Infinity'::pg_catalog.float8) THEN
 		RAISE EXCEPTION 'market growth must be a finite number > -1, got %', market.growth
 			USING ERRCODE = '22023';
 	END IF;

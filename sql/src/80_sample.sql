@@ -10,6 +10,11 @@
 -- moves churn, acquisition cost, organic reach and spending discipline
 -- together, so the sample spreads from sustainable through fragile to
 -- failing companies.
+--
+-- The function runs with search_path = pg_catalog, pg_temp, and every
+-- operator and function it calls is written pg_catalog-qualified
+-- (OPERATOR(pg_catalog.*) and so on, parenthesised because OPERATOR() has one
+-- precedence for all operators), so nothing a user creates can take part.
 -- ---------------------------------------------------------------------------
 
 -- Generate n sample companies for seed, ready to insert into aibiz.companies.
@@ -19,26 +24,27 @@ RETURNS TABLE (name text, market_id integer,
 			   risk @extschema@.risk_profile,
 			   plan @extschema@.plan)
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
 AS $fn$
 #variable_conflict use_column
 DECLARE
 	n_markets integer;
 BEGIN
-	IF n < 0 THEN
+	IF (n OPERATOR(pg_catalog.<) 0) THEN
 		RAISE EXCEPTION 'sample_companies: n must be >= 0, got %', n
 			USING ERRCODE = '22023';
 	END IF;
-	IF n > 10000000 THEN
+	IF (n OPERATOR(pg_catalog.>) 10000000) THEN
 		RAISE EXCEPTION 'sample_companies: n % exceeds the limit of 10000000', n
 			USING ERRCODE = '54000',
 				  HINT = 'Generate in batches with different seeds.';
 	END IF;
-	IF n = 0 THEN
+	IF (n OPERATOR(pg_catalog.=) 0) THEN
 		RETURN;
 	END IF;
-	SELECT count(*) INTO n_markets FROM @extschema@.markets mk
-	WHERE mk.builtin AND mk.id BETWEEN 1 AND 12;
-	IF n_markets = 0 THEN
+	SELECT pg_catalog.count(*) INTO n_markets FROM @extschema@.markets mk
+	WHERE mk.builtin AND (mk.id OPERATOR(pg_catalog.>=) 1) AND (mk.id OPERATOR(pg_catalog.<=) 12);
+	IF (n_markets OPERATOR(pg_catalog.=) 0) THEN
 		RAISE EXCEPTION 'sample_companies needs the shipped markets, and none is left in aibiz.markets'
 			USING ERRCODE = '22023';
 	END IF;
@@ -92,107 +98,107 @@ BEGIN
 	mk AS (
 		SELECT m.id, m.regulatory_intensity AS reg, m.data_sensitivity AS sens, p.*
 		FROM @extschema@.markets m
-		JOIN prof p ON p.slug = m.name
-		WHERE m.builtin AND m.id BETWEEN 1 AND 12
+		JOIN prof p ON (p.slug OPERATOR(pg_catalog.=) m.name)
+		WHERE m.builtin AND (m.id OPERATOR(pg_catalog.>=) 1) AND (m.id OPERATOR(pg_catalog.<=) 12)
 	),
-	k AS (SELECT count(*)::int AS nm FROM mk),
+	k AS (SELECT pg_catalog.count(*)::int AS nm FROM mk),
 	-- one shuffled order of the markets per run of nm companies
 	blocks AS (
 		SELECT b.blk,
-			   array_agg(mk.id ORDER BY hashint8extended(b.blk * 64 + mk.id, seed), mk.id) AS ids
-		FROM k, generate_series(0, (n - 1) / k.nm) b (blk)
+			   pg_catalog.array_agg(mk.id ORDER BY pg_catalog.hashint8extended(((b.blk OPERATOR(pg_catalog.*) 64) OPERATOR(pg_catalog.+) mk.id), seed), mk.id) AS ids
+		FROM k, pg_catalog.generate_series(0, ((n OPERATOR(pg_catalog.-) 1) OPERATOR(pg_catalog./) k.nm)) b (blk)
 		CROSS JOIN mk
 		GROUP BY b.blk
 	),
 	co AS (
 		SELECT g.i, mk.*,
 			   -- 80 uniform draws in [0, 1) per company, u[f] for field f
-			   ARRAY(SELECT ((hashint8extended(g.i::bigint * 128 + f, seed) >> 11)
-							 & 9007199254740991)::float8 / 9007199254740992.0
-					 FROM generate_series(1, 80) f ORDER BY f) AS u
-		FROM k CROSS JOIN generate_series(1, n) g (i)
-		JOIN blocks bl ON bl.blk = (g.i - 1) / k.nm
-		JOIN mk ON mk.id = bl.ids[(g.i - 1) % k.nm + 1]
+			   ARRAY(SELECT (((pg_catalog.hashint8extended(((g.i::bigint OPERATOR(pg_catalog.*) 128) OPERATOR(pg_catalog.+) f), seed) OPERATOR(pg_catalog.>>) 11)
+							 OPERATOR(pg_catalog.&) 9007199254740991)::float8 OPERATOR(pg_catalog./) 9007199254740992.0)
+					 FROM pg_catalog.generate_series(1, 80) f ORDER BY f) AS u
+		FROM k CROSS JOIN pg_catalog.generate_series(1, n) g (i)
+		JOIN blocks bl ON (bl.blk OPERATOR(pg_catalog.=) ((g.i OPERATOR(pg_catalog.-) 1) OPERATOR(pg_catalog./) k.nm))
+		JOIN mk ON (mk.id OPERATOR(pg_catalog.=) bl.ids[(((g.i OPERATOR(pg_catalog.-) 1) OPERATOR(pg_catalog.%) k.nm) OPERATOR(pg_catalog.+) 1)])
 	),
 	-- company-level draws: stage, quality, which streams
 	base AS (
 		SELECT co.*,
-			   CASE WHEN u[3] < 0.45 THEN 0 WHEN u[3] < 0.85 THEN 1 ELSE 2 END AS stage,
+			   CASE WHEN (u[3] OPERATOR(pg_catalog.<) 0.45) THEN 0 WHEN (u[3] OPERATOR(pg_catalog.<) 0.85) THEN 1 ELSE 2 END AS stage,
 			   u[4] AS q,
-			   u[5] < sub_p AS has_sub,
-			   u[10] < use_p AS has_use,
-			   u[15] < adv_p AS has_adv,
-			   u[17] < lic_p AS has_lic
+			   (u[5] OPERATOR(pg_catalog.<) sub_p) AS has_sub,
+			   (u[10] OPERATOR(pg_catalog.<) use_p) AS has_use,
+			   (u[15] OPERATOR(pg_catalog.<) adv_p) AS has_adv,
+			   (u[17] OPERATOR(pg_catalog.<) lic_p) AS has_lic
 		FROM co
 	),
 	streams AS (
 		SELECT b.*,
 			   -- at least one stream: the market's most likely one
 			   has_sub OR (NOT (has_use OR has_adv OR has_lic)
-						   AND sub_p >= greatest(use_p, lic_p)) AS w_sub,
+						   AND (sub_p OPERATOR(pg_catalog.>=) greatest(use_p, lic_p))) AS w_sub,
 			   has_use OR (NOT (has_sub OR has_adv OR has_lic)
-						   AND use_p > sub_p AND use_p >= lic_p) AS w_use,
+						   AND (use_p OPERATOR(pg_catalog.>) sub_p) AND (use_p OPERATOR(pg_catalog.>=) lic_p)) AS w_use,
 			   has_lic OR (NOT (has_sub OR has_use OR has_adv)
-						   AND lic_p > greatest(sub_p, use_p)) AS w_lic
+						   AND (lic_p OPERATOR(pg_catalog.>) greatest(sub_p, use_p))) AS w_lic
 		FROM base b
 	),
 	rev AS (
 		SELECT s.*,
-			   concat_ws(' + ',
-				 CASE WHEN w_sub THEN format(
+			   pg_catalog.concat_ws(' + ',
+				 CASE WHEN w_sub THEN pg_catalog.format(
 					 'subscription(price=%s, seats=%s, attach=%s%%, expansion=%s%%, cost=%s, cost_decline=%s%%)',
-					 round((sub_price * (0.6 + u[6])) :: numeric, 2 - floor(log(sub_price * (0.6 + u[6])))::int),
-					 greatest(1, round(sub_seats * (0.5 + u[7]))),
-					 CASE WHEN w_use OR has_adv OR w_lic THEN round((40 + 60 * u[7])::numeric) ELSE 100 END,
-					 round((u[9] * 1.2)::numeric, 1),
-					 round((sub_price * (0.6 + u[6]) * (0.12 + 0.4 * u[8]))::numeric,
-						   1 - floor(log(sub_price * (0.6 + u[6]) * (0.12 + 0.4 * u[8])))::int),
-					 round((10 + 25 * u[8])::numeric))
+					 pg_catalog.round((sub_price OPERATOR(pg_catalog.*) (0.6 OPERATOR(pg_catalog.+) u[6])) :: numeric, (2 OPERATOR(pg_catalog.-) pg_catalog.floor(pg_catalog.log(sub_price OPERATOR(pg_catalog.*) (0.6 OPERATOR(pg_catalog.+) u[6])))::int)),
+					 greatest(1, pg_catalog.round(sub_seats OPERATOR(pg_catalog.*) (0.5 OPERATOR(pg_catalog.+) u[7]))),
+					 CASE WHEN w_use OR has_adv OR w_lic THEN pg_catalog.round((40 OPERATOR(pg_catalog.+) (60 OPERATOR(pg_catalog.*) u[7]))::numeric) ELSE 100 END,
+					 pg_catalog.round((u[9] OPERATOR(pg_catalog.*) 1.2)::numeric, 1),
+					 pg_catalog.round(((sub_price OPERATOR(pg_catalog.*) (0.6 OPERATOR(pg_catalog.+) u[6])) OPERATOR(pg_catalog.*) (0.12 OPERATOR(pg_catalog.+) (0.4 OPERATOR(pg_catalog.*) u[8])))::numeric,
+						   (1 OPERATOR(pg_catalog.-) pg_catalog.floor(pg_catalog.log((sub_price OPERATOR(pg_catalog.*) (0.6 OPERATOR(pg_catalog.+) u[6])) OPERATOR(pg_catalog.*) (0.12 OPERATOR(pg_catalog.+) (0.4 OPERATOR(pg_catalog.*) u[8]))))::int)),
+					 pg_catalog.round((10 OPERATOR(pg_catalog.+) (25 OPERATOR(pg_catalog.*) u[8]))::numeric))
 				 END,
-				 CASE WHEN w_use THEN format(
+				 CASE WHEN w_use THEN pg_catalog.format(
 					 'usage(price=%s, units=%s, growth=%s%%, price_decline=%s%%, cost=%s, cost_decline=%s%%)',
-					 round((use_price * (0.6 + u[11]))::numeric,
-						   2 - floor(log(use_price * (0.6 + u[11])))::int),
-					 CASE WHEN u[19] < 0.5 THEN format('pert(%s, %s, %s)',
-							 round((use_units * (0.2 + 0.2 * u[12]))::numeric, 1 - floor(log(use_units * (0.2 + 0.2 * u[12])))::int),
-							 round((use_units * (0.5 + u[12]))::numeric, 1 - floor(log(use_units * (0.5 + u[12])))::int),
-							 round((use_units * (2 + 3 * u[12]))::numeric, 1 - floor(log(use_units * (2 + 3 * u[12])))::int))
-						  ELSE round((use_units * (0.5 + u[12]))::numeric,
-									 1 - floor(log(use_units * (0.5 + u[12])))::int)::text
+					 pg_catalog.round((use_price OPERATOR(pg_catalog.*) (0.6 OPERATOR(pg_catalog.+) u[11]))::numeric,
+						   (2 OPERATOR(pg_catalog.-) pg_catalog.floor(pg_catalog.log(use_price OPERATOR(pg_catalog.*) (0.6 OPERATOR(pg_catalog.+) u[11])))::int)),
+					 CASE WHEN (u[19] OPERATOR(pg_catalog.<) 0.5) THEN pg_catalog.format('pert(%s, %s, %s)',
+							 pg_catalog.round((use_units OPERATOR(pg_catalog.*) (0.2 OPERATOR(pg_catalog.+) (0.2 OPERATOR(pg_catalog.*) u[12])))::numeric, (1 OPERATOR(pg_catalog.-) pg_catalog.floor(pg_catalog.log(use_units OPERATOR(pg_catalog.*) (0.2 OPERATOR(pg_catalog.+) (0.2 OPERATOR(pg_catalog.*) u[12]))))::int)),
+							 pg_catalog.round((use_units OPERATOR(pg_catalog.*) (0.5 OPERATOR(pg_catalog.+) u[12]))::numeric, (1 OPERATOR(pg_catalog.-) pg_catalog.floor(pg_catalog.log(use_units OPERATOR(pg_catalog.*) (0.5 OPERATOR(pg_catalog.+) u[12])))::int)),
+							 pg_catalog.round((use_units OPERATOR(pg_catalog.*) (2 OPERATOR(pg_catalog.+) (3 OPERATOR(pg_catalog.*) u[12])))::numeric, (1 OPERATOR(pg_catalog.-) pg_catalog.floor(pg_catalog.log(use_units OPERATOR(pg_catalog.*) (2 OPERATOR(pg_catalog.+) (3 OPERATOR(pg_catalog.*) u[12]))))::int)))
+						  ELSE pg_catalog.round((use_units OPERATOR(pg_catalog.*) (0.5 OPERATOR(pg_catalog.+) u[12]))::numeric,
+									 (1 OPERATOR(pg_catalog.-) pg_catalog.floor(pg_catalog.log(use_units OPERATOR(pg_catalog.*) (0.5 OPERATOR(pg_catalog.+) u[12])))::int))::text
 					 END,
-					 round((u[14] * 2.5)::numeric, 1),
-					 round((5 + 20 * u[14])::numeric),
-					 round((use_price * (0.6 + u[11]) * (0.25 + 0.5 * u[13]))::numeric,
-						   1 - floor(log(use_price * (0.6 + u[11]) * (0.25 + 0.5 * u[13])))::int),
-					 round((15 + 25 * u[13])::numeric))
+					 pg_catalog.round((u[14] OPERATOR(pg_catalog.*) 2.5)::numeric, 1),
+					 pg_catalog.round((5 OPERATOR(pg_catalog.+) (20 OPERATOR(pg_catalog.*) u[14]))::numeric),
+					 pg_catalog.round(((use_price OPERATOR(pg_catalog.*) (0.6 OPERATOR(pg_catalog.+) u[11])) OPERATOR(pg_catalog.*) (0.25 OPERATOR(pg_catalog.+) (0.5 OPERATOR(pg_catalog.*) u[13])))::numeric,
+						   (1 OPERATOR(pg_catalog.-) pg_catalog.floor(pg_catalog.log((use_price OPERATOR(pg_catalog.*) (0.6 OPERATOR(pg_catalog.+) u[11])) OPERATOR(pg_catalog.*) (0.25 OPERATOR(pg_catalog.+) (0.5 OPERATOR(pg_catalog.*) u[13]))))::int)),
+					 pg_catalog.round((15 OPERATOR(pg_catalog.+) (25 OPERATOR(pg_catalog.*) u[13]))::numeric))
 				 END,
-				 CASE WHEN has_adv THEN format(
+				 CASE WHEN has_adv THEN pg_catalog.format(
 					 'advertising(impressions=%s, cpm=%s, users=%s, fill=%s%%, growth=%s%%, cost=%s)',
-					 CASE WHEN u[19] >= 0.5 AND u[19] < 0.75
-						  THEN format('triangular(%s, %s, %s)',
-									  round((adv_impr * 0.5)::numeric), round(adv_impr::numeric),
-									  round((adv_impr * (1.5 + u[16]))::numeric))
-						  ELSE round((adv_impr * (0.6 + u[16]))::numeric)::text
+					 CASE WHEN (u[19] OPERATOR(pg_catalog.>=) 0.5) AND (u[19] OPERATOR(pg_catalog.<) 0.75)
+						  THEN pg_catalog.format('triangular(%s, %s, %s)',
+									  pg_catalog.round((adv_impr OPERATOR(pg_catalog.*) 0.5)::numeric), pg_catalog.round(adv_impr::numeric),
+									  pg_catalog.round((adv_impr OPERATOR(pg_catalog.*) (1.5 OPERATOR(pg_catalog.+) u[16]))::numeric))
+						  ELSE pg_catalog.round((adv_impr OPERATOR(pg_catalog.*) (0.6 OPERATOR(pg_catalog.+) u[16]))::numeric)::text
 					 END,
-					 round((adv_cpm * (0.6 + u[16]))::numeric, 1),
-					 round((adv_users * (0.4 + 1.2 * u[16]))::numeric, -2),
-					 round((40 + 50 * u[16])::numeric),
-					 round((u[16] * 1.5)::numeric, 1),
-					 round((0.005 + 0.01 * u[16])::numeric, 3))
+					 pg_catalog.round((adv_cpm OPERATOR(pg_catalog.*) (0.6 OPERATOR(pg_catalog.+) u[16]))::numeric, 1),
+					 pg_catalog.round((adv_users OPERATOR(pg_catalog.*) (0.4 OPERATOR(pg_catalog.+) (1.2 OPERATOR(pg_catalog.*) u[16])))::numeric, -2),
+					 pg_catalog.round((40 OPERATOR(pg_catalog.+) (50 OPERATOR(pg_catalog.*) u[16]))::numeric),
+					 pg_catalog.round((u[16] OPERATOR(pg_catalog.*) 1.5)::numeric, 1),
+					 pg_catalog.round((0.005 OPERATOR(pg_catalog.+) (0.01 OPERATOR(pg_catalog.*) u[16]))::numeric, 3))
 				 END,
-				 CASE WHEN w_lic THEN format(
+				 CASE WHEN w_lic THEN pg_catalog.format(
 					 'licensing(deals=%s, fee=%s, royalty=%s%%, base=%s, term=%s, cost=%s)',
-					 round((lic_deals * (0.5 + u[18]))::numeric, 1),
-					 CASE WHEN u[19] >= 0.75
-						  THEN format('lognormal(%s, %s)',
-									  round((lic_fee * (0.5 + u[18]))::numeric, -3),
-									  round((lic_fee * (0.5 + u[18]) * 0.6)::numeric, -3))
-						  ELSE round((lic_fee * (0.5 + u[18]))::numeric, -3)::text
+					 pg_catalog.round((lic_deals OPERATOR(pg_catalog.*) (0.5 OPERATOR(pg_catalog.+) u[18]))::numeric, 1),
+					 CASE WHEN (u[19] OPERATOR(pg_catalog.>=) 0.75)
+						  THEN pg_catalog.format('lognormal(%s, %s)',
+									  pg_catalog.round((lic_fee OPERATOR(pg_catalog.*) (0.5 OPERATOR(pg_catalog.+) u[18]))::numeric, -3),
+									  pg_catalog.round(((lic_fee OPERATOR(pg_catalog.*) (0.5 OPERATOR(pg_catalog.+) u[18])) OPERATOR(pg_catalog.*) 0.6)::numeric, -3))
+						  ELSE pg_catalog.round((lic_fee OPERATOR(pg_catalog.*) (0.5 OPERATOR(pg_catalog.+) u[18]))::numeric, -3)::text
 					 END,
-					 round((lic_royalty * 100 * (0.5 + u[18]))::numeric, 1),
-					 round((lic_base * (0.5 + u[18]))::numeric, -3),
-					 12 * (1 + floor(u[18] * 4)::int),
-					 round((lic_fee * (0.5 + u[18]) * 0.1)::numeric, -3))
+					 pg_catalog.round(((lic_royalty OPERATOR(pg_catalog.*) 100) OPERATOR(pg_catalog.*) (0.5 OPERATOR(pg_catalog.+) u[18]))::numeric, 1),
+					 pg_catalog.round((lic_base OPERATOR(pg_catalog.*) (0.5 OPERATOR(pg_catalog.+) u[18]))::numeric, -3),
+					 (12 OPERATOR(pg_catalog.*) (1 OPERATOR(pg_catalog.+) pg_catalog.floor(u[18] OPERATOR(pg_catalog.*) 4)::int)),
+					 pg_catalog.round(((lic_fee OPERATOR(pg_catalog.*) (0.5 OPERATOR(pg_catalog.+) u[18])) OPERATOR(pg_catalog.*) 0.1)::numeric, -3))
 				 END) AS revenue_text
 		FROM streams s
 	),
@@ -201,41 +207,41 @@ BEGIN
 	-- sensitivity); sometimes with a strategy
 	rk AS (
 		SELECT r.i,
-			   string_agg(format('%s(freq=%s%s%s)', c.cat,
-						  round((c.f_lo + (c.f_hi - c.f_lo) * r.u[48 + c.k])::numeric, 2),
-						  CASE c.cat
-							  WHEN 'technology' THEN format(', churn=triangular(1%%, %s%%, 10%%), cost=%s',
-								  round((2 + 4 * r.u[56 + c.k])::numeric, 1), round((3000 + 12000 * r.u[56 + c.k])::numeric, -2))
-							  WHEN 'competition' THEN format(', price=triangular(1%%, %s%%, 12%%), share=%s%%',
-								  round((2 + 6 * r.u[56 + c.k])::numeric, 1), round((2 + 8 * r.u[56 + c.k])::numeric, 1))
-							  WHEN 'regulation' THEN format(', loss=lognormal(%s, %s), cost=%s',
-								  round((30000 + 300000 * r.u[56 + c.k] * r.reg)::numeric, -3),
-								  round((20000 + 200000 * r.u[56 + c.k] * r.reg)::numeric, -3),
-								  round((1000 + 8000 * r.u[56 + c.k] * r.reg)::numeric, -2))
-							  WHEN 'ethics' THEN format(', churn=pert(0.5%%, %s%%, 8%%), loss=%s',
-								  round((1 + 3 * r.u[56 + c.k])::numeric, 1), round((20000 + 100000 * r.u[56 + c.k])::numeric, -3))
-							  WHEN 'privacy' THEN format(', loss=lognormal(%s, %s), churn=%s%%',
-								  round((100000 + 1500000 * r.u[56 + c.k] * r.sens)::numeric, -3),
-								  round((80000 + 1200000 * r.u[56 + c.k] * r.sens)::numeric, -3),
-								  round((1 + 6 * r.u[56 + c.k])::numeric, 1))
-							  WHEN 'market' THEN format(', share=triangular(3%%, %s%%, 25%%)',
-								  round((5 + 10 * r.u[56 + c.k])::numeric, 1))
-							  WHEN 'data' THEN format(', cost=%s, churn=%s%%',
-								  round((2000 + 10000 * r.u[56 + c.k])::numeric, -2), round((0.5 + 2.5 * r.u[56 + c.k])::numeric, 1))
-							  ELSE format(', loss=lognormal(%s, %s), cost=%s',
-								  round((20000 + 60000 * r.u[56 + c.k])::numeric, -3),
-								  round((10000 + 40000 * r.u[56 + c.k])::numeric, -3),
-								  round((1000 + 4000 * r.u[56 + c.k])::numeric, -2))
+			   pg_catalog.string_agg(pg_catalog.format('%s(freq=%s%s%s)', c.cat,
+						  pg_catalog.round((c.f_lo OPERATOR(pg_catalog.+) ((c.f_hi OPERATOR(pg_catalog.-) c.f_lo) OPERATOR(pg_catalog.*) r.u[(48 OPERATOR(pg_catalog.+) c.k)]))::numeric, 2),
+						  CASE
+							  WHEN (c.cat OPERATOR(pg_catalog.=) 'technology') THEN pg_catalog.format(', churn=triangular(1%%, %s%%, 10%%), cost=%s',
+								  pg_catalog.round((2 OPERATOR(pg_catalog.+) (4 OPERATOR(pg_catalog.*) r.u[(56 OPERATOR(pg_catalog.+) c.k)]))::numeric, 1), pg_catalog.round((3000 OPERATOR(pg_catalog.+) (12000 OPERATOR(pg_catalog.*) r.u[(56 OPERATOR(pg_catalog.+) c.k)]))::numeric, -2))
+							  WHEN (c.cat OPERATOR(pg_catalog.=) 'competition') THEN pg_catalog.format(', price=triangular(1%%, %s%%, 12%%), share=%s%%',
+								  pg_catalog.round((2 OPERATOR(pg_catalog.+) (6 OPERATOR(pg_catalog.*) r.u[(56 OPERATOR(pg_catalog.+) c.k)]))::numeric, 1), pg_catalog.round((2 OPERATOR(pg_catalog.+) (8 OPERATOR(pg_catalog.*) r.u[(56 OPERATOR(pg_catalog.+) c.k)]))::numeric, 1))
+							  WHEN (c.cat OPERATOR(pg_catalog.=) 'regulation') THEN pg_catalog.format(', loss=lognormal(%s, %s), cost=%s',
+								  pg_catalog.round((30000 OPERATOR(pg_catalog.+) ((300000 OPERATOR(pg_catalog.*) r.u[(56 OPERATOR(pg_catalog.+) c.k)]) OPERATOR(pg_catalog.*) r.reg))::numeric, -3),
+								  pg_catalog.round((20000 OPERATOR(pg_catalog.+) ((200000 OPERATOR(pg_catalog.*) r.u[(56 OPERATOR(pg_catalog.+) c.k)]) OPERATOR(pg_catalog.*) r.reg))::numeric, -3),
+								  pg_catalog.round((1000 OPERATOR(pg_catalog.+) ((8000 OPERATOR(pg_catalog.*) r.u[(56 OPERATOR(pg_catalog.+) c.k)]) OPERATOR(pg_catalog.*) r.reg))::numeric, -2))
+							  WHEN (c.cat OPERATOR(pg_catalog.=) 'ethics') THEN pg_catalog.format(', churn=pert(0.5%%, %s%%, 8%%), loss=%s',
+								  pg_catalog.round((1 OPERATOR(pg_catalog.+) (3 OPERATOR(pg_catalog.*) r.u[(56 OPERATOR(pg_catalog.+) c.k)]))::numeric, 1), pg_catalog.round((20000 OPERATOR(pg_catalog.+) (100000 OPERATOR(pg_catalog.*) r.u[(56 OPERATOR(pg_catalog.+) c.k)]))::numeric, -3))
+							  WHEN (c.cat OPERATOR(pg_catalog.=) 'privacy') THEN pg_catalog.format(', loss=lognormal(%s, %s), churn=%s%%',
+								  pg_catalog.round((100000 OPERATOR(pg_catalog.+) ((1500000 OPERATOR(pg_catalog.*) r.u[(56 OPERATOR(pg_catalog.+) c.k)]) OPERATOR(pg_catalog.*) r.sens))::numeric, -3),
+								  pg_catalog.round((80000 OPERATOR(pg_catalog.+) ((1200000 OPERATOR(pg_catalog.*) r.u[(56 OPERATOR(pg_catalog.+) c.k)]) OPERATOR(pg_catalog.*) r.sens))::numeric, -3),
+								  pg_catalog.round((1 OPERATOR(pg_catalog.+) (6 OPERATOR(pg_catalog.*) r.u[(56 OPERATOR(pg_catalog.+) c.k)]))::numeric, 1))
+							  WHEN (c.cat OPERATOR(pg_catalog.=) 'market') THEN pg_catalog.format(', share=triangular(3%%, %s%%, 25%%)',
+								  pg_catalog.round((5 OPERATOR(pg_catalog.+) (10 OPERATOR(pg_catalog.*) r.u[(56 OPERATOR(pg_catalog.+) c.k)]))::numeric, 1))
+							  WHEN (c.cat OPERATOR(pg_catalog.=) 'data') THEN pg_catalog.format(', cost=%s, churn=%s%%',
+								  pg_catalog.round((2000 OPERATOR(pg_catalog.+) (10000 OPERATOR(pg_catalog.*) r.u[(56 OPERATOR(pg_catalog.+) c.k)]))::numeric, -2), pg_catalog.round((0.5 OPERATOR(pg_catalog.+) (2.5 OPERATOR(pg_catalog.*) r.u[(56 OPERATOR(pg_catalog.+) c.k)]))::numeric, 1))
+							  ELSE pg_catalog.format(', loss=lognormal(%s, %s), cost=%s',
+								  pg_catalog.round((20000 OPERATOR(pg_catalog.+) (60000 OPERATOR(pg_catalog.*) r.u[(56 OPERATOR(pg_catalog.+) c.k)]))::numeric, -3),
+								  pg_catalog.round((10000 OPERATOR(pg_catalog.+) (40000 OPERATOR(pg_catalog.*) r.u[(56 OPERATOR(pg_catalog.+) c.k)]))::numeric, -3),
+								  pg_catalog.round((1000 OPERATOR(pg_catalog.+) (4000 OPERATOR(pg_catalog.*) r.u[(56 OPERATOR(pg_catalog.+) c.k)]))::numeric, -2))
 						  END,
 						  CASE
-							  WHEN r.u[64 + c.k] >= 0.35 THEN ''
-							  WHEN c.cat = 'privacy' THEN format(', strategy=transfer(premium=%s, cover=%s%%)',
-								  round((1000 + 4000 * r.u[72 + c.k] * r.sens)::numeric, -2), round((50 + 40 * r.u[72 + c.k])::numeric))
-							  WHEN c.cat = 'ethics' THEN format(', strategy=avoid(forgo=%s%%)',
-								  round((1 + 4 * r.u[72 + c.k])::numeric, 1))
-							  WHEN c.cat = 'market' THEN ''
-							  ELSE format(', strategy=mitigate(cost=%s, effect=%s%%)',
-								  round((2000 + 15000 * r.u[72 + c.k])::numeric, -2), round((25 + 45 * r.u[72 + c.k])::numeric))
+							  WHEN (r.u[(64 OPERATOR(pg_catalog.+) c.k)] OPERATOR(pg_catalog.>=) 0.35) THEN ''
+							  WHEN (c.cat OPERATOR(pg_catalog.=) 'privacy') THEN pg_catalog.format(', strategy=transfer(premium=%s, cover=%s%%)',
+								  pg_catalog.round((1000 OPERATOR(pg_catalog.+) ((4000 OPERATOR(pg_catalog.*) r.u[(72 OPERATOR(pg_catalog.+) c.k)]) OPERATOR(pg_catalog.*) r.sens))::numeric, -2), pg_catalog.round((50 OPERATOR(pg_catalog.+) (40 OPERATOR(pg_catalog.*) r.u[(72 OPERATOR(pg_catalog.+) c.k)]))::numeric))
+							  WHEN (c.cat OPERATOR(pg_catalog.=) 'ethics') THEN pg_catalog.format(', strategy=avoid(forgo=%s%%)',
+								  pg_catalog.round((1 OPERATOR(pg_catalog.+) (4 OPERATOR(pg_catalog.*) r.u[(72 OPERATOR(pg_catalog.+) c.k)]))::numeric, 1))
+							  WHEN (c.cat OPERATOR(pg_catalog.=) 'market') THEN ''
+							  ELSE pg_catalog.format(', strategy=mitigate(cost=%s, effect=%s%%)',
+								  pg_catalog.round((2000 OPERATOR(pg_catalog.+) (15000 OPERATOR(pg_catalog.*) r.u[(72 OPERATOR(pg_catalog.+) c.k)]))::numeric, -2), pg_catalog.round((25 OPERATOR(pg_catalog.+) (45 OPERATOR(pg_catalog.*) r.u[(72 OPERATOR(pg_catalog.+) c.k)]))::numeric))
 						  END), ' + ' ORDER BY c.k) AS risk_text
 		FROM co r
 		CROSS JOIN (VALUES
@@ -248,94 +254,94 @@ BEGIN
 			(7, 'data', 0.1, 0.5, 0.4, 0.0),
 			(8, 'team', 0.3, 1.0, 0.5, 0.0)
 		) c (k, cat, f_lo, f_hi, p_base, p_market)
-		WHERE r.u[40 + c.k] < c.p_base + c.p_market *
-			  CASE c.cat WHEN 'regulation' THEN r.reg WHEN 'privacy' THEN r.sens ELSE 0 END
+		WHERE (r.u[(40 OPERATOR(pg_catalog.+) c.k)] OPERATOR(pg_catalog.<) (c.p_base OPERATOR(pg_catalog.+) (c.p_market OPERATOR(pg_catalog.*)
+			  CASE WHEN (c.cat OPERATOR(pg_catalog.=) 'regulation') THEN r.reg WHEN (c.cat OPERATOR(pg_catalog.=) 'privacy') THEN r.sens ELSE 0 END)))
 		GROUP BY r.i
 	),
 	-- the operating plan: stage sets cash and team size; quality moves churn,
 	-- acquisition cost, organic reach and spending together
 	pl0 AS (
 		SELECT b.i, b.q, b.u,
-			   greatest(2, round(((ARRAY[6, 18, 45])[stage + 1] * (0.6 + 0.8 * u[22]))::numeric)) AS heads,
-			   round((9000 + 9000 * u[23])::numeric, -2) AS tcost,
-			   round(((ARRAY[30000, 100000, 300000])[stage + 1] * (0.4 + 1.2 * u[26]))::numeric, -3) AS budget,
-			   CASE WHEN u[32] < 0.55
-					THEN round((b.train * (0.5 + u[33]) * (ARRAY[0.4, 1, 2.5])[stage + 1])::numeric, -3)
+			   greatest(2, pg_catalog.round(((ARRAY[6, 18, 45])[(stage OPERATOR(pg_catalog.+) 1)] OPERATOR(pg_catalog.*) (0.6 OPERATOR(pg_catalog.+) (0.8 OPERATOR(pg_catalog.*) u[22])))::numeric)) AS heads,
+			   pg_catalog.round((9000 OPERATOR(pg_catalog.+) (9000 OPERATOR(pg_catalog.*) u[23]))::numeric, -2) AS tcost,
+			   pg_catalog.round(((ARRAY[30000, 100000, 300000])[(stage OPERATOR(pg_catalog.+) 1)] OPERATOR(pg_catalog.*) (0.4 OPERATOR(pg_catalog.+) (1.2 OPERATOR(pg_catalog.*) u[26])))::numeric, -3) AS budget,
+			   CASE WHEN (u[32] OPERATOR(pg_catalog.<) 0.55)
+					THEN pg_catalog.round(((b.train OPERATOR(pg_catalog.*) (0.5 OPERATOR(pg_catalog.+) u[33])) OPERATOR(pg_catalog.*) (ARRAY[0.4, 1, 2.5])[(stage OPERATOR(pg_catalog.+) 1)])::numeric, -3)
 			   END AS train_cost,
-			   (ARRAY[3, 6, 6, 12])[1 + floor(u[33] * 4)::int] AS every,
-			   1 + floor(u[20] * u[20] * (6 + 6 * (sub_p < 0.5 OR lic_p > 0.5)::int))::int AS launch,
-			   cac * (1.8 - 1.3 * q) * (0.8 + 0.4 * u[27]) AS cac_v,
-			   churn * (1.6 - 1.1 * q) * (0.8 + 0.4 * u[25]) AS churn_v
+			   (ARRAY[3, 6, 6, 12])[(1 OPERATOR(pg_catalog.+) pg_catalog.floor(u[33] OPERATOR(pg_catalog.*) 4)::int)] AS every,
+			   (1 OPERATOR(pg_catalog.+) pg_catalog.floor((u[20] OPERATOR(pg_catalog.*) u[20]) OPERATOR(pg_catalog.*) (6 OPERATOR(pg_catalog.+) (6 OPERATOR(pg_catalog.*) ((sub_p OPERATOR(pg_catalog.<) 0.5) OR (lic_p OPERATOR(pg_catalog.>) 0.5))::int)))::int) AS launch,
+			   ((cac OPERATOR(pg_catalog.*) (1.8 OPERATOR(pg_catalog.-) (1.3 OPERATOR(pg_catalog.*) q))) OPERATOR(pg_catalog.*) (0.8 OPERATOR(pg_catalog.+) (0.4 OPERATOR(pg_catalog.*) u[27]))) AS cac_v,
+			   ((churn OPERATOR(pg_catalog.*) (1.6 OPERATOR(pg_catalog.-) (1.1 OPERATOR(pg_catalog.*) q))) OPERATOR(pg_catalog.*) (0.8 OPERATOR(pg_catalog.+) (0.4 OPERATOR(pg_catalog.*) u[25]))) AS churn_v
 		FROM base b
 	),
 	-- cash covers the planned monthly burn for 9 to 36 months
 	pl AS (
 		SELECT p.*,
-			   (heads * tcost + budget + coalesce(train_cost / every, 0))
-			   * (9 + 27 * u[21]) AS cash
+			   ((((heads OPERATOR(pg_catalog.*) tcost) OPERATOR(pg_catalog.+) budget) OPERATOR(pg_catalog.+) coalesce((train_cost OPERATOR(pg_catalog./) every), 0))
+			   OPERATOR(pg_catalog.*) (9 OPERATOR(pg_catalog.+) (27 OPERATOR(pg_catalog.*) u[21]))) AS cash
 		FROM pl0 p
 	),
 	plans AS (
 		SELECT p.i,
-			   concat_ws(' + ',
-				 format('cash(amount=%s)', round(p.cash::numeric, -5)),
-				 format('team(headcount=%s, cost=%s, growth=%s%%)',
+			   pg_catalog.concat_ws(' + ',
+				 pg_catalog.format('cash(amount=%s)', pg_catalog.round(p.cash::numeric, -5)),
+				 pg_catalog.format('team(headcount=%s, cost=%s, growth=%s%%)',
 						p.heads, p.tcost,
-						round((5 + 30 * u[24])::numeric)),
-				 format('product(launch=%s, churn=%s%%)', p.launch, round((p.churn_v * 100)::numeric, 2)),
-				 format('marketing(budget=%s, cac=%s, growth=%s%%, organic=%s%%)',
+						pg_catalog.round((5 OPERATOR(pg_catalog.+) (30 OPERATOR(pg_catalog.*) u[24]))::numeric)),
+				 pg_catalog.format('product(launch=%s, churn=%s%%)', p.launch, pg_catalog.round((p.churn_v OPERATOR(pg_catalog.*) 100)::numeric, 2)),
+				 pg_catalog.format('marketing(budget=%s, cac=%s, growth=%s%%, organic=%s%%)',
 						p.budget,
-						CASE WHEN u[19] >= 0.25 AND u[19] < 0.5
-							 THEN format('pert(%s, %s, %s)', round((p.cac_v * 0.7)::numeric, -2),
-										 round(p.cac_v::numeric, -2), round((p.cac_v * 2)::numeric, -2))
-							 ELSE round(p.cac_v::numeric, -2)::text
+						CASE WHEN (u[19] OPERATOR(pg_catalog.>=) 0.25) AND (u[19] OPERATOR(pg_catalog.<) 0.5)
+							 THEN pg_catalog.format('pert(%s, %s, %s)', pg_catalog.round((p.cac_v OPERATOR(pg_catalog.*) 0.7)::numeric, -2),
+										 pg_catalog.round(p.cac_v::numeric, -2), pg_catalog.round((p.cac_v OPERATOR(pg_catalog.*) 2)::numeric, -2))
+							 ELSE pg_catalog.round(p.cac_v::numeric, -2)::text
 						END,
-						round((10 + 30 * u[28])::numeric),
-						round((0.5 + 5 * p.q * u[29])::numeric, 2)),
-				 CASE WHEN u[30] < 0.15 THEN format('entry(mode=channel, cut=%s%%, reach=%s)',
-						round((15 + 20 * u[31])::numeric), round((1.5 + 2 * u[31])::numeric, 1))
-					  WHEN u[30] < 0.22 THEN format('entry(mode=jv, stake=%s%%)',
-						round((20 + 30 * u[31])::numeric))
+						pg_catalog.round((10 OPERATOR(pg_catalog.+) (30 OPERATOR(pg_catalog.*) u[28]))::numeric),
+						pg_catalog.round((0.5 OPERATOR(pg_catalog.+) ((5 OPERATOR(pg_catalog.*) p.q) OPERATOR(pg_catalog.*) u[29]))::numeric, 2)),
+				 CASE WHEN (u[30] OPERATOR(pg_catalog.<) 0.15) THEN pg_catalog.format('entry(mode=channel, cut=%s%%, reach=%s)',
+						pg_catalog.round((15 OPERATOR(pg_catalog.+) (20 OPERATOR(pg_catalog.*) u[31]))::numeric), pg_catalog.round((1.5 OPERATOR(pg_catalog.+) (2 OPERATOR(pg_catalog.*) u[31]))::numeric, 1))
+					  WHEN (u[30] OPERATOR(pg_catalog.<) 0.22) THEN pg_catalog.format('entry(mode=jv, stake=%s%%)',
+						pg_catalog.round((20 OPERATOR(pg_catalog.+) (30 OPERATOR(pg_catalog.*) u[31]))::numeric))
 				 END,
-				 CASE WHEN p.train_cost IS NOT NULL THEN format('training(cost=%s, every=%s, decline=%s%%)',
+				 CASE WHEN p.train_cost IS NOT NULL THEN pg_catalog.format('training(cost=%s, every=%s, decline=%s%%)',
 						p.train_cost, p.every,
-						round((10 + 25 * u[33])::numeric))
+						pg_catalog.round((10 OPERATOR(pg_catalog.+) (25 OPERATOR(pg_catalog.*) u[33]))::numeric))
 				 END,
-				 CASE WHEN u[34] < 0.7 THEN format('round(month=%s, amount=%s, p=%s%%)',
-						9 + floor(u[35] * 15)::int,
-						round((p.cash * (1 + 2 * u[36]))::numeric, -5),
-						round((35 + 60 * u[37] * (0.5 + 0.5 * p.q))::numeric))
+				 CASE WHEN (u[34] OPERATOR(pg_catalog.<) 0.7) THEN pg_catalog.format('round(month=%s, amount=%s, p=%s%%)',
+						(9 OPERATOR(pg_catalog.+) pg_catalog.floor(u[35] OPERATOR(pg_catalog.*) 15)::int),
+						pg_catalog.round((p.cash OPERATOR(pg_catalog.*) (1 OPERATOR(pg_catalog.+) (2 OPERATOR(pg_catalog.*) u[36])))::numeric, -5),
+						pg_catalog.round((35 OPERATOR(pg_catalog.+) ((60 OPERATOR(pg_catalog.*) u[37]) OPERATOR(pg_catalog.*) (0.5 OPERATOR(pg_catalog.+) (0.5 OPERATOR(pg_catalog.*) p.q))))::numeric))
 				 END,
-				 CASE WHEN u[34] < 0.25 THEN format('round(month=%s, amount=%s, p=%s%%)',
-						30 + floor(u[38] * 12)::int,
-						round((p.cash * (3 + 3 * u[38]))::numeric, -5),
-						round((25 + 50 * u[38] * p.q)::numeric))
+				 CASE WHEN (u[34] OPERATOR(pg_catalog.<) 0.25) THEN pg_catalog.format('round(month=%s, amount=%s, p=%s%%)',
+						(30 OPERATOR(pg_catalog.+) pg_catalog.floor(u[38] OPERATOR(pg_catalog.*) 12)::int),
+						pg_catalog.round((p.cash OPERATOR(pg_catalog.*) (3 OPERATOR(pg_catalog.+) (3 OPERATOR(pg_catalog.*) u[38])))::numeric, -5),
+						pg_catalog.round((25 OPERATOR(pg_catalog.+) ((50 OPERATOR(pg_catalog.*) u[38]) OPERATOR(pg_catalog.*) p.q))::numeric))
 				 END,
-				 format('valuation(discount=%s%%, multiple=%s)',
-						round((20 + 20 * u[39])::numeric), round((3 + 9 * u[40])::numeric, 1))
+				 pg_catalog.format('valuation(discount=%s%%, multiple=%s)',
+						pg_catalog.round((20 OPERATOR(pg_catalog.+) (20 OPERATOR(pg_catalog.*) u[39]))::numeric), pg_catalog.round((3 OPERATOR(pg_catalog.+) (9 OPERATOR(pg_catalog.*) u[40]))::numeric, 1))
 			   ) AS plan_text
 		FROM pl p
 	),
 	named AS (
 		SELECT r.i, r.id, r.revenue_text,
-			   (ARRAY['Aster', 'Lumen', 'Nova', 'Quanta', 'Cobalt', 'Helix', 'Vertex', 'Orbit',
+			   ((((ARRAY['Aster', 'Lumen', 'Nova', 'Quanta', 'Cobalt', 'Helix', 'Vertex', 'Orbit',
 					  'Sable', 'Tessel', 'Kite', 'Ember', 'Iris', 'Polar', 'Cedar', 'Vela',
 					  'Zephyr', 'Atlas', 'Bright', 'Clear', 'Deep', 'Fathom', 'Granite', 'Harbor'])
-				   [1 + floor(r.u[1] * 24)::int]
-			   || (ARRAY['', 'ly', 'ify', 'io', ' AI', 'Mind', 'Logic', 'Path',
-						 'Signal', 'Scale', 'Sense', 'Works'])[1 + floor(r.u[2] * 12)::int]
-			   || ' ' || r.noun AS base_name
+				   [(1 OPERATOR(pg_catalog.+) pg_catalog.floor(r.u[1] OPERATOR(pg_catalog.*) 24)::int)]
+			   OPERATOR(pg_catalog.||) (ARRAY['', 'ly', 'ify', 'io', ' AI', 'Mind', 'Logic', 'Path',
+						 'Signal', 'Scale', 'Sense', 'Works'])[(1 OPERATOR(pg_catalog.+) pg_catalog.floor(r.u[2] OPERATOR(pg_catalog.*) 12)::int)])
+			   OPERATOR(pg_catalog.||) ' ') OPERATOR(pg_catalog.||) r.noun) AS base_name
 		FROM rev r
 	)
-	SELECT CASE WHEN row_number() OVER w = 1 THEN nd.base_name
-				ELSE nd.base_name || ' ' || row_number() OVER w END,
+	SELECT CASE WHEN (pg_catalog.row_number() OVER w OPERATOR(pg_catalog.=) 1) THEN nd.base_name
+				ELSE ((nd.base_name OPERATOR(pg_catalog.||) ' ') OPERATOR(pg_catalog.||) pg_catalog.row_number() OVER w) END,
 		   nd.id,
 		   nd.revenue_text::@extschema@.revenue_model,
 		   coalesce(rk.risk_text, '')::@extschema@.risk_profile,
 		   plans.plan_text::@extschema@.plan
 	FROM named nd
-	JOIN plans ON plans.i = nd.i
-	LEFT JOIN rk ON rk.i = nd.i
+	JOIN plans ON (plans.i OPERATOR(pg_catalog.=) nd.i)
+	LEFT JOIN rk ON (rk.i OPERATOR(pg_catalog.=) nd.i)
 	WINDOW w AS (PARTITION BY nd.base_name ORDER BY nd.i)
 	ORDER BY nd.i;
 END;

@@ -151,6 +151,13 @@ INSERT INTO abz_intended VALUES
 INSERT INTO abz_intended VALUES
   ('sample_companies', 1, 's', true, 's', 'reads the markets table');
 
+-- The trigger that keeps shipped rows read-only: a trigger function has no
+-- SQL arguments (so not strict), acts on the row being written (VOLATILE) and
+-- reads whether an extension script is running, which is backend-local
+-- state (PARALLEL RESTRICTED).
+INSERT INTO abz_intended VALUES
+  ('guard_shipped_rows', 1, 'v', false, 'r', 'trigger; reads backend-local extension-script state');
+
 SELECT is_empty(
 	$$SELECT DISTINCT split_part(sig, '(', 1) FROM abz_procs
 	  WHERE split_part(sig, '(', 1) NOT IN (SELECT 'aibiz.' || name FROM abz_intended)$$,

@@ -51,7 +51,8 @@ VALUES ('x', 'x', 'x.inf', 1000, 0.1, 0.02, 'Infinity', 0.05);
 INSERT INTO aibiz.markets (sector, use_case, name, accounts, adoption, bass_p, bass_q, growth,
                            regulatory_intensity)
 VALUES ('x', 'x', 'x.reg', 1000, 0.1, 0.02, 0.3, 0.05, 1.5);
--- a duplicate slug (23505) and an unknown risk category (23514)
+-- a duplicate slug (23505); the risk catalogue takes no rows (42501: all
+-- its rows are shipped)
 INSERT INTO aibiz.markets (sector, use_case, name, accounts, adoption, bass_p, bass_q, growth)
 VALUES ('x', 'x', 'fintech.credit_scoring', 1000, 0.1, 0.02, 0.3, 0.05);
 INSERT INTO aibiz.risk_categories VALUES ('weather', 9, 'weather', 'x', 'accept', 'x');
@@ -65,14 +66,11 @@ INSERT INTO aibiz.markets (sector, use_case, name, accounts, adoption, bass_p, b
 VALUES ('x', 'x', 'x.edge', 0, 0, 1e-9, 0, -0.999)
 RETURNING id > 1000 AS user_range, builtin;
 
--- companies: the market must exist (23503), name unique, risk defaults to ''
+-- companies: name unique, attrs an object, risk defaults to ''
 SELECT attname, format_type(atttypid, atttypmod), attnotnull, attidentity
 FROM pg_attribute
 WHERE attrelid = 'aibiz.companies'::regclass AND attnum > 0 AND NOT attisdropped
 ORDER BY attnum;
-INSERT INTO aibiz.companies (name, market_id, revenue, plan)
-VALUES ('Acme', 99, 'subscription(price=49)',
-        'cash(amount=1M) + team(headcount=3, cost=10k) + product(churn=2%)');
 INSERT INTO aibiz.companies (name, market_id, revenue, plan, attrs)
 VALUES ('Acme', 1, 'subscription(price=49)',
         'cash(amount=1M) + team(headcount=3, cost=10k) + product(churn=2%)', '[1]');
@@ -83,10 +81,54 @@ RETURNING name, market_id, risk::text = '' AS no_risks, attrs;
 INSERT INTO aibiz.companies (name, market_id, revenue, plan)
 VALUES ('Acme', 2, 'subscription(price=49)',
         'cash(amount=1M) + team(headcount=3, cost=10k) + product(churn=2%)');
--- a market in use cannot be deleted
+-- market_id is a soft reference (no foreign key, so a restore may load the
+-- tables in any order): a company may name a market that is not there, and
+-- a join to the markets leaves it out
+INSERT INTO aibiz.companies (name, market_id, revenue, plan)
+VALUES ('Orphan', 99, 'subscription(price=49)',
+        'cash(amount=1M) + team(headcount=3, cost=10k) + product(churn=2%)');
+SELECT c.name, m.name AS market
+FROM aibiz.companies c LEFT JOIN aibiz.markets m ON m.id = c.market_id
+ORDER BY c.name;
+DELETE FROM aibiz.companies WHERE name IN ('Acme', 'Orphan');
+
+-- shipped rows are read-only (42501), whatever the column
+UPDATE aibiz.markets SET builtin = false WHERE id = 3;
+UPDATE aibiz.markets SET accounts = 1 WHERE name = 'fintech.credit_scoring';
 DELETE FROM aibiz.markets WHERE id = 1;
-DELETE FROM aibiz.companies WHERE name = 'Acme';
-DELETE FROM aibiz.markets WHERE name = 'x.edge';
+UPDATE aibiz.cases SET lessons = 'x' WHERE id = 2;
+DELETE FROM aibiz.cases WHERE id = 3;
+UPDATE aibiz.risk_categories SET title = 'x' WHERE name = 'team';
+DELETE FROM aibiz.risk_categories WHERE name = 'data';
+-- no row can be added or relabelled as shipped (42501)
+INSERT INTO aibiz.markets (sector, use_case, name, accounts, adoption, bass_p, bass_q, growth, builtin)
+VALUES ('x', 'x', 'x.fake', 1000, 0.1, 0.02, 0.3, 0.05, true);
+UPDATE aibiz.markets SET builtin = true WHERE name = 'x.edge';
+-- ids 1..1000 are reserved for shipped rows, above 1000 for the user's (23514)
+INSERT INTO aibiz.markets (id, sector, use_case, name, accounts, adoption, bass_p, bass_q, growth)
+VALUES (13, 'x', 'x', 'x.low', 1000, 0.1, 0.02, 0.3, 0.05);
+INSERT INTO aibiz.cases (id, name, company, tech_leadership, business_model, market_performance, ecosystem)
+VALUES (4, 'x', 'x', 5, 5, 5, 5);
+UPDATE aibiz.markets SET id = 500 WHERE name = 'x.edge';
+-- the user's own rows change freely: a variant of a shipped market is a copy
+INSERT INTO aibiz.markets (sector, use_case, name, accounts, adoption, bass_p, bass_q, growth,
+                           regulatory_intensity, data_sensitivity, description)
+SELECT sector, use_case, name || '.mine', accounts * 2, adoption, bass_p, bass_q, growth,
+       regulatory_intensity, data_sensitivity, description
+FROM aibiz.markets WHERE id = 3
+RETURNING id > 1000 AS user_range, name, accounts, builtin;
+UPDATE aibiz.markets SET growth = 0.2 WHERE name = 'fintech.insurance_service.mine'
+RETURNING name, growth;
+INSERT INTO aibiz.companies (name, market_id, revenue, plan)
+SELECT 'Mine', id, 'subscription(price=49)',
+       'cash(amount=1M) + team(headcount=3, cost=10k) + product(churn=2%)'
+FROM aibiz.markets WHERE name = 'x.edge';
+-- a user market in use may be deleted; its companies stay, pointing nowhere
+DELETE FROM aibiz.markets WHERE name IN ('x.edge', 'fintech.insurance_service.mine');
+SELECT c.name, m.id IS NULL AS market_missing
+FROM aibiz.companies c LEFT JOIN aibiz.markets m ON m.id = c.market_id;
+DELETE FROM aibiz.companies WHERE name = 'Mine';
+SELECT count(*) AS markets, count(*) FILTER (WHERE builtin) AS shipped FROM aibiz.markets;
 
 -- market(): the five numbers set, everything else NULL
 SELECT * FROM aibiz.market(12000, 0.15, 0.02, 0.35, 0.06);

@@ -1,0 +1,202 @@
+#!/usr/bin/env bash
+# upgrade.sh — ALTER EXTENSION aibiz UPDATE from 0.1.0 to the current version.
+#
+# The 0.1.0 install script is kept frozen next to this file and is never
+# installed by `make install`; this test copies it into the extension
+# directory for its own run and removes it on exit.  In a private cluster
+# (pg_virtualenv) it installs 0.1.0 as a non-superuser database owner, stores
+# user rows and values of every type, plants hostile operators and functions
+# in schema aibiz, updates, and checks that
+#   - every stored value reads back byte-identical (md5 of the text output),
+#   - nothing planted fired while the update script ran as superuser,
+#   - the upgraded catalog equals a fresh install's (pg_dump of schema aibiz
+#     in binary-upgrade mode, which lists extension members one by one),
+#   - an update refuses a database whose rows sit in the wrong id range.
+# Prints "N passed, N failed".  Run it under the install lock after
+# `make install` (scripts/test.sh does).
+set -uo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
+
+if [ "${1:-}" != "--inner" ]; then
+	extdir="$("$PG_CONFIG" --sharedir)/extension"
+	frozen="$extdir/aibiz--0.1.0.sql"
+	# a file left there by an older install is put back afterwards
+	saved=
+	if [ -e "$frozen" ]; then
+		saved=$(mktemp) && cp -p "$frozen" "$saved" || exit 1
+	fi
+	trap 'if [ -n "$saved" ]; then mv "$saved" "$frozen"; else rm -f "$frozen"; fi' EXIT
+	cp "$here/aibiz--0.1.0.sql" "$frozen" || exit 1
+	pg_virtualenv -t -v 15 bash "$here/upgrade.sh" --inner
+	exit $?
+fi
+
+pass=0
+fail=0
+# check NAME EXPECTED ACTUAL
+check() {
+	if [ "$2" = "$3" ]; then
+		pass=$((pass + 1))
+		echo "ok - $1"
+	else
+		fail=$((fail + 1))
+		echo "not ok - $1"
+		echo "#   expected: $2"
+		echo "#   got:      $3"
+	fi
+}
+# q DB SQL...: run as superuser, tuples only
+q() {
+	local db=$1
+	shift
+	psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" "$@" 2>&1
+}
+# qo DB SQL: run as the database owner (a non-superuser)
+qo() {
+	q "$1" -c "SET ROLE installer" -c "$2"
+}
+# the database's schema as pg_dump writes it in binary-upgrade mode (which
+# lists every extension member), without the OIDs that differ
+catalog_dump() {
+	pg_dump --schema-only --binary-upgrade -d "$1" 2>/dev/null |
+		grep -v -e 'binary_upgrade_set_next_' -e '^\\restrict' -e '^\\unrestrict' \
+			-e "^WHERE oid = '[0-9]*';" -e "^SET relfrozenxid = " -e "^SELECT pg_catalog.setval(" |
+		sed -e "s/\(binary_upgrade_create_empty_extension([^{]*\)'{[0-9,]*}'/\1'{oids}'/"
+}
+
+q postgres -c "CREATE ROLE installer" -c "CREATE DATABASE up OWNER installer" \
+	-c "CREATE DATABASE fresh OWNER installer" -c "CREATE DATABASE bad OWNER installer" >/dev/null
+
+# ---- 0.1.0 as the database owner (a trusted install) ----
+check "install 0.1.0" "0.1.0" \
+	"$(qo up "CREATE EXTENSION aibiz VERSION '0.1.0'" >/dev/null; q up -c "SELECT extversion FROM pg_extension WHERE extname = 'aibiz'")"
+
+store=$(qo up "
+INSERT INTO aibiz.markets (sector, use_case, name, accounts, adoption, bass_p, bass_q, growth)
+VALUES ('robotics', 'cleaning', 'robotics.cleaning', 5000, 0.05, 0.02, 0.3, 0.1);
+INSERT INTO aibiz.cases (name, company, tech_leadership, business_model, market_performance, ecosystem)
+VALUES ('Own case', 'Own', 5, 6, 7, 8);
+INSERT INTO aibiz.companies (name, market_id, revenue, risk, plan)
+SELECT name, market_id, revenue, risk, plan FROM aibiz.sample_companies(24, 11);
+INSERT INTO aibiz.companies (name, market_id, revenue, plan)
+SELECT 'Own Robotics', m.id, 'subscription(price=99, seats=3)',
+       'cash(amount=2M) + team(headcount=5, cost=12k) + product(churn=2%)'
+FROM aibiz.markets m WHERE m.name = 'robotics.cleaning';
+CREATE TABLE public.vals AS
+SELECT c.id, c.revenue, c.risk, c.plan,
+       aibiz.project(c, m, 36) AS projection,
+       aibiz.simulate(c, m, 36, 200, c.id) AS simulation
+FROM aibiz.companies c JOIN aibiz.markets m ON m.id = c.market_id;
+CREATE TABLE public.flows AS
+SELECT aibiz.cashflows(a, d) AS cashflows
+FROM (VALUES (-1000::float8, date '2024-01-01'), (300, '2024-06-30'), (900, '2025-03-01')) v (a, d);
+SELECT count(*) FROM public.vals;")
+check "stored 25 companies with projections and simulations" "25" "$store"
+
+# everything the user owns, as text, hashed
+values_md5() {
+	q "$1" -c "
+SELECT md5(concat_ws(E'\n',
+  (SELECT string_agg(v::text, E'\n' ORDER BY v.id) FROM public.vals v),
+  (SELECT string_agg(f::text, E'\n') FROM public.flows f),
+  (SELECT string_agg(m::text, E'\n' ORDER BY m.id) FROM aibiz.markets m),
+  (SELECT string_agg(c::text, E'\n' ORDER BY c.id) FROM aibiz.cases c),
+  (SELECT string_agg(c::text, E'\n' ORDER BY c.id) FROM aibiz.companies c)))"
+}
+# binary forms too: send functions of every type
+send_md5() {
+	q "$1" -c "
+SELECT md5(string_agg(concat_ws(',', aibiz.revenue_model_send(revenue), aibiz.risk_profile_send(risk),
+  aibiz.plan_send(plan), aibiz.projection_send(projection), aibiz.simulation_send(simulation)), E'\n' ORDER BY id))
+  || md5((SELECT string_agg(aibiz.cashflows_send(cashflows)::text, ',') FROM public.flows))
+FROM public.vals"
+}
+before=$(values_md5 up)
+before_bin=$(send_md5 up)
+# what the 0.1.0 generator makes, to compare with the re-created one
+sample_md5() {
+	q "$1" -c "SELECT md5(string_agg(concat_ws('|', s.name, s.market_id, s.revenue, s.risk, s.plan), E'\n'))
+	           FROM aibiz.sample_companies(600, 11) s"
+}
+sample_before=$(sample_md5 up)
+
+# ---- hostile objects in schema aibiz, which the owner may create in ----
+plant=$(qo up "
+CREATE TABLE public.fired (what text);
+GRANT INSERT ON public.fired TO PUBLIC;
+CREATE FUNCTION aibiz.evil_ge(float8, integer) RETURNS boolean LANGUAGE sql
+  AS \$\$ INSERT INTO public.fired VALUES ('>=(float8,integer)'); SELECT true \$\$;
+CREATE OPERATOR aibiz.>= (LEFTARG = float8, RIGHTARG = integer, FUNCTION = aibiz.evil_ge);
+CREATE FUNCTION aibiz.evil_gt(float8, integer) RETURNS boolean LANGUAGE sql
+  AS \$\$ INSERT INTO public.fired VALUES ('>(float8,integer)'); SELECT true \$\$;
+CREATE OPERATOR aibiz.> (LEFTARG = float8, RIGHTARG = integer, FUNCTION = aibiz.evil_gt);
+CREATE FUNCTION aibiz.evil_lt(float8, numeric) RETURNS boolean LANGUAGE sql
+  AS \$\$ INSERT INTO public.fired VALUES ('<(float8,numeric)'); SELECT true \$\$;
+CREATE OPERATOR aibiz.< (LEFTARG = float8, RIGHTARG = numeric, FUNCTION = aibiz.evil_lt);
+CREATE FUNCTION aibiz.evil_le(numeric, integer) RETURNS boolean LANGUAGE sql
+  AS \$\$ INSERT INTO public.fired VALUES ('<=(numeric,integer)'); SELECT true \$\$;
+CREATE OPERATOR aibiz.<= (LEFTARG = numeric, RIGHTARG = integer, FUNCTION = aibiz.evil_le);
+CREATE FUNCTION aibiz.format(text, text, integer, boolean) RETURNS text LANGUAGE sql
+  AS \$\$ INSERT INTO public.fired VALUES ('format(text,text,integer,boolean)'); SELECT 'x' \$\$;
+CREATE FUNCTION aibiz.jsonb_typeof(jsonb) RETURNS text LANGUAGE sql
+  AS \$\$ INSERT INTO public.fired VALUES ('jsonb_typeof(jsonb)'); SELECT 'object' \$\$;
+SELECT count(*) FROM public.fired;")
+check "planted hostile operators in schema aibiz" "0" "$plant"
+
+upd=$(qo up "ALTER EXTENSION aibiz UPDATE" 2>&1)
+check "ALTER EXTENSION aibiz UPDATE as the database owner" "" "$upd"
+check "extension is at the current version" "0.1.1" \
+	"$(q up -c "SELECT extversion FROM pg_extension WHERE extname = 'aibiz'")"
+check "nothing planted fired during the update" "0" \
+	"$(q up -c "SELECT count(*) FROM public.fired")"
+check "every stored value reads back identical (text)" "$before" "$(values_md5 up)"
+check "every stored value reads back identical (binary)" "$before_bin" "$(send_md5 up)"
+check "the re-created sample_companies() gives the rows 0.1.0 gave (600 companies)" \
+	"$sample_before" "$(sample_md5 up)"
+check "market() and sample_companies() after the update fire nothing" "0" \
+	"$(q up -c "SELECT count(*) FROM aibiz.sample_companies(24, 1)" >/dev/null
+	   q up -c "SELECT (aibiz.market(1000, 0.1, 0.02, 0.3, 0.05)).accounts" >/dev/null
+	   q up -c "SELECT count(*) FROM public.fired")"
+check "a shipped row is read-only after the update" "42501" \
+	"$(psql -X -q -At -d up -c "\set VERBOSITY sqlstate" -c "UPDATE aibiz.markets SET builtin = false WHERE id = 3" 2>&1 | sed 's/^ERROR: *//')"
+
+# ---- the upgraded catalog is a fresh install's ----
+qo up "DROP FUNCTION aibiz.evil_ge(float8, integer) CASCADE; DROP FUNCTION aibiz.evil_gt(float8, integer) CASCADE;
+DROP FUNCTION aibiz.evil_lt(float8, numeric) CASCADE; DROP FUNCTION aibiz.evil_le(numeric, integer) CASCADE;
+DROP FUNCTION aibiz.format(text, text, integer, boolean); DROP FUNCTION aibiz.jsonb_typeof(jsonb);
+DROP TABLE public.vals, public.flows, public.fired" >/dev/null
+qo fresh "CREATE EXTENSION aibiz" >/dev/null
+catalog_dump up >/tmp/aibiz-upgrade-up.$$
+catalog_dump fresh >/tmp/aibiz-upgrade-fresh.$$
+lines=$(wc -l </tmp/aibiz-upgrade-fresh.$$)
+if [ "$lines" -gt 500 ] && diff -u /tmp/aibiz-upgrade-fresh.$$ /tmp/aibiz-upgrade-up.$$; then
+	check "upgraded schema equals a fresh install ($lines lines of pg_dump)" same same
+else
+	check "upgraded schema equals a fresh install ($lines lines of pg_dump)" same different
+fi
+check "the compared dump holds the re-created function and the three triggers" "4" \
+	"$(grep -c -e "CREATE FUNCTION aibiz.sample_companies" -e "CREATE TRIGGER guard_shipped_rows" /tmp/aibiz-upgrade-up.$$)"
+rm -f /tmp/aibiz-upgrade-up.$$ /tmp/aibiz-upgrade-fresh.$$
+
+# ---- the same for an install by a superuser (who then owns the tables) ----
+q postgres -c "CREATE DATABASE su_up" -c "CREATE DATABASE su_fresh" >/dev/null
+q su_up -c "CREATE EXTENSION aibiz VERSION '0.1.0'" -c "ALTER EXTENSION aibiz UPDATE" >/dev/null
+q su_fresh -c "CREATE EXTENSION aibiz" >/dev/null
+if diff -u <(catalog_dump su_fresh) <(catalog_dump su_up); then
+	check "superuser install: upgraded schema equals a fresh install" same same
+else
+	check "superuser install: upgraded schema equals a fresh install" same different
+fi
+
+# ---- rows on the wrong side of the reserved id ranges stop the update ----
+qo bad "CREATE EXTENSION aibiz VERSION '0.1.0'" >/dev/null
+qo bad "UPDATE aibiz.markets SET builtin = false WHERE id = 3" >/dev/null
+check "update refuses a shipped row whose builtin flag was cleared (23514)" "23514" \
+	"$(psql -X -q -At -d bad -c "\set VERBOSITY sqlstate" -c "SET ROLE installer" -c "ALTER EXTENSION aibiz UPDATE" 2>&1 | sed -n 's/^ERROR: *//p')"
+check "a refused update leaves 0.1.0 in place" "0.1.0" \
+	"$(q bad -c "SELECT extversion FROM pg_extension WHERE extname = 'aibiz'")"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
