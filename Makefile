@@ -12,8 +12,12 @@ PG_SRCS      = $(sort $(wildcard src/pg/*.c))
 OBJS         = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 
 SQL_PARTS    = $(sort $(wildcard sql/src/*.sql))
-DATA_built   = sql/$(EXTENSION)--$(EXTVERSION).sql
-DATA         = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
+# upgrade scripts: a handwritten part (sql/upgrade/) followed by the parts
+# that only add objects, shared with the install script
+UPGRADE_0_1_1 = sql/$(EXTENSION)--0.1.0--0.1.1.sql
+UPGRADE_0_1_1_NEW = $(wildcard sql/src/55_statistics.sql sql/src/60_tools.sql \
+                    sql/src/70_decide.sql sql/src/90_charts.sql sql/src/95_views.sql)
+DATA_built   = sql/$(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_0_1_1)
 
 TESTS        = $(sort $(wildcard test/sql/*.sql))
 REGRESS      = $(patsubst test/sql/%.sql,%,$(TESTS))
@@ -33,8 +37,11 @@ include $(PGXS)
 # every object depends on every header (PGXS generates no dependency files here)
 $(OBJS): $(wildcard src/core/*.h) $(wildcard src/pg/*.h)
 
-$(DATA_built): $(SQL_PARTS)
+sql/$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $(SQL_PARTS) > $@
+
+$(UPGRADE_0_1_1): sql/upgrade/$(EXTENSION)--0.1.0--0.1.1.sql $(UPGRADE_0_1_1_NEW)
+	cat $^ > $@
 
 # ---- server-free core: unit tests, sanitizers, fuzzing, benchmarks ----
 CORE_CC      ?= cc
