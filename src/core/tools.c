@@ -1,0 +1,764 @@
+/*
+ * tools.c — tornado, spider, Monte Carlo sensitivity and goal seek over the
+ * monthly model.  Every variant of the inputs is made by override.c (and so
+ * validated like input), run by the engine of model.c, and measured on the
+ * projection value of projval.c, so a tool's metric is exactly what
+ * aibiz.npv(aibiz.project(...)) and its siblings return for that variant.
+ */
+#include <float.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dist.h"
+#include "fixed.h"
+#include "simulate.h"
+#include "tools.h"
+
+const char *const abz_metric_names[ABZ_METRIC_N] = {
+	"npv", "breakeven_month", "arr", "lowest_cash", "survival", "p_npv_positive"
+};
+
+const char *const abz_input_names[3] = {"revenue", "risk", "plan"};
+
+/* round up to 16 bytes */
+static size_t
+align16(size_t n)
+{
+	return (n + 15) & ~(size_t) 15;
+}
+
+/* the metric of a name; false if unknown */
+bool
+abz_metric_from_name(const char *name, AbzMetric *out)
+{
+	for (int i = 0; i < ABZ_METRIC_N; i++)
+		if (strcmp(name, abz_metric_names[i]) == 0)
+		{
+			*out = (AbzMetric) i;
+			return true;
+		}
+	return false;
+}
+
+/* bytes of scratch the tools need for a horizon */
+size_t
+abz_tools_scratch_size(int horizon)
+{
+	return align16(abz_model_size(horizon)) +
+		align16(sizeof(AbzMonth) * (size_t) horizon) +
+		align16(ABZ_PROJ_FLOAT_SIZE(horizon)) +
+		align16(ABZ_SPEC_MAXSIZE) +
+		align16(sizeof(AbzInput) * ABZ_MAX_INPUTS);
+}
+
+/* set up t over the inputs with its scratch */
+void
+abz_tools_init(AbzTools *t, void *scratch, const AbzSpec *revenue, const AbzSpec *risk,
+			   const AbzSpec *plan, const AbzMarket *market, int horizon)
+{
+	char	   *p = scratch;
+
+	memset(t, 0, sizeof(*t));
+	t->spec[ABZ_IN_REVENUE] = revenue;
+	t->spec[ABZ_IN_RISK] = risk;
+	t->spec[ABZ_IN_PLAN] = plan;
+	t->market = *market;
+	t->horizon = horizon;
+	t->model = (AbzModel *) p;
+	p += align16(abz_model_size(horizon));
+	t->months = (AbzMonth *) p;
+	p += align16(sizeof(AbzMonth) * (size_t) horizon);
+	t->proj = (AbzProj *) p;
+	p += align16(ABZ_PROJ_FLOAT_SIZE(horizon));
+	t->work = (AbzSpec *) p;
+	p += align16(ABZ_SPEC_MAXSIZE);
+	t->inputs = (AbzInput *) p;
+}
+
+/* the lower-cased first word of a path (up to '[' or '.') */
+static void
+first_word(const char *path, size_t len, char word[32])
+{
+	size_t		i = 0,
+				n = 0;
+
+	while (i < len && (path[i] == ' ' || path[i] == '\t'))
+		i++;
+	while (i < len && path[i] != '[' && path[i] != '.' && n < 31)
+	{
+		char		c = path[i++];
+
+		word[n++] = (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+	}
+	word[n] = '\0';
+}
+
+/* true if kind has a term of that name */
+static bool
+has_term(AbzKind kind, const char *name)
+{
+	for (int c = 0; c < abz_kinds[kind].nterms; c++)
+		if (strcmp(abz_kinds[kind].terms[c].name, name) == 0)
+			return true;
+	return false;
+}
+
+/* the error for a path no input knows */
+static bool
+unknown_path(const char *word, AbzError *err)
+{
+	char		list[240] = "";
+
+	for (int k = ABZ_KIND_REVENUE; k <= ABZ_KIND_PLAN; k++)
+	{
+		size_t		n = strlen(list);
+
+		snprintf(list + n, sizeof(list) - n, "%s%s:", n ? "; " : "", abz_input_names[k - 1]);
+		for (int c = 0; c < abz_kinds[k].nterms; c++)
+		{
+			n = strlen(list);
+			snprintf(list + n, sizeof(list) - n, " %s", abz_kinds[k].terms[c].name);
+		}
+	}
+	abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL, "path names an unknown term \"%.31s\"", word);
+	snprintf(err->detail, sizeof(err->detail), "Valid terms (%s).", list);
+	return false;
+}
+
+/* Resolve a path, optionally prefixed by revenue., risk. or plan. */
+bool
+abz_tools_path(const AbzTools *t, const char *path, size_t len, bool may_add,
+			   int *which, AbzPath *out, AbzError *err)
+{
+	char		word[32];
+	int			found = -1;
+	AbzError	first;
+
+	first_word(path, len, word);
+	for (int w = 0; w < 3; w++)
+	{
+		size_t		n = strlen(abz_input_names[w]);
+
+		if (len > n && strncasecmp(path, abz_input_names[w], n) == 0 && path[n] == '.')
+		{
+			*which = w;
+			return abz_path_resolve(t->spec[w], path + n + 1, len - n - 1, may_add, out, err);
+		}
+	}
+	memset(&first, 0, sizeof(first));
+	for (int w = 0; w < 3; w++)
+	{
+		AbzPath		p;
+		AbzError	e;
+
+		if (!has_term((AbzKind) (w + 1), word))
+			continue;
+		if (!abz_path_resolve(t->spec[w], path, len, may_add, &p, &e))
+		{
+			if (first.code == ABZ_OK)
+				first = e;
+			continue;
+		}
+		if (found >= 0)
+		{
+			abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+					  "path \"%s\" names a key of both the %s and the %s",
+					  p.text, abz_input_names[found], abz_input_names[w]);
+			snprintf(err->detail, sizeof(err->detail), "Write %s.%s or %s.%s.",
+					 abz_input_names[found], p.text, abz_input_names[w], p.text);
+			return false;
+		}
+		found = w;
+		*out = p;
+	}
+	if (found >= 0)
+	{
+		*which = found;
+		return true;
+	}
+	if (first.code != ABZ_OK)
+	{
+		*err = first;
+		return false;
+	}
+	return unknown_path(word, err);
+}
+
+/* run the engine on specs and measure an expected-path metric */
+static bool
+project_metric(AbzTools *t, const AbzSpec *const s[3], AbzMetric metric, double *out,
+			   AbzError *err)
+{
+	AbzProjSummary sum;
+	double		npv;
+
+	if (t->tick)
+		t->tick(t->arg);
+	t->projections++;
+	if (!abz_model_prepare(t->model, s[0], s[1], s[2], &t->market, t->horizon, err) ||
+		!abz_model_project(t->model, t->months, &npv, err) ||
+		!abz_proj_build_float(t->proj, t->horizon, abz_model_launch(t->model), t->months,
+							  npv, err) ||
+		!abz_proj_summarise(t->proj, &sum, err))
+		return false;
+	switch (metric)
+	{
+		case ABZ_METRIC_NPV:
+			*out = sum.npv;
+			break;
+		case ABZ_METRIC_BREAKEVEN:
+			*out = sum.breakeven > 0 ? sum.breakeven : t->horizon + 1;
+			break;
+		case ABZ_METRIC_ARR:
+			*out = sum.arr;
+			break;
+		default:
+			*out = sum.min_cash;
+			break;
+	}
+	return true;
+}
+
+/* run trials 0..trials-1 and measure a simulation metric */
+static bool
+simulate_metric(AbzTools *t, const AbzSpec *const s[3], AbzMetric metric, int32_t trials,
+				int64_t seed, double *out, AbzError *err)
+{
+	int			every;
+	int			countdown;
+	int64_t		hits = 0;
+	AbzTrial	tr;
+
+	if (!abz_model_prepare(t->model, s[0], s[1], s[2], &t->market, t->horizon, err))
+		return false;
+	every = abz_sim_tick_every(t->horizon);
+	countdown = every;
+	for (int32_t i = 0; i < trials; i++)
+	{
+		if (t->tick && --countdown == 0)
+		{
+			t->tick(t->arg);
+			countdown = every;
+		}
+		abz_model_trial(t->model, (uint64_t) seed, (uint64_t) i, &tr, NULL, NULL);
+		if (metric == ABZ_METRIC_SURVIVAL)
+			hits += tr.death_month == 0;
+		else
+		{
+			abz_fixed	x;
+
+			/* as the simulation value stores it: the fixed-point NPV */
+			hits += abz_fixed_from_double(tr.npv, &x) ? x > 0 : tr.npv > 0;
+		}
+	}
+	t->trials_run += trials;
+	*out = (double) hits / (double) trials;
+	return true;
+}
+
+/* the inputs with spec[which] replaced by alt (when not NULL) */
+static void
+with_alt(const AbzTools *t, int which, const AbzSpec *alt, const AbzSpec *s[3])
+{
+	for (int w = 0; w < 3; w++)
+		s[w] = t->spec[w];
+	if (alt)
+		s[which] = alt;
+}
+
+/* an expected-path metric of the inputs with spec[which] replaced by alt */
+bool
+abz_tools_metric(AbzTools *t, int which, const AbzSpec *alt, AbzMetric metric,
+				 double *out, AbzError *err)
+{
+	const AbzSpec *s[3];
+
+	with_alt(t, which, alt, s);
+	return project_metric(t, s, metric, out, err);
+}
+
+/* v clamped to the domain of kd */
+static double
+clamp_key(const AbzKeyDef *kd, double v)
+{
+	double		lo,
+				hi;
+
+	abz_key_interval(kd, &lo, &hi);
+	return v < lo ? lo : (v > hi ? hi : v);
+}
+
+/* p scaled by factor with every point clamped to the domain (a normal's or lognormal's sd kept) */
+static void
+scaled_clamped(const AbzParam *p, const AbzKeyDef *kd, double factor, AbzParam *out)
+{
+	int			arity = abz_dist_arity[p->dist];
+	bool		spread = p->dist == ABZ_NORMAL || p->dist == ABZ_LOGNORMAL;
+
+	abz_param_scale(p, factor, out);
+	out->a = clamp_key(kd, out->a);
+	if (arity > 1 && !spread)
+		out->b = clamp_key(kd, out->b);
+	if (arity > 2)
+		out->c = clamp_key(kd, out->c);
+}
+
+/* the metric with input in set to the parameter v */
+static bool
+metric_at(AbzTools *t, int which, const AbzInput *in, const AbzParam *v, AbzMetric metric,
+		  double *out, AbzError *err)
+{
+	return abz_set_param(t->spec[which], &in->path, v, t->work, err) &&
+		abz_tools_metric(t, which, t->work, metric, out, err);
+}
+
+/* a constant parameter */
+static AbzParam
+constant(double v)
+{
+	AbzParam	p;
+
+	memset(&p, 0, sizeof(p));
+	p.a = v + 0.0;
+	return p;
+}
+
+/* one tornado row: the input at its low and high settings */
+static bool
+tornado_row(AbzTools *t, int which, const AbzInput *in, AbzMetric metric,
+			AbzTornadoRow *row, AbzError *err)
+{
+	const AbzParam *p = &in->value;
+	AbzParam	lo,
+				hi;
+
+	memset(row, 0, sizeof(*row));
+	row->which = which;
+	memcpy(row->path, in->path.text, ABZ_PATH_MAX);
+	row->dist = p->dist != ABZ_CONST;
+	if (row->dist)
+	{
+		row->low_input = clamp_key(in->path.key, abz_param_quantile(p, 0.1));
+		row->high_input = clamp_key(in->path.key, abz_param_quantile(p, 0.9));
+	}
+	else
+	{
+		row->low_input = clamp_key(in->path.key, p->a * 0.8);
+		row->high_input = clamp_key(in->path.key, p->a * 1.2);
+	}
+	lo = constant(row->low_input);
+	hi = constant(row->high_input);
+	if (!metric_at(t, which, in, &lo, metric, &row->low_value, err) ||
+		!metric_at(t, which, in, &hi, metric, &row->high_value, err))
+		return false;
+	row->swing = fabs(row->high_value - row->low_value);
+	return true;
+}
+
+/* tornado order: swing descending, then input order */
+static int
+tornado_cmp(const void *a, const void *b)
+{
+	const AbzTornadoRow *x = a,
+			   *y = b;
+
+	if (x->swing != y->swing)
+		return x->swing > y->swing ? -1 : 1;
+	return (x->ord > y->ord) - (x->ord < y->ord);
+}
+
+/* Tornado of the expected path (see tools.h). */
+int
+abz_tornado(AbzTools *t, AbzMetric metric, AbzTornadoRow *rows, double *base, AbzError *err)
+{
+	int			n = 0;
+
+	if (metric >= ABZ_METRIC_NPROJ)
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+						 "metric %s needs a simulation", abz_metric_names[metric]), -1;
+	if (!abz_tools_metric(t, 0, NULL, metric, base, err))
+		return -1;
+	for (int w = 0; w < 3; w++)
+	{
+		int			k = abz_inputs(t->spec[w], t->inputs);
+
+		for (int i = 0; i < k; i++)
+		{
+			if (!tornado_row(t, w, &t->inputs[i], metric, &rows[n], err))
+				return -1;
+			rows[n].ord = n;
+			n++;
+		}
+	}
+	qsort(rows, (size_t) n, sizeof(rows[0]), tornado_cmp);
+	return n;
+}
+
+/* Spider of the expected path (see tools.h). */
+int
+abz_spider(AbzTools *t, AbzMetric metric, AbzSpiderRow *rows, AbzError *err)
+{
+	int			n = 0;
+
+	if (metric >= ABZ_METRIC_NPROJ)
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+						 "metric %s needs a simulation", abz_metric_names[metric]), -1;
+	for (int w = 0; w < 3; w++)
+	{
+		int			k = abz_inputs(t->spec[w], t->inputs);
+
+		for (int i = 0; i < k; i++)
+		{
+			const AbzInput *in = &t->inputs[i];
+
+			for (int j = 0; j < ABZ_SPIDER_NSTEPS; j++)
+			{
+				AbzSpiderRow *r = &rows[n++];
+				AbzParam	v;
+
+				r->which = w;
+				memcpy(r->path, in->path.text, ABZ_PATH_MAX);
+				r->factor = (7 + j) / 10.0;
+				scaled_clamped(&in->value, in->path.key, r->factor, &v);
+				r->input = clamp_key(in->path.key, abz_param_mean(&v));
+				if (!metric_at(t, w, in, &v, metric, &r->value, err))
+					return -1;
+			}
+		}
+	}
+	return n;
+}
+
+/* prepare the model of the inputs as given; returns its once-per-trial key count */
+int
+abz_tools_prepare(AbzTools *t, AbzError *err)
+{
+	if (!abz_model_prepare(t->model, t->spec[0], t->spec[1], t->spec[2], &t->market,
+						   t->horizon, err))
+		return -1;
+	return abz_model_nrand(t->model);
+}
+
+/* a value and its trial, for ranking */
+typedef struct RankPair
+{
+	double		v;
+	int32_t		i;
+} RankPair;
+
+/* order of RankPair: value, then trial (deterministic ties) */
+static int
+pair_cmp(const void *a, const void *b)
+{
+	const RankPair *x = a,
+			   *y = b;
+
+	if (x->v != y->v)
+		return x->v < y->v ? -1 : 1;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+/* bytes of scratch abz_sensitivity needs */
+size_t
+abz_sensitivity_scratch(int32_t trials, int nrand)
+{
+	size_t		n = trials > 0 ? (size_t) trials : 0;
+
+	if (nrand < 0 || (size_t) nrand + 3 > SIZE_MAX / 16 / (n ? n : 1))
+		return SIZE_MAX;
+	/* draws (nrand columns), npv, npv ranks, input ranks, pairs */
+	return n * sizeof(double) * ((size_t) nrand + 3) + n * sizeof(RankPair);
+}
+
+/* ranks 1..n of v (ties get their average rank) into rank */
+static void
+rank_of(const double *v, int32_t n, RankPair *pairs, double *rank)
+{
+	int32_t		i = 0;
+
+	for (int32_t k = 0; k < n; k++)
+	{
+		pairs[k].v = v[k];
+		pairs[k].i = k;
+	}
+	qsort(pairs, (size_t) n, sizeof(pairs[0]), pair_cmp);
+	while (i < n)
+	{
+		int32_t		j = i;
+		double		r;
+
+		while (j + 1 < n && pairs[j + 1].v == pairs[i].v)
+			j++;
+		r = (i + j) / 2.0 + 1.0;
+		for (int32_t k = i; k <= j; k++)
+			rank[pairs[k].i] = r;
+		i = j + 1;
+	}
+}
+
+/* Pearson correlation of two rank vectors (mean (n+1)/2); 0 if one is constant */
+static double
+rank_corr(const double *x, const double *y, int32_t n)
+{
+	double		m = (n + 1) / 2.0,
+				sxy = 0.0,
+				sxx = 0.0,
+				syy = 0.0;
+
+	for (int32_t i = 0; i < n; i++)
+	{
+		double		dx = x[i] - m,
+					dy = y[i] - m;
+
+		sxy += dx * dy;
+		sxx += dx * dx;
+		syy += dy * dy;
+	}
+	if (sxx <= 0.0 || syy <= 0.0)
+		return 0.0;
+	return sxy / sqrt(sxx * syy);
+}
+
+/* run the trials, keeping each trial's NPV and once-per-trial draws (column-major) */
+static void
+sens_trials(AbzTools *t, int64_t seed, int32_t trials, int nrand, double *draws, double *npv)
+{
+	int			every = abz_sim_tick_every(t->horizon);
+	int			countdown = every;
+	double		vals[ABZ_MAX_INPUTS * 2];
+	AbzTrial	tr;
+
+	for (int32_t i = 0; i < trials; i++)
+	{
+		if (t->tick && --countdown == 0)
+		{
+			t->tick(t->arg);
+			countdown = every;
+		}
+		abz_model_trial(t->model, (uint64_t) seed, (uint64_t) i, &tr, NULL, NULL);
+		npv[i] = tr.npv;
+		abz_model_rand_values(t->model, vals);
+		for (int j = 0; j < nrand; j++)
+			draws[(size_t) j * trials + i] = vals[j];
+	}
+	t->trials_run += trials;
+}
+
+/* Monte Carlo sensitivity (see tools.h). */
+int
+abz_sensitivity(AbzTools *t, int64_t seed, int32_t trials, void *scratch, AbzSensRow *rows,
+				AbzError *err)
+{
+	int			nrand = abz_model_nrand(t->model);
+	double	   *draws = scratch;
+	double	   *npv = draws + (size_t) nrand * trials;
+	double	   *nrank = npv + trials;
+	double	   *xrank = nrank + trials;
+	RankPair   *pairs = (RankPair *) (xrank + trials);
+	double		total = 0.0;
+
+	if (trials < 2)
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+						 "sensitivity needs at least 2 trials, got %d", trials), -1;
+	if (nrand > ABZ_MAX_INPUTS * 2)
+		return abz_error(err, ABZ_ERR_LIMIT, NULL, NULL, "too many uncertain keys"), -1;
+	sens_trials(t, seed, trials, nrand, draws, npv);
+	rank_of(npv, trials, pairs, nrank);
+	for (int j = 0; j < nrand; j++)
+	{
+		AbzKind		kind;
+		int			term,
+					slot;
+		const AbzSpec *s;
+
+		if (t->tick)
+			t->tick(t->arg);
+		abz_model_rand_source(t->model, j, &kind, &term, &slot);
+		s = t->spec[kind - 1];
+		rows[j].which = kind - 1;
+		abz_path_name(s, term, slot, ABZ_TARGET_KEY, rows[j].path);
+		rank_of(draws + (size_t) j * trials, trials, pairs, xrank);
+		rows[j].rho = rank_corr(xrank, nrank, trials);
+		total += rows[j].rho * rows[j].rho;
+	}
+	for (int j = 0; j < nrand; j++)
+		rows[j].share = total > 0.0 ? rows[j].rho * rows[j].rho / total : 0.0;
+	/* insertion sort: equal shares keep draw order */
+	for (int j = 1; j < nrand; j++)
+	{
+		AbzSensRow	tmp = rows[j];
+		int			k = j;
+
+		while (k > 0 && rows[k - 1].share < tmp.share)
+		{
+			rows[k] = rows[k - 1];
+			k--;
+		}
+		rows[k] = tmp;
+	}
+	return nrand;
+}
+
+/* f(x) = metric at x - target, for the goal seek */
+static bool
+solve_f(AbzTools *t, int which, const AbzPath *path, AbzMetric metric, double x,
+		int32_t trials, int64_t seed, double *metric_out, AbzError *err)
+{
+	AbzParam	v = constant(x);
+	const AbzSpec *s[3];
+
+	if (!abz_set_param(t->spec[which], path, &v, t->work, err))
+		return false;
+	with_alt(t, which, t->work, s);
+	if (metric >= ABZ_METRIC_NPROJ)
+		return simulate_metric(t, s, metric, trials, seed, metric_out, err);
+	return project_metric(t, s, metric, metric_out, err);
+}
+
+/* check the arguments of a goal seek */
+static bool
+solve_check(const AbzPath *path, AbzMetric metric, double target, double lo, double hi,
+			int32_t trials, AbzError *err)
+{
+	if (path->target != ABZ_TARGET_KEY)
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+						 "path \"%s\" does not name a numeric key", path->text);
+	if (path->key->flags & ABZ_KEY_INT)
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+						 "path \"%s\" names a whole-number key; solve needs a continuous one",
+						 path->text);
+	if (!isfinite(target) || !isfinite(lo) || !isfinite(hi) || !(lo < hi))
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+						 "solve needs finite target and bounds with lo < hi");
+	if (metric >= ABZ_METRIC_NPROJ && trials < 1)
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+						 "metric %s needs trials", abz_metric_names[metric]);
+	if (metric < ABZ_METRIC_NPROJ && trials > 0)
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+						 "metric %s is of the expected path; with trials use survival or p_npv_positive",
+						 abz_metric_names[metric]);
+	return true;
+}
+
+/* Brent's state: the best point b, the previous a, the counterpoint c */
+typedef struct Brent
+{
+	double		a, b, c, fa, fb, fc, d, e;
+} Brent;
+
+/* one step of Brent's method: the next point to try; false when converged */
+static bool
+brent_step(Brent *s, double xtol, double *next)
+{
+	double		tol1,
+				xm,
+				p,
+				q,
+				r,
+				u;
+
+	if ((s->fb > 0) == (s->fc > 0))
+	{
+		s->c = s->a;
+		s->fc = s->fa;
+		s->d = s->e = s->b - s->a;
+	}
+	if (fabs(s->fc) < fabs(s->fb))
+	{
+		s->a = s->b, s->b = s->c, s->c = s->a;
+		s->fa = s->fb, s->fb = s->fc, s->fc = s->fa;
+	}
+	tol1 = 2.0 * DBL_EPSILON * fabs(s->b) + 0.5 * xtol;
+	xm = 0.5 * (s->c - s->b);
+	if (fabs(xm) <= tol1 || s->fb == 0.0)
+		return false;
+	if (fabs(s->e) >= tol1 && fabs(s->fa) > fabs(s->fb))
+	{
+		u = s->fb / s->fa;
+		if (s->a == s->c)
+		{
+			p = 2.0 * xm * u;	/* secant */
+			q = 1.0 - u;
+		}
+		else
+		{
+			q = s->fa / s->fc;	/* inverse quadratic interpolation */
+			r = s->fb / s->fc;
+			p = u * (2.0 * xm * q * (q - r) - (s->b - s->a) * (r - 1.0));
+			q = (q - 1.0) * (r - 1.0) * (u - 1.0);
+		}
+		if (p > 0)
+			q = -q;
+		p = fabs(p);
+		if (2.0 * p < fmin(3.0 * xm * q - fabs(tol1 * q), fabs(s->e * q)))
+		{
+			s->e = s->d;
+			s->d = p / q;
+		}
+		else
+			s->d = s->e = xm;
+	}
+	else
+		s->d = s->e = xm;
+	s->a = s->b;
+	s->fa = s->fb;
+	*next = s->b + (fabs(s->d) > tol1 ? s->d : copysign(tol1, xm));
+	return true;
+}
+
+/* Goal seek by Brent's method (see tools.h). */
+bool
+abz_solve(AbzTools *t, int which, const AbzPath *path, AbzMetric metric, double target,
+		  double lo, double hi, int32_t trials, int64_t seed, AbzSolveResult *out,
+		  AbzError *err)
+{
+	Brent		s;
+	double		mlo,
+				mhi,
+				m,
+				x;
+	double		xtol = 1e-13 * (fabs(lo) + fabs(hi)) + DBL_MIN;
+
+	memset(out, 0, sizeof(*out));
+	if (!solve_check(path, metric, target, lo, hi, trials, err) ||
+		!solve_f(t, which, path, metric, lo, trials, seed, &mlo, err) ||
+		!solve_f(t, which, path, metric, hi, trials, seed, &mhi, err))
+		return false;
+	if ((mlo - target > 0) == (mhi - target > 0) && mlo != target && mhi != target)
+	{
+		abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+				  "%s does not cross %.17g between %s = %.17g and %.17g: it is %.17g at %.17g and %.17g at %.17g",
+				  abz_metric_names[metric], target, path->text, lo, hi, mlo, lo, mhi, hi);
+		snprintf(err->detail, sizeof(err->detail),
+				 "Widen [lo, hi] so that the metric is on both sides of the target.");
+		return false;
+	}
+	memset(&s, 0, sizeof(s));
+	s.a = s.c = lo;
+	s.fa = s.fc = mlo - target;
+	s.b = hi;
+	s.fb = mhi - target;
+	s.d = s.e = hi - lo;
+	if (s.fa == 0.0)
+	{
+		/* lo itself reaches the target */
+		s.b = lo;
+		s.fb = 0.0;
+	}
+	while (out->iterations < ABZ_SOLVE_MAX_ITER && brent_step(&s, xtol, &x))
+	{
+		if (!solve_f(t, which, path, metric, x, trials, seed, &m, err))
+			return false;
+		out->iterations++;
+		s.b = x;
+		s.fb = m - target;
+	}
+	out->value = s.b;
+	out->achieved = s.fb + target;
+	/* report the metric exactly as evaluated at b, not re-derived from the difference */
+	return solve_f(t, which, path, metric, s.b, trials, seed, &out->achieved, err);
+}
