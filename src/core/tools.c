@@ -163,6 +163,16 @@ abz_tools_path(const AbzTools *t, const char *path, size_t len, bool may_add,
 				first = e;
 			continue;
 		}
+		/* a term the value has wins over one that would be added */
+		if (found >= 0 && (out->pos >= 0) != (p.pos >= 0))
+		{
+			if (p.pos >= 0)
+			{
+				found = w;
+				*out = p;
+			}
+			continue;
+		}
 		if (found >= 0)
 		{
 			abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,

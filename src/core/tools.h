@@ -75,8 +75,9 @@ void		abz_tools_init(AbzTools *t, void *scratch, const AbzSpec *revenue,
 
 /*
  * Resolve a path that may start with "revenue.", "risk." or "plan."; without
- * one, the input whose terms name it (a path both a risk and the plan
- * resolve, such as team.cost, needs the prefix).  *which is ABZ_IN_*.
+ * one, the input whose terms name it: the one that has the term when only
+ * one has it (team.cost is the plan's unless the risk profile has a team
+ * risk), else the prefix is needed.  *which is ABZ_IN_*.
  */
 bool		abz_tools_path(const AbzTools *t, const char *path, size_t len, bool may_add,
 						   int *which, AbzPath *out, AbzError *err);

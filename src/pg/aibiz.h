@@ -24,6 +24,12 @@
 /* detoasted spec of argument n */
 #define PG_GETARG_ABZSPEC(n) ABZ_SPEC_OF(PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
 
+/*
+ * The jsonb member name of licensing's "term" key (months of royalties): a
+ * member "term" would replace the term object's own "term" (its name).
+ */
+#define ABZ_JSONB_TERM_KEY	"term_months"
+
 /* GUC aibiz.max_trials */
 extern int	abz_max_trials;
 

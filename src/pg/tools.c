@@ -244,7 +244,10 @@ put_pairs(StringInfo out, JsonbContainer *obj, const char *skip, int kind, bool 
 		if (!*first)
 			appendStringInfoString(out, ", ");
 		*first = false;
-		put_name(out, &k, kind);
+		if (strcmp(key, ABZ_JSONB_TERM_KEY) == 0)
+			appendStringInfoString(out, "term");
+		else
+			put_name(out, &k, kind);
 		appendStringInfoChar(out, '=');
 		if (special && (strcmp(key, "strategy") == 0 || strcmp(key, "mode") == 0))
 			special(out, key, &v, kind);

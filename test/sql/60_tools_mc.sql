@@ -61,7 +61,14 @@ SELECT abs(aibiz.npv(aibiz.project(r, k, aibiz.set(p, 'valuation.multiple', s.va
 FROM tiny, aibiz.solve(r, k, p, m, 'valuation.multiple', 'npv', 50000, 0, 100, 3) s;
 -- no sign change: 22023 with the metric at both ends
 SELECT pg_temp.err($$SELECT * FROM tiny, aibiz.solve(r, k, p, m, 'subscription.price', 'npv', 1e9, 1, 1000, 3)$$);
+-- team.cost: the plan's (the profile has no team risk), NPV 1388.5 to 1385.6 -> no zero
 SELECT pg_temp.err($$SELECT * FROM tiny, aibiz.solve(r, k, p, m, 'team.cost', 'npv', 0, 1, 2, 3)$$);
+-- with a team risk, team.cost names both: the prefix decides.  A team risk
+-- with freq 1 and cost c adds c/12 of opex each month: E_t = t c / 12, so
+-- NPV = 1362.471760 - c sum t/12 d^t = 1362.471760 - 0.478816 c, which is
+-- 1300 at c = 130.471458.
+SELECT pg_temp.err($$SELECT * FROM tiny, aibiz.solve(r, 'team(freq=1)', p, m, 'team.cost', 'npv', 0, 1, 2, 3)$$);
+SELECT round(s.value::numeric, 6) AS loss_cost FROM tiny, aibiz.solve(r, 'team(freq=1)', p, m, 'risk.team.cost', 'npv', 1300, 0, 1000, 3) s;
 SELECT pg_temp.err($$SELECT * FROM tiny, aibiz.solve(r, k, p, m, 'product.launch', 'npv', 0, 1, 2, 3)$$);
 SELECT pg_temp.err($$SELECT * FROM tiny, aibiz.solve(r, k, p, m, 'subscription.price', 'survival', 0.5, 1, 2, 3)$$);
 SELECT pg_temp.err($$SELECT * FROM tiny, aibiz.solve(r, k, p, m, 'subscription.price', 'npv', 0, 1, 2, 3, 100)$$);
