@@ -740,9 +740,16 @@ abz_solve(AbzTools *t, int which, const AbzPath *path, AbzMetric metric, double 
 		return false;
 	if ((mlo - target > 0) == (mhi - target > 0) && mlo != target && mhi != target)
 	{
+		char		n[5][32];
+
+		abz_num_shortest(target, n[0]);
+		abz_num_shortest(lo, n[1]);
+		abz_num_shortest(hi, n[2]);
+		abz_num_shortest(mlo, n[3]);
+		abz_num_shortest(mhi, n[4]);
 		abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
-				  "%s does not cross %.17g between %s = %.17g and %.17g: it is %.17g at %.17g and %.17g at %.17g",
-				  abz_metric_names[metric], target, path->text, lo, hi, mlo, lo, mhi, hi);
+				  "%s does not cross %s between %s = %s and %s: it is %s at %s and %s at %s",
+				  abz_metric_names[metric], n[0], path->text, n[1], n[2], n[3], n[1], n[4], n[2]);
 		snprintf(err->detail, sizeof(err->detail),
 				 "Widen [lo, hi] so that the metric is on both sides of the target.");
 		return false;
