@@ -1,6 +1,6 @@
 /*
- * tools.c — tornado, spider, Monte Carlo sensitivity and goal seek over the
- * monthly model.  Every variant of the inputs is made by override.c (and so
+ * tools.c — the metrics of the toolkit and tornado and spider of the
+ * expected path (sensitivity.c and solve.c hold the other tools).  Every variant of the inputs is made by override.c (and so
  * validated like input), run by the engine of model.c, and measured on the
  * projection value of projval.c, so a tool's metric is exactly what
  * aibiz.npv(aibiz.project(...)) and its siblings return for that variant.
@@ -280,6 +280,19 @@ with_alt(const AbzTools *t, int which, const AbzSpec *alt, const AbzSpec *s[3])
 		s[which] = alt;
 }
 
+/* any metric of the inputs with spec[which] replaced by alt (simulation metrics run trials) */
+bool
+abz_tools_eval(AbzTools *t, int which, const AbzSpec *alt, AbzMetric metric, int32_t trials,
+			   int64_t seed, double *out, AbzError *err)
+{
+	const AbzSpec *s[3];
+
+	with_alt(t, which, alt, s);
+	if (metric >= ABZ_METRIC_NPROJ)
+		return simulate_metric(t, s, metric, trials, seed, out, err);
+	return project_metric(t, s, metric, out, err);
+}
+
 /* an expected-path metric of the inputs with spec[which] replaced by alt */
 bool
 abz_tools_metric(AbzTools *t, int which, const AbzSpec *alt, AbzMetric metric,
@@ -327,8 +340,8 @@ metric_at(AbzTools *t, int which, const AbzInput *in, const AbzParam *v, AbzMetr
 }
 
 /* a constant parameter */
-static AbzParam
-constant(double v)
+AbzParam
+abz_constant(double v)
 {
 	AbzParam	p;
 
@@ -360,8 +373,8 @@ tornado_row(AbzTools *t, int which, const AbzInput *in, AbzMetric metric,
 		row->low_input = clamp_key(in->path.key, p->a * 0.8);
 		row->high_input = clamp_key(in->path.key, p->a * 1.2);
 	}
-	lo = constant(row->low_input);
-	hi = constant(row->high_input);
+	lo = abz_constant(row->low_input);
+	hi = abz_constant(row->high_input);
 	if (!metric_at(t, which, in, &lo, metric, &row->low_value, err) ||
 		!metric_at(t, which, in, &hi, metric, &row->high_value, err))
 		return false;
@@ -441,341 +454,4 @@ abz_spider(AbzTools *t, AbzMetric metric, AbzSpiderRow *rows, AbzError *err)
 		}
 	}
 	return n;
-}
-
-/* prepare the model of the inputs as given; returns its once-per-trial key count */
-int
-abz_tools_prepare(AbzTools *t, AbzError *err)
-{
-	if (!abz_model_prepare(t->model, t->spec[0], t->spec[1], t->spec[2], &t->market,
-						   t->horizon, err))
-		return -1;
-	return abz_model_nrand(t->model);
-}
-
-/* a value and its trial, for ranking */
-typedef struct RankPair
-{
-	double		v;
-	int32_t		i;
-} RankPair;
-
-/* order of RankPair: value, then trial (deterministic ties) */
-static int
-pair_cmp(const void *a, const void *b)
-{
-	const RankPair *x = a,
-			   *y = b;
-
-	if (x->v != y->v)
-		return x->v < y->v ? -1 : 1;
-	return (x->i > y->i) - (x->i < y->i);
-}
-
-/* bytes of scratch abz_sensitivity needs */
-size_t
-abz_sensitivity_scratch(int32_t trials, int nrand)
-{
-	size_t		n = trials > 0 ? (size_t) trials : 0;
-
-	if (nrand < 0 || (size_t) nrand + 3 > SIZE_MAX / 16 / (n ? n : 1))
-		return SIZE_MAX;
-	/* draws (nrand columns), npv, npv ranks, input ranks, pairs */
-	return n * sizeof(double) * ((size_t) nrand + 3) + n * sizeof(RankPair);
-}
-
-/* ranks 1..n of v (ties get their average rank) into rank */
-static void
-rank_of(const double *v, int32_t n, RankPair *pairs, double *rank)
-{
-	int32_t		i = 0;
-
-	for (int32_t k = 0; k < n; k++)
-	{
-		pairs[k].v = v[k];
-		pairs[k].i = k;
-	}
-	qsort(pairs, (size_t) n, sizeof(pairs[0]), pair_cmp);
-	while (i < n)
-	{
-		int32_t		j = i;
-		double		r;
-
-		while (j + 1 < n && pairs[j + 1].v == pairs[i].v)
-			j++;
-		r = (i + j) / 2.0 + 1.0;
-		for (int32_t k = i; k <= j; k++)
-			rank[pairs[k].i] = r;
-		i = j + 1;
-	}
-}
-
-/* Pearson correlation of two rank vectors (mean (n+1)/2); 0 if one is constant */
-static double
-rank_corr(const double *x, const double *y, int32_t n)
-{
-	double		m = (n + 1) / 2.0,
-				sxy = 0.0,
-				sxx = 0.0,
-				syy = 0.0;
-
-	for (int32_t i = 0; i < n; i++)
-	{
-		double		dx = x[i] - m,
-					dy = y[i] - m;
-
-		sxy += dx * dy;
-		sxx += dx * dx;
-		syy += dy * dy;
-	}
-	if (sxx <= 0.0 || syy <= 0.0)
-		return 0.0;
-	return sxy / sqrt(sxx * syy);
-}
-
-/* run the trials, keeping each trial's NPV and once-per-trial draws (column-major) */
-static void
-sens_trials(AbzTools *t, int64_t seed, int32_t trials, int nrand, double *draws, double *npv)
-{
-	int			every = abz_sim_tick_every(t->horizon);
-	int			countdown = every;
-	double		vals[ABZ_MAX_INPUTS * 2];
-	AbzTrial	tr;
-
-	for (int32_t i = 0; i < trials; i++)
-	{
-		if (t->tick && --countdown == 0)
-		{
-			t->tick(t->arg);
-			countdown = every;
-		}
-		abz_model_trial(t->model, (uint64_t) seed, (uint64_t) i, &tr, NULL, NULL);
-		npv[i] = tr.npv;
-		abz_model_rand_values(t->model, vals);
-		for (int j = 0; j < nrand; j++)
-			draws[(size_t) j * trials + i] = vals[j];
-	}
-	t->trials_run += trials;
-}
-
-/* Monte Carlo sensitivity (see tools.h). */
-int
-abz_sensitivity(AbzTools *t, int64_t seed, int32_t trials, void *scratch, AbzSensRow *rows,
-				AbzError *err)
-{
-	int			nrand = abz_model_nrand(t->model);
-	double	   *draws = scratch;
-	double	   *npv = draws + (size_t) nrand * trials;
-	double	   *nrank = npv + trials;
-	double	   *xrank = nrank + trials;
-	RankPair   *pairs = (RankPair *) (xrank + trials);
-	double		total = 0.0;
-
-	if (trials < 2)
-		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
-						 "sensitivity needs at least 2 trials, got %d", trials), -1;
-	if (nrand > ABZ_MAX_INPUTS * 2)
-		return abz_error(err, ABZ_ERR_LIMIT, NULL, NULL, "too many uncertain keys"), -1;
-	sens_trials(t, seed, trials, nrand, draws, npv);
-	rank_of(npv, trials, pairs, nrank);
-	for (int j = 0; j < nrand; j++)
-	{
-		AbzKind		kind;
-		int			term,
-					slot;
-		const AbzSpec *s;
-
-		if (t->tick)
-			t->tick(t->arg);
-		abz_model_rand_source(t->model, j, &kind, &term, &slot);
-		s = t->spec[kind - 1];
-		rows[j].which = kind - 1;
-		abz_path_name(s, term, slot, ABZ_TARGET_KEY, rows[j].path);
-		rank_of(draws + (size_t) j * trials, trials, pairs, xrank);
-		rows[j].rho = rank_corr(xrank, nrank, trials);
-		total += rows[j].rho * rows[j].rho;
-	}
-	for (int j = 0; j < nrand; j++)
-		rows[j].share = total > 0.0 ? rows[j].rho * rows[j].rho / total : 0.0;
-	/* insertion sort: equal shares keep draw order */
-	for (int j = 1; j < nrand; j++)
-	{
-		AbzSensRow	tmp = rows[j];
-		int			k = j;
-
-		while (k > 0 && rows[k - 1].share < tmp.share)
-		{
-			rows[k] = rows[k - 1];
-			k--;
-		}
-		rows[k] = tmp;
-	}
-	return nrand;
-}
-
-/* f(x) = metric at x - target, for the goal seek */
-static bool
-solve_f(AbzTools *t, int which, const AbzPath *path, AbzMetric metric, double x,
-		int32_t trials, int64_t seed, double *metric_out, AbzError *err)
-{
-	AbzParam	v = constant(x);
-	const AbzSpec *s[3];
-
-	if (!abz_set_param(t->spec[which], path, &v, t->work, err))
-		return false;
-	with_alt(t, which, t->work, s);
-	if (metric >= ABZ_METRIC_NPROJ)
-		return simulate_metric(t, s, metric, trials, seed, metric_out, err);
-	return project_metric(t, s, metric, metric_out, err);
-}
-
-/* check the arguments of a goal seek */
-static bool
-solve_check(const AbzPath *path, AbzMetric metric, double target, double lo, double hi,
-			int32_t trials, AbzError *err)
-{
-	if (path->target != ABZ_TARGET_KEY)
-		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
-						 "path \"%s\" does not name a numeric key", path->text);
-	if (path->key->flags & ABZ_KEY_INT)
-		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
-						 "path \"%s\" names a whole-number key; solve needs a continuous one",
-						 path->text);
-	if (!isfinite(target) || !isfinite(lo) || !isfinite(hi) || !(lo < hi))
-		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
-						 "solve needs finite target and bounds with lo < hi");
-	if (metric >= ABZ_METRIC_NPROJ && trials < 1)
-		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
-						 "metric %s needs trials", abz_metric_names[metric]);
-	if (metric < ABZ_METRIC_NPROJ && trials > 0)
-		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
-						 "metric %s is of the expected path; with trials use survival or p_npv_positive",
-						 abz_metric_names[metric]);
-	return true;
-}
-
-/* Brent's state: the best point b, the previous a, the counterpoint c */
-typedef struct Brent
-{
-	double		a, b, c, fa, fb, fc, d, e;
-} Brent;
-
-/* one step of Brent's method: the next point to try; false when converged */
-static bool
-brent_step(Brent *s, double xtol, double *next)
-{
-	double		tol1,
-				xm,
-				p,
-				q,
-				r,
-				u;
-
-	if ((s->fb > 0) == (s->fc > 0))
-	{
-		s->c = s->a;
-		s->fc = s->fa;
-		s->d = s->e = s->b - s->a;
-	}
-	if (fabs(s->fc) < fabs(s->fb))
-	{
-		s->a = s->b, s->b = s->c, s->c = s->a;
-		s->fa = s->fb, s->fb = s->fc, s->fc = s->fa;
-	}
-	tol1 = 2.0 * DBL_EPSILON * fabs(s->b) + 0.5 * xtol;
-	xm = 0.5 * (s->c - s->b);
-	if (fabs(xm) <= tol1 || s->fb == 0.0)
-		return false;
-	if (fabs(s->e) >= tol1 && fabs(s->fa) > fabs(s->fb))
-	{
-		u = s->fb / s->fa;
-		if (s->a == s->c)
-		{
-			p = 2.0 * xm * u;	/* secant */
-			q = 1.0 - u;
-		}
-		else
-		{
-			q = s->fa / s->fc;	/* inverse quadratic interpolation */
-			r = s->fb / s->fc;
-			p = u * (2.0 * xm * q * (q - r) - (s->b - s->a) * (r - 1.0));
-			q = (q - 1.0) * (r - 1.0) * (u - 1.0);
-		}
-		if (p > 0)
-			q = -q;
-		p = fabs(p);
-		if (2.0 * p < fmin(3.0 * xm * q - fabs(tol1 * q), fabs(s->e * q)))
-		{
-			s->e = s->d;
-			s->d = p / q;
-		}
-		else
-			s->d = s->e = xm;
-	}
-	else
-		s->d = s->e = xm;
-	s->a = s->b;
-	s->fa = s->fb;
-	*next = s->b + (fabs(s->d) > tol1 ? s->d : copysign(tol1, xm));
-	return true;
-}
-
-/* Goal seek by Brent's method (see tools.h). */
-bool
-abz_solve(AbzTools *t, int which, const AbzPath *path, AbzMetric metric, double target,
-		  double lo, double hi, int32_t trials, int64_t seed, AbzSolveResult *out,
-		  AbzError *err)
-{
-	Brent		s;
-	double		mlo,
-				mhi,
-				m,
-				x;
-	double		xtol = 1e-13 * (fabs(lo) + fabs(hi)) + DBL_MIN;
-
-	memset(out, 0, sizeof(*out));
-	if (!solve_check(path, metric, target, lo, hi, trials, err) ||
-		!solve_f(t, which, path, metric, lo, trials, seed, &mlo, err) ||
-		!solve_f(t, which, path, metric, hi, trials, seed, &mhi, err))
-		return false;
-	if ((mlo - target > 0) == (mhi - target > 0) && mlo != target && mhi != target)
-	{
-		char		n[5][32];
-
-		abz_num_shortest(target, n[0]);
-		abz_num_shortest(lo, n[1]);
-		abz_num_shortest(hi, n[2]);
-		abz_num_shortest(mlo, n[3]);
-		abz_num_shortest(mhi, n[4]);
-		abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
-				  "%s does not cross %s between %s = %s and %s: it is %s at %s and %s at %s",
-				  abz_metric_names[metric], n[0], path->text, n[1], n[2], n[3], n[1], n[4], n[2]);
-		snprintf(err->detail, sizeof(err->detail),
-				 "Widen [lo, hi] so that the metric is on both sides of the target.");
-		return false;
-	}
-	memset(&s, 0, sizeof(s));
-	s.a = s.c = lo;
-	s.fa = s.fc = mlo - target;
-	s.b = hi;
-	s.fb = mhi - target;
-	s.d = s.e = hi - lo;
-	if (s.fa == 0.0)
-	{
-		/* lo itself reaches the target */
-		s.b = lo;
-		s.fb = 0.0;
-	}
-	while (out->iterations < ABZ_SOLVE_MAX_ITER && brent_step(&s, xtol, &x))
-	{
-		if (!solve_f(t, which, path, metric, x, trials, seed, &m, err))
-			return false;
-		out->iterations++;
-		s.b = x;
-		s.fb = m - target;
-	}
-	out->value = s.b;
-	out->achieved = s.fb + target;
-	/* report the metric exactly as evaluated at b, not re-derived from the difference */
-	return solve_f(t, which, path, metric, s.b, trials, seed, &out->achieved, err);
 }

@@ -86,6 +86,16 @@ bool		abz_tools_path(const AbzTools *t, const char *path, size_t len, bool may_a
 bool		abz_tools_metric(AbzTools *t, int which, const AbzSpec *alt, AbzMetric metric,
 							 double *out, AbzError *err);
 
+/*
+ * any metric of the inputs with spec[which] replaced by alt (NULL: none);
+ * simulation metrics run trials trials with seed
+ */
+bool		abz_tools_eval(AbzTools *t, int which, const AbzSpec *alt, AbzMetric metric,
+						   int32_t trials, int64_t seed, double *out, AbzError *err);
+
+/* a constant parameter of value v */
+AbzParam	abz_constant(double v);
+
 /* One row of a tornado. */
 typedef struct AbzTornadoRow
 {

@@ -43,6 +43,10 @@ bool		abz_company_specs(HeapTupleHeader company, AbzSpec *spec[3]);
 pg_attribute_noreturn()
 void		abz_raise(const AbzError *err, const char *type_name);
 
+/* raise a core error of a tool fn: a value's errors (with a term) name its type (kind > 0), the rest the function */
+pg_attribute_noreturn()
+void		abz_raise_tool(const AbzError *err, const char *fn, int kind);
+
 /* copy a spec into a new palloc'd varlena of exactly its size */
 struct varlena *abz_spec_to_varlena(const AbzSpec *s);
 
