@@ -215,6 +215,7 @@ check_trials(int32 trials, int32 least)
 }
 
 #define SENS_NCOLS 5
+#define SENS_MAX_BYTES	((Size) 1 << 30)	/* scratch of one sensitivity call */
 
 /* the sensitivity rows into the result set */
 static Datum
@@ -234,11 +235,11 @@ sensitivity_common(FunctionCallInfo fcinfo, AbzSpec *const spec[3], HeapTupleHea
 	if (n < 0)
 		abz_raise_tool(&err, "sensitivity", 0);
 	need = abz_sensitivity_scratch(trials, n);
-	if (need > MaxAllocHugeSize / 2)
+	if (need > SENS_MAX_BYTES)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("aibiz.sensitivity of %d trials and %d uncertain keys needs too much memory",
-						trials, n),
+				 errmsg("aibiz.sensitivity of %d trials and %d uncertain keys needs %zu bytes, more than the limit of 1 GB",
+						trials, n, need),
 				 errhint("Use fewer trials.")));
 	rows = palloc0(sizeof(AbzSensRow) * (n + 1));
 	n = abz_sensitivity(&t, seed, trials,

@@ -39,6 +39,10 @@ SELECT s.source, s.path FROM aibiz.sensitivity(
 	aibiz.market(1000, 0, 0.03, 0.38, 0), 12, 200, 0) s ORDER BY s.source, s.path;
 SELECT pg_temp.err($$SELECT * FROM mono, aibiz.sensitivity(r, k, p, m, 36, 1)$$);
 SELECT pg_temp.err($$SELECT * FROM mono, aibiz.sensitivity(r, k, p, m, 36, 2000000000)$$);
+-- 200 uncertain keys x 1000000 trials need 1e6 x 8 x (200 + 3) + 1e6 x 16
+-- = 1640000000 bytes, over the 1 GB limit: refused before allocating
+SELECT pg_temp.err(format($$SELECT * FROM aibiz.sensitivity(%L, '', 'cash(amount=1) + team(headcount=1, cost=1) + product(churn=0.1)', aibiz.market(1000, 0, 0.03, 0.38, 0), 1, 1000000)$$,
+	(SELECT string_agg('usage(price=uniform(1, 2), units=uniform(1, 2), cost=uniform(0, 1), growth=uniform(0, 0.1))', ' + ') FROM generate_series(1, 50))));
 
 -- ---- goal seek ----
 -- The tiny company over 3 months (see 60_tools): NPV is linear in the price,
