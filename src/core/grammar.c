@@ -794,8 +794,8 @@ term_cmp(const AbzTerm *x, const AbzTerm *y, AbzKind kind)
 }
 
 /* stable insertion sort of the terms into canonical order */
-static void
-sort_terms(AbzSpec *s)
+void
+abz_sort_terms(AbzSpec *s)
 {
 	AbzTerm		tmp;
 
@@ -863,6 +863,107 @@ abz_parse(AbzKind kind, const char *text, size_t len, AbzSpec *out, AbzError *er
 			skip_ws(&p);
 		}
 	}
-	sort_terms(out);
+	abz_sort_terms(out);
 	return abz_validate(out, ABZ_SPEC_SIZE(nterms), err);
+}
+
+/* ---- one argument on its own (overrides) ---- */
+
+/*
+ * Set up a parser over one argument's text and run pass 1 on it: a number,
+ * a name or a call, then the end of the input.
+ */
+static bool
+arg_begin(Parser *p, const char *text, size_t len, AbzError *err)
+{
+	memset(err, 0, sizeof(*err));
+	if (len > ABZ_MAX_INPUT)
+		return abz_error(err, ABZ_ERR_LIMIT, NULL, NULL, "input is longer than %d bytes",
+						 ABZ_MAX_INPUT);
+	memset(p, 0, sizeof(*p));
+	p->s = text;
+	p->len = len;
+	p->err = err;
+	skip_ws(p);
+	if (p->pos >= p->len)
+		return text_error(p, ABZ_ERR_SYNTAX, "empty input, a value is required");
+	if (!recognise_value(p, 1))
+		return false;
+	skip_ws(p);
+	if (p->pos < p->len)
+		return text_error(p, ABZ_ERR_SYNTAX, "expected the end of input");
+	p->pos = 0;
+	skip_ws(p);
+	return true;
+}
+
+/* the context of an argument's errors */
+static void
+arg_ctx(Ctx *ctx, const char *term, const char *key)
+{
+	memset(ctx, 0, sizeof(*ctx));
+	snprintf(ctx->term, sizeof(ctx->term), "%s", term ? term : "");
+	snprintf(ctx->key, sizeof(ctx->key), "%s", key ? key : "");
+}
+
+/*
+ * Parse text (len bytes) as the value of one numeric key: a number with an
+ * optional suffix, or a distribution.  Errors name term and key.  The
+ * domain is not checked here (abz_validate does it on the whole value).
+ */
+bool
+abz_parse_param(const char *text, size_t len, const char *term, const char *key,
+				AbzParam *out, AbzError *err)
+{
+	Parser		p;
+	Ctx			ctx;
+
+	if (!arg_begin(&p, text, len, err))
+		return false;
+	arg_ctx(&ctx, term, key);
+	return take_param(&p, &ctx, out);
+}
+
+/*
+ * Parse text as a risk term's strategy (accept, mitigate(cost=..,
+ * effect=..), transfer(premium=.., cover=..), avoid(forgo=..)) into t: its
+ * strategy code and argument slots (missing optional arguments at their
+ * defaults, required ones an error).
+ */
+bool
+abz_parse_strategy(const char *text, size_t len, const char *term, AbzTerm *t,
+				   AbzError *err)
+{
+	Parser		p;
+	Ctx			ctx;
+
+	if (!arg_begin(&p, text, len, err))
+		return false;
+	arg_ctx(&ctx, term, "strategy");
+	memset(&t->key[RK_S1], 0, sizeof(AbzParam) * (ABZ_MAX_KEYS - RK_S1));
+	t->sub = 0;
+	return take_strategy(&p, &ctx, t);
+}
+
+/*
+ * Parse text as an entry term's mode (direct, channel, jv) into t->sub; the
+ * keys the new mode admits are reset to their defaults, the others cleared.
+ */
+bool
+abz_parse_mode(const char *text, size_t len, AbzTerm *t, AbzError *err)
+{
+	Parser		p;
+	Ctx			ctx;
+	const AbzTermDef *md;
+
+	if (!arg_begin(&p, text, len, err))
+		return false;
+	arg_ctx(&ctx, "entry", "mode");
+	if (!take_mode(&p, &ctx, t))
+		return false;
+	memset(t->key, 0, sizeof(t->key));
+	md = &abz_entry_modes[t->sub];
+	for (int i = 0; i < md->nkeys; i++)
+		t->key[md->keys[i].slot].a = md->keys[i].def;
+	return true;
 }

@@ -61,6 +61,9 @@ typedef struct RandKey
 	double		hi;
 	double		mean;			/* clamped mean, for the projection */
 	uint32_t	off;			/* byte offset of the target double in AbzModel */
+	uint8_t		kind;			/* where it comes from: AbzKind, */
+	uint8_t		slot;			/* key slot */
+	uint16_t	term;			/* and index of the term in its spec */
 } RandKey;
 
 /* running state of one revenue term during a run */
@@ -106,6 +109,7 @@ struct AbzModel
 	double		ramt[ABZ_MAX_TERMS];	/* funding per round this run */
 	int			lic_slot[ABZ_MAX_TERMS];	/* licensing history row per revenue term */
 	int			kind_end[ABZ_REV_NTERMS];	/* revenue terms of code c end at kind_end[c] */
+	int			cur_term;		/* index in its spec of the term being resolved */
 	/* M_t at series[t-1], A_t at series[H+t-1], 1/M_t at series[2H+t-1], deal history after */
 	double		series[];
 };
@@ -201,6 +205,9 @@ resolve_key(AbzModel *m, AbzKind kind, const AbzTerm *src, Term *dst, int slot,
 	m->rand[m->nrand].hi = hi;
 	m->rand[m->nrand].mean = mean;
 	m->rand[m->nrand].off = (uint32_t) ((char *) &dst->k[slot] - (char *) m);
+	m->rand[m->nrand].kind = (uint8_t) kind;
+	m->rand[m->nrand].slot = (uint8_t) slot;
+	m->rand[m->nrand].term = (uint16_t) m->cur_term;
 	m->nrand++;
 	dst->rnd |= (uint16_t) (1u << slot);
 	return true;
@@ -436,6 +443,7 @@ prepare_revenue(AbzModel *m, const AbzSpec *revenue, AbzError *err)
 		{
 			if (revenue->terms[src].term != code)
 				continue;
+			m->cur_term = src;
 			if (!resolve_term(m, ABZ_KIND_REVENUE, &revenue->terms[src], &m->rev[i], err))
 				return false;
 			m->lic_slot[i] = -1;
@@ -464,6 +472,7 @@ prepare_risk(AbzModel *m, const AbzSpec *risk, AbzError *err)
 		if (src->sub >= ABZ_STRAT_N)
 			return abz_error(err, ABZ_ERR_DOMAIN, abz_kinds[ABZ_KIND_RISK].terms[src->term].name,
 							 NULL, "unknown strategy code %d", src->sub);
+		m->cur_term = i;
 		if (!resolve_term(m, ABZ_KIND_RISK, src, &m->risk[i], err))
 			return false;
 		memset(ev, 0, sizeof(*ev));
@@ -497,6 +506,7 @@ prepare_plan(AbzModel *m, const AbzSpec *plan, AbzError *err)
 	{
 		const AbzTerm *src = &plan->terms[i];
 
+		m->cur_term = i;
 		if (src->term == ABZ_PLAN_ROUND)
 		{
 			int			j = m->nround++;
@@ -1154,4 +1164,28 @@ abz_model_trial(AbzModel *m, uint64_t seed, uint64_t trial, AbzTrial *out,
 	abz_rng_init(&rng, seed, trial);
 	setup_run(m, &rng);
 	run(m, &rng, &o);
+}
+
+/* number of keys a trial samples once (its distributions) */
+int
+abz_model_nrand(const AbzModel *m)
+{
+	return m->nrand;
+}
+
+/* where once-per-trial key i comes from: the spec's kind, the term's index in it, the slot */
+void
+abz_model_rand_source(const AbzModel *m, int i, AbzKind *kind, int *term, int *slot)
+{
+	*kind = (AbzKind) m->rand[i].kind;
+	*term = m->rand[i].term;
+	*slot = m->rand[i].slot;
+}
+
+/* the values the last trial drew for its once-per-trial keys, out[0..nrand-1] */
+void
+abz_model_rand_values(const AbzModel *m, double *out)
+{
+	for (int i = 0; i < m->nrand; i++)
+		out[i] = *(const double *) ((const char *) m + m->rand[i].off);
 }

@@ -115,4 +115,14 @@ bool		abz_model_project(AbzModel *m, AbzMonth *out, double *npv, AbzError *err);
 void		abz_model_trial(AbzModel *m, uint64_t seed, uint64_t trial, AbzTrial *out,
 							double *revenue, double *cash);
 
+/*
+ * The keys a trial samples once (every key that is a distribution, risk
+ * impacts excepted: they are drawn per event), in draw order.  After
+ * abz_model_trial(), abz_model_rand_values() gives the values that trial
+ * drew (clamped to the keys' domains); reading them changes nothing.
+ */
+int			abz_model_nrand(const AbzModel *m);
+void		abz_model_rand_source(const AbzModel *m, int i, AbzKind *kind, int *term, int *slot);
+void		abz_model_rand_values(const AbzModel *m, double *out);
+
 #endif							/* ABZ_MODEL_H */

@@ -244,6 +244,20 @@ int			abz_num_shortest(double v, char *buf);
  */
 size_t		abz_format(const AbzSpec *s, char *buf, size_t cap, AbzNumFormat fmt);
 
+/* stable sort of the terms into canonical order (term code, rounds by month) */
+void		abz_sort_terms(AbzSpec *s);
+
+/*
+ * Pieces of the grammar on their own, for overrides: the value of one
+ * numeric key (a number or a distribution), a risk's strategy, an entry
+ * term's mode.  Errors name term and key; domains are left to abz_validate.
+ */
+bool		abz_parse_param(const char *text, size_t len, const char *term,
+							const char *key, AbzParam *out, AbzError *err);
+bool		abz_parse_strategy(const char *text, size_t len, const char *term,
+							   AbzTerm *t, AbzError *err);
+bool		abz_parse_mode(const char *text, size_t len, AbzTerm *t, AbzError *err);
+
 /* mean of a parameter (distribution means; lognormal mean is its first arg) */
 double		abz_param_mean(const AbzParam *p);
 

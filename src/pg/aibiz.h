@@ -30,6 +30,12 @@ AbzSpec    *abz_spec_datum(Datum d);
 /* a zeroed varlena for a body of size bytes after the 8-byte header; returns the body */
 void	   *abz_varlena_alloc(size_t size);
 
+/*
+ * The jsonb member name of licensing's "term" key (months of royalties): a
+ * member "term" would replace the term object's own "term" (its name).
+ */
+#define ABZ_JSONB_TERM_KEY	"term_months"
+
 /* GUC aibiz.max_trials */
 extern int	abz_max_trials;
 
@@ -42,6 +48,10 @@ bool		abz_company_specs(HeapTupleHeader company, AbzSpec *spec[3]);
 /* raise err as an ERROR naming the type (e.g. "plan"), its term and key */
 pg_attribute_noreturn()
 void		abz_raise(const AbzError *err, const char *type_name);
+
+/* raise a core error of a tool fn: a value's errors (with a term) name its type (kind > 0), the rest the function */
+pg_attribute_noreturn()
+void		abz_raise_tool(const AbzError *err, const char *fn, int kind);
 
 /* copy a spec into a new palloc'd varlena of exactly its size */
 struct varlena *abz_spec_to_varlena(const AbzSpec *s);

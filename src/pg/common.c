@@ -276,3 +276,20 @@ abz_jsonb_push_key(JsonbParseState **st, const char *key)
 	k.val.string.len = strlen(key);
 	pushJsonbValue(st, WJB_KEY, &k);
 }
+
+/* raise a core error of a tool: a value's errors name its type, the rest the function */
+void
+abz_raise_tool(const AbzError *err, const char *fn, int kind)
+{
+	if (err->term[0] && kind > 0)
+		abz_raise(err, (kind >= ABZ_KIND_REVENUE && kind <= ABZ_KIND_PLAN) ?
+				  abz_kinds[kind].type_name : "input value");
+	ereport(ERROR,
+			(errcode(abz_sqlstate(err->code)),
+			 err->term[0] ?
+			 errmsg("aibiz.%s: term \"%s\"%s%s%s: %s", fn, err->term,
+					err->key[0] ? ", key \"" : "", err->key, err->key[0] ? "\"" : "",
+					err->msg) :
+			 errmsg("aibiz.%s: %s", fn, err->msg),
+			 err->detail[0] ? errdetail("%s", err->detail) : 0));
+}

@@ -226,13 +226,14 @@ push_param(JsonbParseState **st, const AbzParam *p)
 	pushJsonbValue(st, WJB_END_OBJECT, NULL);
 }
 
-/* push "key": value for every key of td, defaults included */
+/* push "key": value for every key of td, defaults included (licensing's term as term_months) */
 static void
 push_keys(JsonbParseState **st, const AbzTermDef *td, const AbzTerm *t)
 {
 	for (int i = 0; i < td->nkeys; i++)
 	{
-		push_string(st, WJB_KEY, td->keys[i].name);
+		push_string(st, WJB_KEY, strcmp(td->keys[i].name, "term") == 0 ?
+					ABZ_JSONB_TERM_KEY : td->keys[i].name);
 		push_param(st, &t->key[td->keys[i].slot]);
 	}
 }

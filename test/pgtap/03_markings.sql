@@ -146,6 +146,20 @@ INSERT INTO abz_intended VALUES
   ('svg_exceedance', 1, 'i', false, 's', 'SVG of a simulation''s trial NPVs; NULL title takes the default'),
   ('svg_tornado', 1, 'i', false, 's', 'SVG of the argument arrays; NULL title takes the default'),
   ('sparkline', 1, 'i', true, 's', 'text of the argument array');
+-- The toolkit: functions of their arguments only (simulation metrics and
+-- sensitivity key their random numbers by seed and trial), so IMMUTABLE
+-- and parallel safe.  solve is not strict: trials may be NULL (expected-path
+-- metrics); it returns NULL itself when another argument is NULL.
+INSERT INTO abz_intended VALUES
+  ('set', 3, 'i', true, 's', 'one key replaced, validated like input; one overload per input type'),
+  ('scale', 3, 'i', true, 's', 'one key multiplied, validated like input; one overload per input type'),
+  ('revenue_model_from_jsonb', 1, 'i', true, 's', 'parses the jsonb form; the cast back from jsonb'),
+  ('risk_profile_from_jsonb', 1, 'i', true, 's', 'parses the jsonb form; the cast back from jsonb'),
+  ('plan_from_jsonb', 1, 'i', true, 's', 'parses the jsonb form; the cast back from jsonb'),
+  ('tornado', 2, 'i', true, 's', 'projections of the arguments; plain and companies-row forms'),
+  ('spider', 2, 'i', true, 's', 'projections of the arguments; plain and companies-row forms'),
+  ('sensitivity', 2, 'i', true, 's', 'trials keyed by seed and trial; plain and companies-row forms'),
+  ('solve', 2, 'i', false, 's', 'trials may be NULL, so not strict; NULL for other NULL arguments');
 
 -- The generator reads aibiz.markets, so STABLE, not IMMUTABLE.
 INSERT INTO abz_intended VALUES
