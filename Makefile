@@ -13,10 +13,12 @@ OBJS         = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 
 SQL_PARTS    = $(sort $(wildcard sql/src/*.sql))
 # upgrade scripts: a handwritten part (sql/upgrade/) followed by the parts
-# that only add objects, shared with the install script
+# of the install script that create objects anew (the handwritten part drops
+# what they re-create)
 UPGRADE_0_1_1 = sql/$(EXTENSION)--0.1.0--0.1.1.sql
-UPGRADE_0_1_1_NEW = $(wildcard sql/src/55_statistics.sql sql/src/60_tools.sql \
-                    sql/src/70_decide.sql sql/src/90_charts.sql sql/src/95_views.sql)
+UPGRADE_0_1_1_NEW = $(sort $(wildcard sql/src/25_market.sql sql/src/55_statistics.sql \
+                    sql/src/60_tools.sql sql/src/70_decide.sql sql/src/80_sample.sql \
+                    sql/src/90_charts.sql sql/src/95_views.sql))
 DATA_built   = sql/$(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_0_1_1)
 
 TESTS        = $(sort $(wildcard test/sql/*.sql))
@@ -72,3 +74,12 @@ unit-asan: build/unit-asan
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ./build/unit-asan
 
 .PHONY: unit unit-asan
+
+# The 0.1.0 install script ran hijackable code as superuser: an install
+# removes a copy an older build left behind, so that nobody can still
+# CREATE EXTENSION aibiz VERSION '0.1.0' (updating from it needs only the
+# update script).
+install: remove-unsafe-scripts
+remove-unsafe-scripts:
+	rm -f '$(DESTDIR)$(datadir)/extension/$(EXTENSION)--0.1.0.sql'
+.PHONY: remove-unsafe-scripts
