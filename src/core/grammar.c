@@ -370,9 +370,14 @@ recognise_call(Parser *p, int depth)
 			p->pos++;
 			return true;
 		}
-		return text_error(p, ABZ_ERR_SYNTAX,
-						  p->pos >= p->len ? "unbalanced parentheses" :
-						  "expected \",\" or \")\"");
+		text_error(p, ABZ_ERR_SYNTAX,
+				   p->pos >= p->len ? "unbalanced parentheses" :
+				   "expected \",\" or \")\"");
+		if (p->pos < p->len)
+			snprintf(p->err->hint, sizeof(p->err->hint),
+					 "A number takes only the suffixes k, M, B or %%; "
+					 "currency signs and units are not part of a value.");
+		return false;
 	}
 }
 
@@ -541,7 +546,9 @@ take_param(Parser *p, const Ctx *ctx, AbzParam *out)
 		for (int d = 1; d < ABZ_NDIST; d++)
 			if (name_is(name, n, abz_dist_names[d]))
 				return take_dist(p, ctx, d, out);
-		return dom_error(p, ctx, "unknown distribution \"%s\"", name, n);
+		dom_error(p, ctx, "unknown distribution \"%s\"", name, n);
+		abz_suggest(p->err, "distributions", name, n, abz_dist_names + 1, ABZ_NDIST - 1);
+		return false;
 	}
 	if (is_special_name(name, n))
 		return dom_error(p, ctx, "nan and infinity are not allowed", NULL, 0);
@@ -613,7 +620,14 @@ take_strategy(Parser *p, Ctx *ctx, AbzTerm *t)
 			t->sub = (uint8_t) s;
 		}
 	if (sd == NULL)
-		return dom_error(p, ctx, "unknown strategy \"%s\"", name, n);
+	{
+		const char *names[ABZ_STRAT_N];
+
+		dom_error(p, ctx, "unknown strategy \"%s\"", name, n);
+		abz_suggest(p->err, "strategies", name, n, names,
+					abz_term_names(abz_strategies, ABZ_STRAT_N, names));
+		return false;
+	}
 	if (peek(p) == '(')
 	{
 		p->pos++;
@@ -631,10 +645,14 @@ take_strategy(Parser *p, Ctx *ctx, AbzTerm *t)
 			if (kd == NULL)
 			{
 				char		word[32];
+				char		what[48];
+				const char *names[ABZ_MAX_KEYS];
 
 				copy_name(word, sizeof(word), kname, kn);
 				abz_error(p->err, ABZ_ERR_DOMAIN, ctx->term, "strategy",
 						  "unknown key \"%s\" of %s()", word, sd->name);
+				snprintf(what, sizeof(what), "keys of %s", sd->name);
+				abz_suggest(p->err, what, kname, kn, names, abz_key_names(sd, NULL, names));
 				return false;
 			}
 			if (given & (1u << kd->slot))
@@ -681,7 +699,30 @@ take_mode(Parser *p, Ctx *ctx, AbzTerm *t)
 			t->sub = (uint8_t) m;
 			return true;
 		}
-	return dom_error(p, ctx, "unknown mode \"%s\"", name, n);
+	{
+		const char *names[ABZ_ENTRY_N];
+
+		dom_error(p, ctx, "unknown mode \"%s\"", name, n);
+		abz_suggest(p->err, "entry modes", name, n, names,
+					abz_term_names(abz_entry_modes, ABZ_ENTRY_N, names));
+		return false;
+	}
+}
+
+/* an unknown key of term td: the error, the valid keys and the nearest */
+static bool
+unknown_key(Parser *p, const Ctx *ctx, const AbzTermDef *td, const char *kname,
+			size_t kn, int code)
+{
+	const char *extra = p->kind == ABZ_KIND_RISK ? "strategy" :
+		(p->kind == ABZ_KIND_PLAN && code == ABZ_PLAN_ENTRY) ? "mode" : NULL;
+	const char *names[ABZ_MAX_KEYS + 1];
+	char		what[48];
+
+	dom_error(p, ctx, "unknown key \"%s\"", kname, kn);
+	snprintf(what, sizeof(what), "keys of %s", td->name);
+	abz_suggest(p->err, what, kname, kn, names, abz_key_names(td, extra, names));
+	return false;
 }
 
 /* read one term into t */
@@ -707,7 +748,12 @@ take_term(Parser *p, AbzTerm *t)
 		}
 	if (td == NULL)
 	{
+		char		what[48];
+		const char *names[ABZ_MAX_TERMS];
+
 		abz_error(p->err, ABZ_ERR_DOMAIN, ctx.term, NULL, "unknown term \"%s\"", ctx.term);
+		snprintf(what, sizeof(what), "terms of %s", kd->type_name);
+		abz_suggest(p->err, what, name, n, names, abz_term_names(kd->terms, kd->nterms, names));
 		return false;
 	}
 	p->pos++;					/* '(' */
@@ -722,7 +768,13 @@ take_term(Parser *p, AbzTerm *t)
 
 		ctx.key[0] = '\0';
 		if (at_number(p) || at_special(p))
-			return dom_error(p, &ctx, "arguments of a term are key=value", NULL, 0);
+		{
+			dom_error(p, &ctx, "arguments of a term are key=value", NULL, 0);
+			snprintf(p->err->hint, sizeof(p->err->hint),
+					 "Write numbers without thousands separators (1000 or 1k): "
+					 "a comma separates key=value arguments.");
+			return false;
+		}
 		kname = take_name(p, &kn);
 		copy_name(ctx.key, sizeof(ctx.key), kname, kn);
 		p->pos++;				/* '=' */
@@ -742,7 +794,7 @@ take_term(Parser *p, AbzTerm *t)
 		{
 			key = find_key(td, kname, kn);
 			if (key == NULL)
-				return dom_error(p, &ctx, "unknown key \"%s\"", kname, kn);
+				return unknown_key(p, &ctx, td, kname, kn, t->term);
 			if (given & (1u << key->slot))
 				return dom_error(p, &ctx, "key \"%s\" is given twice", kname, kn);
 			given |= 1u << key->slot;

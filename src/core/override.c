@@ -105,27 +105,15 @@ bad:
 	return false;
 }
 
-/* append ", name" (or "name" first) to a list in buf */
+/* the valid keys of td (plus extra) in the detail, the nearest to word in the hint */
 static void
-list_add(char *buf, size_t cap, const char *name)
+keys_detail(AbzError *err, const char *word, const AbzTermDef *td, const char *extra)
 {
-	size_t		n = strlen(buf);
+	const char *names[ABZ_MAX_KEYS + 1];
+	char		what[48];
 
-	snprintf(buf + n, cap - n, "%s%s", n > 0 ? ", " : "", name);
-}
-
-/* "Valid keys of term: ..." for a term definition (plus extra words) */
-static void
-keys_detail(AbzError *err, const char *what, const AbzTermDef *td, const char *extra)
-{
-	char		list[200] = "";
-
-	for (int i = 0; td != NULL && i < td->nkeys; i++)
-		list_add(list, sizeof(list), td->keys[i].name);
-	if (extra)
-		list_add(list, sizeof(list), extra);
-	snprintf(err->detail, sizeof(err->detail), "Valid keys of %s: %s.", what,
-			 list[0] ? list : "none");
+	snprintf(what, sizeof(what), "keys of %s", td->name);
+	abz_suggest(err, what, word, strlen(word), names, abz_key_names(td, extra, names));
 }
 
 /* find a key by name in a term definition */
@@ -156,14 +144,14 @@ resolve_term(const AbzSpec *s, const PathWords *w, bool may_add, const char *sho
 		}
 	if (td == NULL)
 	{
-		char		list[200] = "";
+		const char *names[ABZ_MAX_TERMS];
+		char		what[48];
 
-		for (int c = 0; c < kd->nterms; c++)
-			list_add(list, sizeof(list), kd->terms[c].name);
 		abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL, "path \"%s\": unknown term \"%s\"",
 				  shown, w->term);
-		snprintf(err->detail, sizeof(err->detail), "Valid terms of %s: %s.",
-				 kd->type_name, list);
+		snprintf(what, sizeof(what), "terms of %s", kd->type_name);
+		abz_suggest(err, what, w->term, strlen(w->term), names,
+					abz_term_names(kd->terms, kd->nterms, names));
 		return false;
 	}
 	out->pos = -1;
@@ -220,7 +208,7 @@ resolve_strategy(const AbzSpec *s, const PathWords *w, const char *shown, AbzPat
 	abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
 			  "path \"%s\": strategy %s() of term \"%s\" has no key \"%s\"",
 			  shown, sd->name, w->term, w->sub);
-	keys_detail(err, sd->name, sd, NULL);
+	keys_detail(err, w->sub, sd, NULL);
 	return false;
 }
 
@@ -245,7 +233,7 @@ resolve_key(const AbzSpec *s, const PathWords *w, const char *shown, AbzPath *ou
 	{
 		abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL, "path \"%s\": term \"%s\" has no key \"%s\"",
 				  shown, td->name, w->nwords == 2 ? w->key : w->sub);
-		keys_detail(err, td->name, td, kind == ABZ_KIND_RISK ? "strategy" :
+		keys_detail(err, w->nwords == 2 ? w->key : w->sub, td, kind == ABZ_KIND_RISK ? "strategy" :
 					is_entry ? "mode" : NULL);
 		return false;
 	}

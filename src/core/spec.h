@@ -189,12 +189,29 @@ typedef struct AbzError
 	char		key[32];		/* offending key, "" if none */
 	char		msg[256];		/* lower-case message without the type name */
 	char		detail[256];	/* "" if none */
+	char		hint[128];		/* what to do instead, "" if none */
 } AbzError;
 
 /* set an error (printf-style message); returns false for convenient tail calls */
 bool		abz_error(AbzError *err, AbzErrCode code, const char *term,
 					  const char *key, const char *fmt,...)
 			__attribute__((format(printf, 5, 6)));
+
+/*
+ * After an error about an unknown name (a term, key, distribution, strategy
+ * or mode): list the n valid names in err->detail ("Valid <what>: a, b, c.")
+ * and, when one of them is within a small edit distance of the word (len
+ * bytes, case-insensitive; a swap of two letters counts once), suggest it in
+ * err->hint ("Did you mean \"x\"?").  suggest.c.
+ */
+void		abz_suggest(AbzError *err, const char *what, const char *word, size_t len,
+						const char *const *names, int n);
+
+/* the names of a term table (terms of a kind, strategies, modes) into names[] */
+int			abz_term_names(const AbzTermDef *defs, int n, const char **names);
+
+/* the key names of a term definition (plus extra, if not NULL) into names[] */
+int			abz_key_names(const AbzTermDef *td, const char *extra, const char **names);
 
 /* ---- grammar, printer, validator (grammar.c, print.c, validate.c) ---- */
 

@@ -67,18 +67,21 @@ abz_raise(const AbzError *err, const char *type_name)
 				(errcode(abz_sqlstate(err->code)),
 				 errmsg("%s aibiz.%s, term \"%s\", key \"%s\": %s",
 						what, type_name, err->term, err->key, err->msg),
-				 err->detail[0] ? errdetail("%s", err->detail) : 0));
+				 err->detail[0] ? errdetail("%s", err->detail) : 0,
+				 err->hint[0] ? errhint("%s", err->hint) : 0));
 	else if (err->term[0])
 		ereport(ERROR,
 				(errcode(abz_sqlstate(err->code)),
 				 errmsg("%s aibiz.%s, term \"%s\": %s",
 						what, type_name, err->term, err->msg),
-				 err->detail[0] ? errdetail("%s", err->detail) : 0));
+				 err->detail[0] ? errdetail("%s", err->detail) : 0,
+				 err->hint[0] ? errhint("%s", err->hint) : 0));
 	else
 		ereport(ERROR,
 				(errcode(abz_sqlstate(err->code)),
 				 errmsg("%s aibiz.%s: %s", what, type_name, err->msg),
-				 err->detail[0] ? errdetail("%s", err->detail) : 0));
+				 err->detail[0] ? errdetail("%s", err->detail) : 0,
+				 err->hint[0] ? errhint("%s", err->hint) : 0));
 	pg_unreachable();
 }
 
@@ -291,5 +294,6 @@ abz_raise_tool(const AbzError *err, const char *fn, int kind)
 					err->key[0] ? ", key \"" : "", err->key, err->key[0] ? "\"" : "",
 					err->msg) :
 			 errmsg("aibiz.%s: %s", fn, err->msg),
-			 err->detail[0] ? errdetail("%s", err->detail) : 0));
+			 err->detail[0] ? errdetail("%s", err->detail) : 0,
+			 err->hint[0] ? errhint("%s", err->hint) : 0));
 }
