@@ -7,8 +7,9 @@
 -- script runs as the bootstrap superuser in a trusted install, so a schema
 -- prepared by another role, or holding objects (an operator, a function, a
 -- type, default privileges ...), could make it run foreign code.  Accepted is
--- only a schema owned by the installing user, in which no other role may
--- create objects, and that holds nothing but this extension.  Every name and
+-- only a schema that holds nothing but this extension, in which no role but
+-- its owner may create objects, and that is owned by the installing user
+-- (or, when a superuser installs, by any role: a restore of a dump).  Every name and
 -- operator below is qualified with pg_catalog, so nothing planted in the
 -- schema can take part in the check.
 -- ---------------------------------------------------------------------------
@@ -27,7 +28,12 @@ BEGIN
 	FROM pg_catalog.pg_namespace n
 	WHERE n.oid OPERATOR(pg_catalog.=) nsp;
 
-	IF nsp_owner OPERATOR(pg_catalog.<>) ext_owner THEN
+	-- A superuser may install into an empty schema another role owns: that is
+	-- what pg_restore does for a database whose extension a non-superuser
+	-- installed (the dump creates the schema and gives it to that role first).
+	IF nsp_owner OPERATOR(pg_catalog.<>) ext_owner
+	   AND NOT (SELECT r.rolsuper FROM pg_catalog.pg_roles r
+				WHERE r.oid OPERATOR(pg_catalog.=) ext_owner) THEN
 		RAISE EXCEPTION USING
 			ERRCODE = 'insufficient_privilege',
 			MESSAGE = pg_catalog.format(

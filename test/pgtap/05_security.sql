@@ -5,7 +5,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS aibiz;
 
-SELECT plan(24);
+SELECT plan(27);
 
 CREATE TEMP VIEW abz_members AS
 SELECT d.classid, d.objid
@@ -276,7 +276,18 @@ SELECT throws_ok($$SELECT pg_temp.as_role('abz_installer', 'CREATE EXTENSION aib
 DROP FUNCTION aibiz.boom(float8, integer) CASCADE;
 SELECT throws_ok($$SELECT pg_temp.as_role('abz_installer', 'CREATE EXTENSION aibiz')$$, '42501', NULL,
 	'an empty schema aibiz owned by another role is refused too');
-DROP SCHEMA aibiz;
+-- a superuser may install into it, as pg_restore does for a database whose
+-- extension a non-superuser installed; the schema keeps its owner
+SELECT lives_ok('CREATE EXTENSION aibiz',
+	'a superuser installs into an empty schema aibiz another role owns (a restore)');
+SELECT is((SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = 'aibiz'),
+	'abz_mallory', 'the restored schema keeps the owner the dump gave it');
+DROP EXTENSION aibiz;
+-- but not once that role has put something in it
+SELECT pg_temp.plant('aibiz');
+SELECT throws_ok('CREATE EXTENSION aibiz', '42P06', NULL,
+	'a superuser install still refuses another role''s schema that holds objects');
+DROP SCHEMA aibiz CASCADE;
 
 -- owned by the installer, empty, but open to another role's objects
 CREATE SCHEMA aibiz;

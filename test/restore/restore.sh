@@ -136,6 +136,19 @@ if q -q -d src -f test/restore/setup.sql >"$WORK/setup.log" 2>&1; then
 	else
 		verdict ok "src_edit: UPDATE of a shipped row refused: $(grep -m1 ERROR "$WORK/edit.log")"
 	fi
+
+	# a database whose owner, not a superuser, installed the extension (a
+	# trusted install: the schema belongs to that owner); a superuser's dump
+	# and restore must keep everything as well
+	if q -d postgres -c "CREATE ROLE abz_owner" >/dev/null 2>"$WORK/owner.log" &&
+		"$PGBIN/createdb" -O abz_owner src_owner 2>>"$WORK/owner.log" &&
+		q -q -d src_owner -c "SET ROLE abz_owner" -f test/restore/setup.sql \
+			>>"$WORK/owner.log" 2>&1; then
+		verdict ok "setup of src_owner (installed by its non-superuser owner)"
+		matrix src_owner
+	else
+		verdict FAIL "setup of src_owner" "$WORK/owner.log"
+	fi
 else
 	verdict FAIL "setup" "$WORK/setup.log"
 fi
