@@ -14,6 +14,7 @@
 #include "access/htup_details.h"
 #include "catalog/dependency.h"
 #include "catalog/pg_class.h"
+#include "catalog/pg_type.h"
 #include "commands/extension.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
@@ -49,9 +50,12 @@ abz_row_is_shipped(TriggerData *td, HeapTuple tup)
 	if (td->tg_trigger->tgnargs < 1)
 		return true;
 	attnum = SPI_fnumber(desc, td->tg_trigger->tgargs[0]);
-	if (attnum <= 0)
-		elog(ERROR, "aibiz shipped-row guard: column \"%s\" not found in \"%s\"",
-			 td->tg_trigger->tgargs[0], RelationGetRelationName(td->tg_relation));
+	if (attnum <= 0 || TupleDescAttr(desc, attnum - 1)->atttypid != BOOLOID)
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("aibiz.guard_shipped_rows(): table \"%s\" has no boolean column \"%s\"",
+						RelationGetRelationName(td->tg_relation),
+						td->tg_trigger->tgargs[0])));
 	flag = heap_getattr(tup, attnum, desc, &isnull);
 	return !isnull && DatumGetBool(flag);
 }

@@ -170,3 +170,11 @@ FROM pg_class
 WHERE relnamespace = 'aibiz'::regnamespace
   AND relname IN ('cases', 'companies', 'markets', 'risk_categories')
 ORDER BY relname;
+
+-- the guard's flag column must be a boolean: on a table of one's own, a
+-- non-boolean column is refused instead of read as a flag
+CREATE TEMP TABLE guarded (id integer, label text);
+CREATE TRIGGER g BEFORE INSERT ON guarded FOR EACH ROW
+	EXECUTE FUNCTION aibiz.guard_shipped_rows('id');
+INSERT INTO guarded VALUES (7, 'x');
+DROP TABLE guarded;
