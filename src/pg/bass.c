@@ -62,6 +62,13 @@ abz_bass_final(PG_FUNCTION_ARGS)
 		elog(ERROR, "aibiz.bass_fit: the result type must be a row type");
 	for (uint32 i = 0; i < cf->n; i++)
 	{
+		if (cf->flows[i].day < 1 || cf->flows[i].day > BASS_MAX_PERIOD ||
+			(cf->flags & ABZ_CF_HAS_RATE))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("aibiz.bass_final: the list is not one of adopters per period"),
+					 errdetail("Its keys must be periods 1 to %d without a rate, as bass_fit builds them.",
+							   BASS_MAX_PERIOD)));
 		t[i] = cf->flows[i].day;
 		y[i] = abz_cf_amount(&cf->flows[i]);
 	}

@@ -87,3 +87,8 @@ SELECT aibiz.bass_fit(t, adopters) IS NULL AS no_rows FROM bass_exact WHERE fals
 SELECT aibiz.bass_fit(t - 1, adopters) FROM bass_exact;
 SELECT aibiz.bass_fit(t + 0.5, adopters) FROM bass_exact;
 SELECT aibiz.bass_fit(t, 'NaN') FROM bass_exact;
+-- called directly, the final function refuses lists bass_fit cannot have
+-- built: keys outside periods 1..100000 (here a date before 2000) or an
+-- xnpv rate
+SELECT aibiz.bass_final(aibiz.cashflows(100, d)) FROM (VALUES (date '1999-01-01'), ('2024-02-01'), ('2024-03-01')) t(d);
+SELECT aibiz.bass_final(aibiz.cashflows_add('v1'::aibiz.cashflows, 0.1, 100, date '2000-01-05'));
