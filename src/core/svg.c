@@ -30,58 +30,102 @@ abz_svg_put_f(AbzText *t, const char *fmt,...)
 		abz_text_put(t, tmp, (size_t) n < sizeof(tmp) ? (size_t) n : sizeof(tmp) - 1);
 }
 
-/* append at most maxcp characters of s, escaped; an ellipsis if cut (maxcp 0: all) */
+/*
+ * Length of the UTF-8 sequence at p that XML 1.0 cannot hold, 0 if none:
+ * U+FFFE, U+FFFF (EF BF BE, EF BF BF) and encoded surrogates U+D800 ..
+ * U+DFFF (ED A0 80 .. ED BF BF).  Reads past p[0] only while the bytes
+ * match, so never past the terminating NUL.
+ */
+static int
+xml_nonchar_len(const unsigned char *p)
+{
+	if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+		return 3;
+	if (p[0] == 0xED && p[1] >= 0xA0 && p[1] <= 0xBF && (p[2] & 0xC0) == 0x80)
+		return 3;
+	return 0;
+}
+
+/* append the byte at p escaped for XML text and attributes */
+static void
+put_escaped_byte(AbzText *t, const unsigned char *p)
+{
+	switch (*p)
+	{
+		case '&':
+			abz_text_puts(t, "&amp;");
+			break;
+		case '<':
+			abz_text_puts(t, "&lt;");
+			break;
+		case '>':
+			abz_text_puts(t, "&gt;");
+			break;
+		case '"':
+			abz_text_puts(t, "&quot;");
+			break;
+		case '\'':
+			abz_text_puts(t, "&#39;");
+			break;
+		default:
+			/* XML 1.0 has no control characters but tab, newline, return */
+			abz_text_put(t, (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') ||
+						 *p == 0x7F ? " " : (const char *) p, 1);
+	}
+}
+
+/*
+ * Append at most maxcp characters of s (0, or more than ABZ_SVG_TEXT_CHARS:
+ * ABZ_SVG_TEXT_CHARS), escaped, and an ellipsis if s is longer.  The cap
+ * counts characters of s, before escaping, so one string adds at most
+ * about 6 * ABZ_SVG_TEXT_CHARS bytes however long s is.  Characters XML 1.0
+ * forbids become U+FFFD (see xml_nonchar_len) or, for controls, a space.
+ */
 void
 abz_svg_put_cut(AbzText *t, const char *s, int maxcp)
 {
 	int			cp = 0;
 
+	if (maxcp <= 0 || maxcp > ABZ_SVG_TEXT_CHARS)
+		maxcp = ABZ_SVG_TEXT_CHARS;
 	for (const unsigned char *p = (const unsigned char *) s; *p; p++)
 	{
-		if ((*p & 0xC0) != 0x80 && maxcp > 0 && ++cp > maxcp)
+		int			bad;
+
+		if ((*p & 0xC0) != 0x80 && ++cp > maxcp)
 		{
 			abz_text_puts(t, "&#8230;");
 			return;
 		}
-		switch (*p)
+		bad = xml_nonchar_len(p);
+		if (bad > 0)
 		{
-			case '&':
-				abz_text_puts(t, "&amp;");
-				break;
-			case '<':
-				abz_text_puts(t, "&lt;");
-				break;
-			case '>':
-				abz_text_puts(t, "&gt;");
-				break;
-			case '"':
-				abz_text_puts(t, "&quot;");
-				break;
-			case '\'':
-				abz_text_puts(t, "&#39;");
-				break;
-			default:
-				/* XML 1.0 has no control characters but tab, newline, return */
-				abz_text_put(t, (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') ||
-							 *p == 0x7F ? " " : (const char *) p, 1);
+			abz_text_puts(t, "\xef\xbf\xbd");
+			p += bad - 1;
 		}
+		else
+			put_escaped_byte(t, p);
 	}
 }
 
-/* append s with XML escaping */
+/* append s with XML escaping, cut to ABZ_SVG_TEXT_CHARS characters */
 void
 abz_svg_escape(AbzText *t, const char *s)
 {
 	abz_svg_put_cut(t, s, 0);
 }
 
-/* characters of s (UTF-8 lead bytes; a fair estimate in other encodings) */
+/*
+ * characters of s (UTF-8 lead bytes; a fair estimate in other encodings),
+ * counted up to ABZ_SVG_TEXT_CHARS + 1: the most a cut text shows
+ */
 int
 abz_svg_char_count(const char *s)
 {
 	int			n = 0;
 
-	for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+	for (const unsigned char *p = (const unsigned char *) s;
+		 *p && n <= ABZ_SVG_TEXT_CHARS; p++)
 		n += (*p & 0xC0) != 0x80;
 	return n;
 }
@@ -109,7 +153,7 @@ abz_svg_put_head(AbzText *t, const char *title, int height)
 	abz_svg_put_f(t, "</title><rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>"
 		  "<text x=\"12\" y=\"22\" font-size=\"14\" font-weight=\"bold\" fill=\"#1f2937\">",
 		  ABZ_SVG_WIDTH, height);
-	abz_svg_put_cut(t, title, TITLE_CHARS);
+	abz_svg_escape(t, title);
 	abz_text_puts(t, "</text>");
 }
 

@@ -6,9 +6,12 @@
  * Every chart is 640 pixels wide with a viewBox, styled by attributes only
  * (no stylesheet, no ids), so it can be pasted into any HTML page.  Output
  * depends only on the description: the same description gives the same
- * bytes.  Text is copied as given (in the caller's encoding) with & < > " '
- * escaped and control characters replaced by spaces; numbers use ASCII and
- * XML character references only.
+ * bytes.  Text is copied as given (UTF-8 expected) with & < > " ' escaped,
+ * control characters replaced by spaces and the other code points XML 1.0
+ * forbids (U+FFFE, U+FFFF, encoded surrogates) by U+FFFD; every free text
+ * (title, axis title, legend and marker name) is cut to ABZ_SVG_TEXT_CHARS
+ * characters, a tornado label to ABZ_SVG_LABEL_CHARS, with an ellipsis.
+ * Numbers use ASCII and XML character references only.
  *
  * Pure C, no PostgreSQL headers, no allocation: each writer is snprintf-like
  * (returns the length the whole text needs; call with cap 0 to size it).
@@ -28,6 +31,7 @@
 #define ABZ_SVG_MAX_MARKERS	8
 #define ABZ_SVG_MAX_BARS	100		/* bars of a tornado chart */
 #define ABZ_SVG_LABEL_CHARS	30		/* longer tornado labels are cut with an ellipsis */
+#define ABZ_SVG_TEXT_CHARS	80		/* longer titles and names are cut with an ellipsis */
 
 /* ten distinguishable series colours */
 extern const char *const abz_svg_palette[ABZ_SVG_MAX_SERIES];

@@ -15,7 +15,6 @@
 #define ROW_H		18			/* one legend row */
 #define MARK_H		14			/* one row of marker labels */
 #define CHAR_W		6.2			/* estimated width of a character at 11 px */
-#define TITLE_CHARS	80			/* longer headings are cut with an ellipsis */
 #define MINUS_UTF8	"\xe2\x88\x92"
 
 /* The drawing area of a plot and its axes. */
@@ -42,10 +41,10 @@ typedef struct LegendItem
 /* append printf-formatted text (short: numbers and attributes) */
 void		abz_svg_put_f(AbzText *t, const char *fmt,...) __attribute__((format(printf, 2, 3)));
 
-/* append at most maxcp characters of s, escaped; an ellipsis if cut (maxcp 0: all) */
+/* append at most maxcp characters of s (0: ABZ_SVG_TEXT_CHARS), escaped; an ellipsis if cut */
 void		abz_svg_put_cut(AbzText *t, const char *s, int maxcp);
 
-/* characters of s (UTF-8 lead bytes) */
+/* characters of s (UTF-8 lead bytes), counted up to ABZ_SVG_TEXT_CHARS + 1 */
 int			abz_svg_char_count(const char *s);
 
 /* append a number label of axis.c, its minus sign as a character reference */

@@ -3,7 +3,7 @@
  * ideal solution).  For alternatives i and criteria j:
  *
  *   r_ij = x_ij / sqrt(sum_i x_ij^2)          vector normalisation
- *   v_ij = w_j r_ij                            w normalised to sum 1
+ *   v_ij = w_j r_ij                            w / max(w), then to sum 1
  *   A+_j = max_i v_ij (benefit) or min_i (cost), A-_j the opposite
  *   d+_i = |v_i - A+|, d-_i = |v_i - A-|       Euclidean distances
  *   C_i  = d-_i / (d+_i + d-_i)
@@ -23,26 +23,34 @@ cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* check the weights and return their sum (0 when invalid) */
-static double
-weight_sum(const double *w, int k, AbzError *err)
+/*
+ * Check the weights and store them normalised to sum 1 in wn.  They are
+ * first divided by the largest weight, so that their sum lies in [1, k] and
+ * cannot overflow.  False with err set when a weight is negative or not
+ * finite, or when every weight is 0.
+ */
+static bool
+weight_norm(const double *w, int k, double *wn, AbzError *err)
 {
+	double		big = 0.0;
 	double		sum = 0.0;
 
 	for (int j = 0; j < k; j++)
 	{
 		if (!isfinite(w[j]) || w[j] < 0.0)
-		{
-			abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
-					  "weight %d is %g; weights must be finite and >= 0", j + 1, w[j]);
-			return 0.0;
-		}
-		sum += w[j];
+			return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+							 "weight %d is %g; weights must be finite and >= 0",
+							 j + 1, w[j]);
+		big = fmax(big, w[j]);
 	}
-	if (!(sum > 0.0) || !isfinite(sum))
-		abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
-				  "the weights must have a positive finite sum");
-	return isfinite(sum) ? sum : 0.0;
+	if (!(big > 0.0))
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+						 "the weights must not all be 0");
+	for (int j = 0; j < k; j++)
+		sum += w[j] / big;
+	for (int j = 0; j < k; j++)
+		wn[j] = (w[j] / big) / sum;
+	return true;
 }
 
 /*
@@ -72,15 +80,25 @@ column_norm(const double *x, size_t n, int k, int j, double *scratch)
 	return big * sqrt(sum);
 }
 
+/*
+ * Weighted normalised value v_ij: x is divided by the column norm first, so
+ * |x / norm| <= 1 and no subnormal norm can overflow, then weighted.
+ */
+static inline double
+weighted(double x, double norm, double w)
+{
+	return norm > 0.0 ? (x / norm) * w : 0.0;
+}
+
 /* closeness of every alternative; see topsis.h */
 bool
 abz_topsis(const double *x, size_t n, int k, const double *w,
 		   const bool *benefit, double *scratch, double *out, AbzError *err)
 {
-	double		wsum;
+	double		wn[ABZ_TOPSIS_MAX_CRITERIA];
 	double		best[ABZ_TOPSIS_MAX_CRITERIA];
 	double		worst[ABZ_TOPSIS_MAX_CRITERIA];
-	double		scale[ABZ_TOPSIS_MAX_CRITERIA];
+	double		norm[ABZ_TOPSIS_MAX_CRITERIA];
 
 	if (k < 1 || k > ABZ_TOPSIS_MAX_CRITERIA)
 		return abz_error(err, ABZ_ERR_LIMIT, NULL, NULL,
@@ -91,19 +109,17 @@ abz_topsis(const double *x, size_t n, int k, const double *w,
 			return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
 							 "criterion %d of alternative %zu is not finite",
 							 (int) (i % k) + 1, i / k + 1);
-	wsum = weight_sum(w, k, err);
-	if (wsum == 0.0)
+	if (!weight_norm(w, k, wn, err))
 		return false;
 	for (int j = 0; j < k; j++)
 	{
-		double		norm = column_norm(x, n, k, j, scratch);
 		bool		up = benefit == NULL || benefit[j];
 
-		scale[j] = norm > 0.0 ? (w[j] / wsum) / norm : 0.0;
-		best[j] = worst[j] = n > 0 ? x[j] * scale[j] : 0.0;
+		norm[j] = column_norm(x, n, k, j, scratch);
+		best[j] = worst[j] = n > 0 ? weighted(x[j], norm[j], wn[j]) : 0.0;
 		for (size_t i = 1; i < n; i++)
 		{
-			double		v = x[i * k + j] * scale[j];
+			double		v = weighted(x[i * k + j], norm[j], wn[j]);
 
 			best[j] = up ? fmax(best[j], v) : fmin(best[j], v);
 			worst[j] = up ? fmin(worst[j], v) : fmax(worst[j], v);
@@ -116,7 +132,7 @@ abz_topsis(const double *x, size_t n, int k, const double *w,
 
 		for (int j = 0; j < k; j++)
 		{
-			double		v = x[i * k + j] * scale[j];
+			double		v = weighted(x[i * k + j], norm[j], wn[j]);
 
 			dp += (v - best[j]) * (v - best[j]);
 			dm += (v - worst[j]) * (v - worst[j]);

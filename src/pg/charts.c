@@ -39,13 +39,35 @@
 		PG_RETURN_TEXT_P(cstring_to_text_with_len(b_, (int) n_)); \
 	} while (0)
 
-/* argument n as a C string, or dflt when it is NULL */
+/*
+ * Bytes of a free text the charts read: enough for ABZ_SVG_TEXT_CHARS + 1
+ * characters, so the writers still see that a longer text goes on and cut
+ * it with an ellipsis.
+ */
+#define CHART_TEXT_BYTES	((ABZ_SVG_TEXT_CHARS + 1) * MAX_MULTIBYTE_CHAR_LEN)
+
+/*
+ * A free text (title, unit, name, label) as a C string, cut to the part a
+ * chart can show before anything is escaped: only the first
+ * CHART_TEXT_BYTES bytes are read (and detoasted), ending at a character
+ * boundary, so a huge text costs no more than a short one.
+ */
+static char *
+chart_text(Datum d)
+{
+	text	   *t = DatumGetTextPSlice(d, 0, CHART_TEXT_BYTES);
+	int			len = VARSIZE_ANY_EXHDR(t);
+
+	return pnstrdup(VARDATA_ANY(t), pg_mbcliplen(VARDATA_ANY(t), len, len));
+}
+
+/* free-text argument n as a C string (see chart_text), or dflt when it is NULL */
 static char *
 text_arg_or(FunctionCallInfo fcinfo, int n, const char *dflt)
 {
 	if (PG_ARGISNULL(n))
 		return pstrdup(dflt);
-	return text_to_cstring(PG_GETARG_TEXT_PP(n));
+	return chart_text(PG_GETARG_DATUM(n));
 }
 
 /* an axis title "what (unit)" */
@@ -183,9 +205,9 @@ aibiz_svg_fan(PG_FUNCTION_ARGS)
 	s[1] = (AbzSvgSeries) {ABZ_SVG_BAND, "P25-P75", "#4e79a7", 0.45, x, col[1], col[3], H};
 	s[2] = (AbzSvgSeries) {ABZ_SVG_LINE, "median", "#1f3b63", 1, x, col[2], NULL, H};
 	s[3] = (AbzSvgSeries) {ABZ_SVG_DASHED, "mean", "#e15759", 1, x, col[5], NULL, H};
-	p.title = PG_ARGISNULL(2) ?
-		psprintf("%s by month: percentile fan of %d trials", cash ? "Cash" : "Revenue", h->qtrials) :
-		text_to_cstring(PG_GETARG_TEXT_PP(2));
+	p.title = text_arg_or(fcinfo, 2,
+						  psprintf("%s by month: percentile fan of %d trials",
+								   cash ? "Cash" : "Revenue", h->qtrials));
 	p.xtitle = "month";
 	p.ytitle = axis_title(cash ? "cash" : "revenue", fcinfo, 3);
 	p.xmin_step = 1;
@@ -240,7 +262,7 @@ aibiz_svg_survival(PG_FUNCTION_ARGS)
 	{
 		check_not_null("svg_survival", "names", nnull, k);
 		check_not_null("svg_survival", "sims", snull, k);
-		survival_series(abz_sim_datum(sims[k], NULL), TextDatumGetCString(names[k]), k, &s[k]);
+		survival_series(abz_sim_datum(sims[k], NULL), chart_text(names[k]), k, &s[k]);
 	}
 	p.title = text_arg_or(fcinfo, 2, "Survival: share of companies alive by month");
 	p.xtitle = "month";
@@ -448,7 +470,7 @@ aibiz_svg_tornado(PG_FUNCTION_ARGS)
 	for (int i = 0; i < nl; i++)
 	{
 		check_not_null("svg_tornado", "labels", lnull, i);
-		labels[i] = TextDatumGetCString(lab[i]);
+		labels[i] = chart_text(lab[i]);
 	}
 	order = palloc(sizeof(int) * nl);
 	abz_tornado_order(low, high, nl, order);

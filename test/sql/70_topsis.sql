@@ -37,7 +37,9 @@ JOIN (SELECT i, aibiz.topsis(c, '{1,2,3}', '{t,f,t}') OVER (ORDER BY c[2], i DES
 JOIN (SELECT i, aibiz.topsis(c, '{1,2,3}', '{t,f,t}') OVER () AS v FROM big_rev) r USING (i);
 
 -- closeness lies in [0, 1]; the best alternative of each criterion decides:
--- with one criterion the maximum gets 1 and the minimum 0
+-- with one criterion the maximum gets 1 and the minimum 0 exactly; the
+-- middle one is 0.5 within rounding (2 units in the last place below:
+-- (2/n - 1/n) and (3/n - 2/n), n = sqrt(14), round differently)
 SELECT min(v) >= 0 AND max(v) <= 1 AS in_unit_interval
 FROM (SELECT aibiz.topsis(c, '{1,2,3}') OVER () AS v FROM big) s;
 SELECT x, aibiz.topsis(ARRAY[x], '{1}') OVER () AS v
@@ -50,6 +52,17 @@ FROM (VALUES (1, 'a', '{1,1}'::float8[]), (1, 'b', '{2,2}'), (1, 'n', NULL),
 ORDER BY g, name;
 -- a single alternative, or identical ones, are both ideal and anti-ideal: 0.5
 SELECT aibiz.topsis('{1,2}', '{1,1}') OVER () AS single;
+
+-- subnormal scores: row 2 is larger on both criteria, so it is the ideal (1)
+-- and row 1 the anti-ideal (0); the column norm ~2.2e-320 must not overflow
+-- the weighting
+SELECT c, aibiz.topsis(c, '{1,1}') OVER () AS v
+FROM (VALUES ('{1e-320,1}'::float8[]), ('{2e-320,3}')) t(c) ORDER BY v;
+-- weights whose sum overflows float8 are accepted: {1e308,1e308,1e308} is the
+-- same bit for bit as {1,1,1}
+SELECT bool_and(a = b) AS huge_weights_equal
+FROM (SELECT aibiz.topsis(c, '{1e308,1e308,1e308}', '{t,t,f}') OVER () AS a,
+			 aibiz.topsis(c, '{1,1,1}', '{t,t,f}') OVER () AS b FROM alt) s;
 
 -- errors
 SELECT aibiz.topsis(c, '{1,1}') OVER () FROM alt;

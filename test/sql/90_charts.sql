@@ -148,6 +148,30 @@ FROM tor;
 -- a long label is cut to 30 characters with an ellipsis; the order follows the swing
 SELECT pg_temp.xp('//s:g[@class="bars"]/s:text/text()',
 	aibiz.svg_tornado(ARRAY['short', repeat('x', 40)], ARRAY[0, 0]::float8[], ARRAY[1, 2]::float8[], 0)) AS labels;
+-- U+FFFE and U+FFFF are not XML 1.0 characters: they are written as U+FFFD
+-- (in labels and titles alike), so the chart stays a well-formed document
+SELECT xml_is_well_formed_document(svg) AS well_formed,
+	pg_temp.xp('//s:g[@class="bars"]/s:text/text()', svg) = ARRAY['ok', E'\uFFFD', E'a\uFFFDb'] AS labels_replaced,
+	pg_temp.xp('/s:svg/s:title/text()', svg) = ARRAY[E'T\uFFFD'] AS title_replaced
+FROM (SELECT aibiz.svg_tornado(ARRAY['ok', E'\uFFFE', E'a\uFFFFb'], ARRAY[0, 0, 0]::float8[],
+		ARRAY[3, 2, 1]::float8[], 0, E'T\uFFFE') AS svg) t;
+-- every free text is cut to 80 characters with an ellipsis before it is
+-- escaped: a title and an axis of a million '"' (6 bytes each escaped) give
+-- a chart of a few kilobytes, the <title>, heading and axis title holding
+-- 80 '"' and an ellipsis each
+SELECT length(svg) < 10000 AS small, xml_is_well_formed_document(svg) AS well_formed,
+	pg_temp.xp('/s:svg/s:title/text()', svg) = ARRAY[repeat('"', 80) || E'\u2026'] AS title_cut,
+	pg_temp.xp('//s:text[@class="axis-title"]/text()', svg) = ARRAY[repeat('"', 80) || E'\u2026'] AS axis_cut
+FROM (SELECT aibiz.svg_tornado(ARRAY['a'], ARRAY[0]::float8[], ARRAY[1]::float8[], 0,
+		repeat('"', 1000000), repeat('"', 1000000)) AS svg) t;
+-- the currency is cut likewise: "NPV (" and 75 of its characters, 80 in all
+SELECT length(svg) < 20000 AS small,
+	'NPV (' || repeat('x', 75) || E'\u2026' = ANY (pg_temp.xp('//s:text[@class="axis-title"]/text()', svg)) AS currency_cut
+FROM (SELECT aibiz.svg_histogram(sim, 30, NULL, repeat('x', 1000000)) AS svg FROM s) t;
+-- and a series name in the legend
+SELECT length(svg) < 20000 AS small,
+	repeat('n', 80) || E'\u2026' = ANY (pg_temp.xp('//s:g[@class="legend"]/s:text/text()', svg)) AS name_cut
+FROM (SELECT aibiz.svg_survival(ARRAY[repeat('n', 1000000), 'b'], ARRAY[sim, sim]) AS svg FROM s) t;
 -- working from rows
 SELECT pg_temp.xp('//s:g[@class="bars"]/s:text/text()',
 	aibiz.svg_tornado(array_agg(k ORDER BY abs(hi - lo) DESC), array_agg(lo ORDER BY abs(hi - lo) DESC),

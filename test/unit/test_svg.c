@@ -262,3 +262,74 @@ ABZ_SUITE(svg_plot)
 	free(buf);
 	free(again);
 }
+
+/*
+ * U+FFFE and U+FFFF (EF BF BE, EF BF BF) and UTF-8-encoded surrogates (ED A0
+ * 80 .. ED BF BF) are not XML 1.0 characters: each becomes U+FFFD
+ */
+ABZ_SUITE(svg_escape_nonchars)
+{
+	char		b[128];
+
+	CHECK_STR(escaped("a\xef\xbf\xbe" "b\xef\xbf\xbf" "c", b, sizeof(b)),
+			  "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c");
+	CHECK_STR(escaped("s\xed\xa0\x80" "t\xed\xbf\xbf", b, sizeof(b)),
+			  "s\xef\xbf\xbd" "t\xef\xbf\xbd");
+	/* neighbours that XML allows pass unchanged: U+FFFD, U+D7FF, U+E000, U+10000 */
+	CHECK_STR(escaped("\xef\xbf\xbd\xed\x9f\xbf\xee\x80\x80\xf0\x90\x80\x80", b, sizeof(b)),
+			  "\xef\xbf\xbd\xed\x9f\xbf\xee\x80\x80\xf0\x90\x80\x80");
+}
+
+/*
+ * every free text is cut to ABZ_SVG_TEXT_CHARS (80) characters with an
+ * ellipsis before it is escaped: a 100,000-character title of '"' gives
+ * 80 "&quot;" in the <title> and 80 in the heading, the axis titles and a
+ * legend name likewise, and the chart stays a few kilobytes
+ */
+ABZ_SUITE(svg_text_cap)
+{
+	enum
+	{
+		LONG = 100000
+	};
+	char	   *big = malloc(LONG + 1);
+	double		x[2] = {1, 2},
+				y[2] = {1, 2};
+	AbzSvgSeries s[2] = {
+		{ABZ_SVG_LINE, big, "#4e79a7", 1, x, y, NULL, 2},
+		{ABZ_SVG_LINE, "b", "#1f3b63", 1, x, y, NULL, 2}
+	};
+	AbzSvgPlot	p = {big, big, big, false, false, false, 1, 0, 0,
+	s, 2, NULL, 0, NULL, NULL, 0, NULL, NULL};
+	const char *labels[1] = {big};
+	double		lo[1] = {0},
+				hi[1] = {1};
+	int			order[1] = {0};
+	AbzSvgTornado tc = {big, big, labels, lo, hi, 0, 1, order};
+	size_t		n;
+	char	   *buf;
+	char		b[1024];
+
+	memset(big, '"', LONG);
+	big[LONG] = '\0';
+	CHECK(ABZ_SVG_TEXT_CHARS == 80);
+	escaped(big, b, sizeof(b));
+	CHECK(strlen(b) == 80 * 6 + 7);
+	CHECK(strcmp(b + 80 * 6, "&#8230;") == 0);
+	n = abz_svg_plot(&p, NULL, 0);
+	CHECK(n < 10000);
+	buf = malloc(n + 1);
+	abz_svg_plot(&p, buf, n + 1);
+	/* title, heading, x title, y title, legend name */
+	CHECK(count_of(buf, "&quot;") == 5 * 80);
+	CHECK(count_of(buf, "&#8230;") == 5);
+	free(buf);
+	n = abz_svg_tornado(&tc, NULL, 0);
+	CHECK(n < 10000);
+	buf = malloc(n + 1);
+	abz_svg_tornado(&tc, buf, n + 1);
+	/* title, heading, x title at 80; the bar label at 30 */
+	CHECK(count_of(buf, "&quot;") == 3 * 80 + 30);
+	free(buf);
+	free(big);
+}

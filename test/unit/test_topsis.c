@@ -101,3 +101,38 @@ ABZ_SUITE(topsis_errors)
 		CHECK(out[0] == 0.5 && out[1] == 0.5);
 	}
 }
+
+/*
+ * a subnormal column norm does not overflow the scale: row 2 dominates on
+ * both criteria, so it is the ideal (1) and row 1 the anti-ideal (0)
+ */
+ABZ_SUITE(topsis_subnormal)
+{
+	const double x[] = {1e-320, 1, 2e-320, 3};
+	const double w[] = {1, 1};
+	double		scratch[2],
+				out[2];
+	AbzError	err;
+
+	CHECK(abz_topsis(x, 2, 2, w, NULL, scratch, out, &err));
+	CHECK(out[0] == 0.0);
+	CHECK(out[1] == 1.0);
+}
+
+/* weights whose sum overflows are accepted and act like equal weights */
+ABZ_SUITE(topsis_huge_weights)
+{
+	const double x[] = {3, 1, 2, 4, 2, 1, 0, 2, 2};
+	const double huge[] = {1e308, 1e308, 1e308};
+	const double one[] = {1, 1, 1};
+	const bool	benefit[] = {true, true, false};
+	double		scratch[3],
+				a[3],
+				b[3];
+	AbzError	err;
+
+	CHECK(abz_topsis(x, 3, 3, huge, benefit, scratch, a, &err));
+	CHECK(abz_topsis(x, 3, 3, one, benefit, scratch, b, &err));
+	for (int i = 0; i < 3; i++)
+		CHECK(memcmp(&a[i], &b[i], sizeof(double)) == 0);
+}
