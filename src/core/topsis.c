@@ -33,8 +33,11 @@ weight_sum(const double *w, int k, AbzError *err)
 	{
 		if (!isfinite(w[j]) || w[j] < 0.0)
 		{
+			char		nb[ABZ_NUM_TEXT];
+
 			abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
-					  "weight %d is %g; weights must be finite and >= 0", j + 1, w[j]);
+					  "weight %d is %s; weights must be finite and >= 0", j + 1,
+					  abz_num_text(w[j], nb));
 			return 0.0;
 		}
 		sum += w[j];
