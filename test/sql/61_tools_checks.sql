@@ -39,6 +39,8 @@ SELECT aibiz.revenue_model_from_jsonb('[{"term": "subscription", "price": 1e-400
 SELECT aibiz.revenue_model_from_jsonb('[{"term": "subscription", "price": 0.100000000000000027755575615628913510590791702270507812500001}]')
        OPERATOR(aibiz.=) 'subscription(price=0.100000000000000027755575615628913510590791702270507812500001)'::aibiz.revenue_model AS same,
        aibiz.revenue_model_from_jsonb('[{"term": "subscription", "price": 123456789.5e-3, "seats": {"dist": "uniform", "min": 1e0, "max": 30E-1}}]')::text AS exponents;
+-- zero with a sign and trailing zeros, a negative exponent of a negative number
+SELECT aibiz.plan_from_jsonb('[{"term": "cash", "amount": -0.000}, {"term": "team", "headcount": 2.50e1, "cost": 1e1}, {"term": "product", "churn": 0.5E-1}, {"term": "marketing", "growth": -25e-2}]')::text AS signs;
 -- 1e400: the error of text input
 SELECT pg_temp.err($$SELECT aibiz.revenue_model_from_jsonb('[{"term": "subscription", "price": 1e400}]')$$);
 SELECT pg_temp.err($$SELECT 'subscription(price=1e400)'::aibiz.revenue_model$$);
