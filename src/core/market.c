@@ -16,20 +16,22 @@ const char *const abz_month_names[ABZ_MONTH_NFIELDS] = {
 bool
 abz_market_check(const AbzMarket *m, AbzError *err)
 {
+	char		nb[ABZ_NUM_TEXT];
+
 	if (!isfinite(m->accounts) || m->accounts < 0)
 		return abz_error(err, ABZ_ERR_DOMAIN, NULL, "accounts",
-						 "market accounts must be a finite number >= 0, got %g", m->accounts);
+						 "market accounts must be a finite number >= 0, got %s", abz_num_text(m->accounts, nb));
 	if (!isfinite(m->adoption) || m->adoption < 0 || m->adoption >= 1)
 		return abz_error(err, ABZ_ERR_DOMAIN, NULL, "adoption",
-						 "market adoption must be in [0, 1), got %g", m->adoption);
+						 "market adoption must be in [0, 1), got %s", abz_num_text(m->adoption, nb));
 	if (!isfinite(m->bass_p) || m->bass_p <= 0)
 		return abz_error(err, ABZ_ERR_DOMAIN, NULL, "bass_p",
-						 "market bass_p must be > 0, got %g", m->bass_p);
+						 "market bass_p must be > 0, got %s", abz_num_text(m->bass_p, nb));
 	if (!isfinite(m->bass_q) || m->bass_q < 0)
 		return abz_error(err, ABZ_ERR_DOMAIN, NULL, "bass_q",
-						 "market bass_q must be >= 0, got %g", m->bass_q);
+						 "market bass_q must be >= 0, got %s", abz_num_text(m->bass_q, nb));
 	if (!isfinite(m->growth) || m->growth <= -1)
 		return abz_error(err, ABZ_ERR_DOMAIN, NULL, "growth",
-						 "market growth must be > -1, got %g", m->growth);
+						 "market growth must be > -1, got %s", abz_num_text(m->growth, nb));
 	return true;
 }

@@ -172,7 +172,8 @@ resolve_term(const AbzSpec *s, const PathWords *w, bool may_add, const char *sho
 	}
 	if (out->pos >= 0)
 		return true;
-	if (may_add && want == count + 1 && (count == 0 || (td->flags & ABZ_TERM_REPEAT)))
+	/* only an absent term is added: an index past the last is a typo */
+	if (may_add && count == 0 && want == 1)
 		return true;
 	abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
 			  count == 0 ? "path \"%s\": the value has no term \"%s\"" :
@@ -180,6 +181,10 @@ resolve_term(const AbzSpec *s, const PathWords *w, bool may_add, const char *sho
 	if (count > 0)
 		snprintf(err->detail, sizeof(err->detail), "It has %d: %s[1] to %s[%d].",
 				 count, w->term, w->term, count);
+	else if (may_add)
+		snprintf(err->detail, sizeof(err->detail),
+				 "It has none; an absent term is added as %s.%s or %s[1].%s.",
+				 w->term, w->key, w->term, w->key);
 	else
 		snprintf(err->detail, sizeof(err->detail),
 				 "Use aibiz.set to add the term with its defaults.");

@@ -43,8 +43,9 @@ typedef struct AbzPath
  * Resolve path (len bytes) in s.  The grammar is term ['[' n ']'] '.' key,
  * or term ['[' n ']'] '.strategy' ['.' key] for a risk, or 'entry.mode';
  * names are case-insensitive, n counts from 1 among the terms of that name in
- * canonical order.  An absent term resolves to pos -1 when may_add and the
- * term may be added (index omitted or one past the last).  Errors
+ * canonical order; an index must name one of the terms of that name.  A term
+ * the value lacks resolves to pos -1 when may_add and the index is omitted
+ * or 1 (the term is to be added).  Errors
  * (ABZ_ERR_DOMAIN) name the path and list the valid terms or keys in
  * err->detail.
  */

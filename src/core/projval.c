@@ -130,15 +130,17 @@ static bool
 store_double(double v, AbzFixWords *out, const char *what, int month, AbzError *err)
 {
 	abz_fixed	x;
+	char		nb[ABZ_NUM_TEXT];
 
 	if (!fast_fixed(v, &x))
 	{
 		if (month > 0)
 			return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
-							 "value out of range: %s of month %d is beyond the fixed-point range (%g)",
-							 what, month, v);
+							 "value out of range: %s of month %d is beyond the fixed-point range (%s)",
+							 what, month, abz_num_text(v, nb));
 		return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
-						 "value out of range: %s is beyond the fixed-point range (%g)", what, v);
+						 "value out of range: %s is beyond the fixed-point range (%s)",
+						 what, abz_num_text(v, nb));
 	}
 	*out = abz_proj_store(x);
 	return true;
@@ -221,6 +223,7 @@ abz_proj_build_float(AbzProj *out, int horizon, int launch,
 	const double *v = &months[0].v[0];
 	size_t		n = (size_t) horizon * ABZ_MONTH_NFIELDS;
 	size_t		i;
+	char		nb[ABZ_NUM_TEXT];
 
 	memset(out, 0, ABZ_PROJ_HEADER_SIZE);
 	out->version = ABZ_PROJ_VERSION_FLOAT;
@@ -237,9 +240,9 @@ abz_proj_build_float(AbzProj *out, int horizon, int launch,
 		for (i = 0; i < n; i++)
 			if (!abz_proj_float_ok(v[i]))
 				return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
-								 "value out of range: %s of month %d is beyond the fixed-point range (%g)",
+								 "value out of range: %s of month %d is beyond the fixed-point range (%s)",
 								 abz_month_names[i % ABZ_MONTH_NFIELDS],
-								 (int) (i / ABZ_MONTH_NFIELDS) + 1, v[i]);
+								 (int) (i / ABZ_MONTH_NFIELDS) + 1, abz_num_text(v[i], nb));
 	}
 	return true;
 }

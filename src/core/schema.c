@@ -230,6 +230,19 @@ abz_param_mean(const AbzParam *p)
 	}
 }
 
+/* v for a message: NaN, Infinity, -Infinity, else %g (see spec.h) */
+const char *
+abz_num_text(double v, char buf[ABZ_NUM_TEXT])
+{
+	if (isnan(v))
+		snprintf(buf, ABZ_NUM_TEXT, "NaN");
+	else if (isinf(v))
+		snprintf(buf, ABZ_NUM_TEXT, "%s", v > 0 ? "Infinity" : "-Infinity");
+	else
+		snprintf(buf, ABZ_NUM_TEXT, "%g", v);
+	return buf;
+}
+
 /* set an error (printf-style message); returns false for convenient tail calls */
 bool
 abz_error(AbzError *err, AbzErrCode code, const char *term, const char *key,

@@ -100,6 +100,20 @@ abz_sim_builder_init(AbzSimBuilder *b, void *value, const AbzSimLayout *L,
 	memset(b->cash_fast, 0, sizeof(abz_fixed) * (size_t) horizon);
 }
 
+/* the error for a trial total (npv, arr, risk loss) that does not fit */
+static bool
+total_error(size_t i, const char *what, double v, AbzError *err)
+{
+	char		buf[ABZ_NUM_TEXT];
+
+	if (!isfinite(v))
+		return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
+						 "simulation trial %zu: %s is not a finite number (%s)",
+						 i, what, abz_num_text(v, buf));
+	return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
+					 "simulation trial %zu: %s %s is out of range", i, what, abz_num_text(v, buf));
+}
+
 /* add the next trial (with b->revenue and b->cash filled by the engine) */
 bool
 abz_sim_builder_add(AbzSimBuilder *b, const AbzTrial *t, AbzError *err)
@@ -108,20 +122,18 @@ abz_sim_builder_add(AbzSimBuilder *b, const AbzTrial *t, AbzError *err)
 	size_t		i = (size_t) b->added;
 	int			H = b->horizon;
 	abz_fixed	x;
+	char		nb[2][ABZ_NUM_TEXT];
 
 	if (b->added >= b->trials)
 		return abz_error(err, ABZ_ERR_LIMIT, NULL, NULL, "more trials than the simulation holds");
 	if (!fx_of(t->npv, &x))
-		return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
-						 "simulation trial %zu: npv %g is out of range", i, t->npv);
+		return total_error(i, "npv", t->npv, err);
 	abz_sim_set_fx(v->npv, i, x);
 	if (!fx_of(t->arr, &x))
-		return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
-						 "simulation trial %zu: arr %g is out of range", i, t->arr);
+		return total_error(i, "arr", t->arr, err);
 	abz_sim_set_fx(v->arr, i, x);
 	if (!fx_of(t->risk_loss, &x))
-		return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
-						 "simulation trial %zu: risk loss %g is out of range", i, t->risk_loss);
+		return total_error(i, "risk loss", t->risk_loss, err);
 	abz_sim_set_fx(v->loss, i, x);
 	if (t->death_month < 0 || t->death_month > H ||
 		t->breakeven_month < 0 || t->breakeven_month > H)
@@ -145,7 +157,8 @@ abz_sim_builder_add(AbzSimBuilder *b, const AbzTrial *t, AbzError *err)
 		v->events[c] += t->events[c];
 		if (!fx_accum(v->cat_loss, c, t->loss[c]))
 			return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
-							 "simulation trial %zu: loss %g of a risk category is out of range", i, t->loss[c]);
+							 "simulation trial %zu: loss %s of a risk category is out of range",
+							 i, abz_num_text(t->loss[c], nb[0]));
 	}
 	for (int m = 0; m < H; m++)
 	{
@@ -175,8 +188,9 @@ abz_sim_builder_add(AbzSimBuilder *b, const AbzTrial *t, AbzError *err)
 		else if (!fx_accum(v->rev_sum, m, b->revenue[m]) ||
 				 !fx_accum(v->cash_sum, m, b->cash[m]))
 			return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
-							 "simulation trial %zu, month %d: revenue %g or cash %g is out of range",
-							 i, m + 1, b->revenue[m], b->cash[m]);
+							 "simulation trial %zu, month %d: revenue %s or cash %s is out of range",
+							 i, m + 1, abz_num_text(b->revenue[m], nb[0]),
+							 abz_num_text(b->cash[m], nb[1]));
 	}
 	if (i < (size_t) b->qtrials)
 	{

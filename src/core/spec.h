@@ -192,6 +192,14 @@ typedef struct AbzError
 	char		hint[128];		/* what to do instead, "" if none */
 } AbzError;
 
+#define ABZ_NUM_TEXT	32		/* bytes of abz_num_text's buffer */
+
+/*
+ * v for a message: NaN, Infinity or -Infinity as PostgreSQL prints float8
+ * (whatever the platform's printf writes), else %g; returns buf
+ */
+const char *abz_num_text(double v, char buf[ABZ_NUM_TEXT]);
+
 /* set an error (printf-style message); returns false for convenient tail calls */
 bool		abz_error(AbzError *err, AbzErrCode code, const char *term,
 					  const char *key, const char *fmt,...)

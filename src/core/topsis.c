@@ -38,9 +38,13 @@ weight_norm(const double *w, int k, double *wn, AbzError *err)
 	for (int j = 0; j < k; j++)
 	{
 		if (!isfinite(w[j]) || w[j] < 0.0)
+		{
+			char		nb[ABZ_NUM_TEXT];
+
 			return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
-							 "weight %d is %g; weights must be finite and >= 0",
-							 j + 1, w[j]);
+							 "weight %d is %s; weights must be finite and >= 0",
+							 j + 1, abz_num_text(w[j], nb));
+		}
 		big = fmax(big, w[j]);
 	}
 	if (!(big > 0.0))

@@ -6,8 +6,6 @@
  */
 #include "postgres.h"
 
-#include <math.h>
-
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
@@ -91,54 +89,107 @@ static const char *const dist_arg_names[ABZ_NDIST][3] = {
 	{"mean", "sd"}, {"mean", "sd"}
 };
 
-/* raise 22023 for a malformed jsonb form of kind */
+/* where the reader is in a jsonb form: the type, and the term and key once known */
+typedef struct JsonCtx
+{
+	int			kind;
+	char		term[32];
+	char		key[64];
+} JsonCtx;
+
+/* raise 22023 for a malformed jsonb form, naming the type, term and key */
 pg_attribute_noreturn()
 static void
-json_fail(int kind, const char *msg, const char *what)
+json_fail(const JsonCtx *c, const char *msg, const char *what)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("invalid jsonb for type aibiz.%s: %s%s%s%s", kind_name(kind), msg,
-					what ? " \"" : "", what ? what : "", what ? "\"" : ""),
+			 errmsg("invalid jsonb for type aibiz.%s%s%s%s%s%s%s: %s%s%s%s", kind_name(c->kind),
+					c->term[0] ? ", term \"" : "", c->term, c->term[0] ? "\"" : "",
+					c->key[0] ? ", key \"" : "", c->key, c->key[0] ? "\"" : "",
+					msg, what ? " \"" : "", what ? what : "", what ? "\"" : ""),
 			 errdetail("The jsonb form is an array of term objects: {\"term\": name, key: number or {\"dist\": name, arguments}, ...}.")));
 }
 
 /* append a name after checking it is one (letters, digits, underscores) */
 static void
-put_name(StringInfo out, const JsonbValue *v, int kind)
+put_name(StringInfo out, const JsonbValue *v, const JsonCtx *c)
 {
 	int			n;
 
 	if (v->type != jbvString)
-		json_fail(kind, "a name must be a string", NULL);
+		json_fail(c, "a name must be a string", NULL);
 	n = v->val.string.len;
 	if (n < 1 || n > 31)
-		json_fail(kind, "a name must have 1 to 31 characters", NULL);
+		json_fail(c, "a name must have 1 to 31 characters", NULL);
 	for (int i = 0; i < n; i++)
 	{
-		char		c = v->val.string.val[i];
+		char		ch = v->val.string.val[i];
 
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
-			  (i > 0 && c >= '0' && c <= '9')))
-			json_fail(kind, "invalid name", pnstrdup(v->val.string.val, n));
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' ||
+			  (i > 0 && ch >= '0' && ch <= '9')))
+			json_fail(c, "invalid name", pnstrdup(v->val.string.val, n));
 	}
 	appendBinaryStringInfo(out, v->val.string.val, n);
 }
 
-/* append a jsonb number as its shortest exact float8 text */
+/*
+ * append the decimal text of a numeric ([-]digits[.digits]) as
+ * [-]d[.ddd][e<exp>]: the same decimal number, exactly, in the form the
+ * value grammar reads, so that the parser rounds it (or reports it out of
+ * range) as it does the number written in text
+ */
 static void
-put_number(StringInfo out, const JsonbValue *v, int kind)
+put_decimal(StringInfo out, const char *s, const JsonCtx *c)
 {
-	char		buf[32];
-	double		d;
+	StringInfoData d;
+	long		before = 0,		/* digits before the point */
+				lead = 0;		/* zeros before the first significant digit */
+	bool		point = false;
 
+	initStringInfo(&d);
+	if (*s == '-')
+		appendStringInfoChar(out, *s++);
+	for (; *s; s++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		if (*s == '.' && !point)
+		{
+			point = true;
+			continue;
+		}
+		if (*s < '0' || *s > '9')
+			json_fail(c, "expected a finite number", NULL);
+		before += !point;
+		if (d.len == 0 && *s == '0')
+			lead++;
+		else
+			appendStringInfoChar(&d, *s);
+	}
+	while (d.len > 0 && d.data[d.len - 1] == '0')
+		d.data[--d.len] = '\0';
+	if (d.len == 0)
+	{
+		out->len -= out->len > 0 && out->data[out->len - 1] == '-';
+		appendStringInfoChar(out, '0');
+		return;
+	}
+	appendStringInfoChar(out, d.data[0]);
+	if (d.len > 1)
+		appendStringInfo(out, ".%s", d.data + 1);
+	if (before - lead - 1 != 0)
+		appendStringInfo(out, "e%ld", before - lead - 1);
+	pfree(d.data);
+}
+
+/* append a jsonb number as the same decimal number in the value grammar */
+static void
+put_number(StringInfo out, const JsonbValue *v, const JsonCtx *c)
+{
 	if (v->type != jbvNumeric)
-		json_fail(kind, "expected a number", NULL);
-	d = DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(v->val.numeric)));
-	if (!isfinite(d))
-		json_fail(kind, "numbers must be finite", NULL);
-	abz_num_pg(d, buf);
-	appendStringInfoString(out, buf);
+		json_fail(c, "expected a number", NULL);
+	put_decimal(out, DatumGetCString(DirectFunctionCall1(numeric_out,
+														 NumericGetDatum(v->val.numeric))), c);
 }
 
 /* the member key of an object container, or NULL */
@@ -150,50 +201,50 @@ member(JsonbContainer *obj, const char *key)
 
 /* append a distribution written as {"dist": name, arguments by name} */
 static void
-put_dist(StringInfo out, JsonbContainer *obj, int kind)
+put_dist(StringInfo out, JsonbContainer *obj, const JsonCtx *c)
 {
 	JsonbValue *name = member(obj, "dist");
 	int			dist = -1;
 
 	if (name == NULL || name->type != jbvString)
-		json_fail(kind, "a distribution object needs \"dist\"", NULL);
+		json_fail(c, "a distribution object needs \"dist\"", NULL);
 	for (int d = 1; d < ABZ_NDIST; d++)
 		if (strlen(abz_dist_names[d]) == (size_t) name->val.string.len &&
 			strncmp(abz_dist_names[d], name->val.string.val, name->val.string.len) == 0)
 			dist = d;
 	if (dist < 0)
-		json_fail(kind, "unknown distribution", pnstrdup(name->val.string.val,
-														 name->val.string.len));
+		json_fail(c, "unknown distribution", pnstrdup(name->val.string.val,
+													  name->val.string.len));
 	if (JsonContainerSize(obj) != (uint32) abz_dist_arity[dist] + 1)
-		json_fail(kind, "unexpected members in the distribution", abz_dist_names[dist]);
+		json_fail(c, "unexpected members in the distribution", abz_dist_names[dist]);
 	appendStringInfo(out, "%s(", abz_dist_names[dist]);
 	for (int i = 0; i < abz_dist_arity[dist]; i++)
 	{
 		JsonbValue *a = member(obj, dist_arg_names[dist][i]);
 
 		if (a == NULL)
-			json_fail(kind, "a distribution argument is missing", dist_arg_names[dist][i]);
+			json_fail(c, "a distribution argument is missing", dist_arg_names[dist][i]);
 		if (i > 0)
 			appendStringInfoString(out, ", ");
-		put_number(out, a, kind);
+		put_number(out, a, c);
 	}
 	appendStringInfoChar(out, ')');
 }
 
 /* append a key's value: a number or a distribution object */
 static void
-put_param(StringInfo out, const JsonbValue *v, int kind)
+put_param(StringInfo out, const JsonbValue *v, const JsonCtx *c)
 {
 	if (v->type == jbvBinary && JsonContainerIsObject(v->val.binary.data))
-		put_dist(out, v->val.binary.data, kind);
+		put_dist(out, v->val.binary.data, c);
 	else
-		put_number(out, v, kind);
+		put_number(out, v, c);
 }
 
 /* append key=value pairs of an object, skipping the member named skip */
 static void
-put_pairs(StringInfo out, JsonbContainer *obj, const char *skip, int kind, bool *first,
-		  void (*special) (StringInfo, const char *, const JsonbValue *, int))
+put_pairs(StringInfo out, JsonbContainer *obj, const char *skip, JsonCtx *c, bool *first,
+		  void (*special) (StringInfo, const char *, const JsonbValue *, JsonCtx *))
 {
 	JsonbIterator *it = JsonbIteratorInit(obj);
 	JsonbValue	k,
@@ -215,38 +266,40 @@ put_pairs(StringInfo out, JsonbContainer *obj, const char *skip, int kind, bool 
 		if (!*first)
 			appendStringInfoString(out, ", ");
 		*first = false;
+		snprintf(c->key, sizeof(c->key), "%s%.31s", special ? "" : "strategy.",
+				 strcmp(key, ABZ_JSONB_TERM_KEY) == 0 ? "term" : key);
 		if (strcmp(key, ABZ_JSONB_TERM_KEY) == 0)
 			appendStringInfoString(out, "term");
 		else
-			put_name(out, &k, kind);
+			put_name(out, &k, c);
 		appendStringInfoChar(out, '=');
 		if (special && (strcmp(key, "strategy") == 0 || strcmp(key, "mode") == 0))
-			special(out, key, &v, kind);
+			special(out, key, &v, c);
 		else
-			put_param(out, &v, kind);
+			put_param(out, &v, c);
 	}
 }
 
 /* append a strategy object {"name": ..., args} or an entry mode string */
 static void
-put_special(StringInfo out, const char *key, const JsonbValue *v, int kind)
+put_special(StringInfo out, const char *key, const JsonbValue *v, JsonCtx *c)
 {
 	bool		first = true;
 	JsonbValue *name;
 
 	if (strcmp(key, "mode") == 0)
 	{
-		put_name(out, v, kind);
+		put_name(out, v, c);
 		return;
 	}
 	if (v->type != jbvBinary || !JsonContainerIsObject(v->val.binary.data))
-		json_fail(kind, "strategy must be an object {\"name\": ..., arguments}", NULL);
+		json_fail(c, "strategy must be an object {\"name\": ..., arguments}", NULL);
 	name = member(v->val.binary.data, "name");
 	if (name == NULL)
-		json_fail(kind, "strategy needs \"name\"", NULL);
-	put_name(out, name, kind);
+		json_fail(c, "strategy needs \"name\"", NULL);
+	put_name(out, name, c);
 	appendStringInfoChar(out, '(');
-	put_pairs(out, v->val.binary.data, "name", kind, &first, NULL);
+	put_pairs(out, v->val.binary.data, "name", c, &first, NULL);
 	appendStringInfoChar(out, ')');
 }
 
@@ -256,9 +309,11 @@ json_to_text(Jsonb *j, int kind)
 {
 	StringInfoData out;
 	uint32		n;
+	JsonCtx		ctx = {.kind = kind};
+	JsonCtx    *c = &ctx;
 
 	if (!JB_ROOT_IS_ARRAY(j) || JB_ROOT_IS_SCALAR(j))
-		json_fail(kind, "expected an array of term objects", NULL);
+		json_fail(c, "expected an array of term objects", NULL);
 	n = JB_ROOT_COUNT(j);
 	if (n > ABZ_MAX_TERMS)
 		ereport(ERROR,
@@ -273,16 +328,18 @@ json_to_text(Jsonb *j, int kind)
 		bool		first = true;
 
 		CHECK_FOR_INTERRUPTS();
+		ctx.term[0] = ctx.key[0] = '\0';
 		if (t->type != jbvBinary || !JsonContainerIsObject(t->val.binary.data))
-			json_fail(kind, "expected an array of term objects", NULL);
+			json_fail(c, "expected an array of term objects", NULL);
 		name = member(t->val.binary.data, "term");
 		if (name == NULL)
-			json_fail(kind, "a term object needs \"term\"", NULL);
+			json_fail(c, "a term object needs \"term\"", NULL);
 		if (i > 0)
 			appendStringInfoString(&out, " + ");
-		put_name(&out, name, kind);
+		put_name(&out, name, c);
+		snprintf(ctx.term, sizeof(ctx.term), "%.*s", name->val.string.len, name->val.string.val);
 		appendStringInfoChar(&out, '(');
-		put_pairs(&out, t->val.binary.data, "term", kind, &first, put_special);
+		put_pairs(&out, t->val.binary.data, "term", c, &first, put_special);
 		appendStringInfoChar(&out, ')');
 	}
 	return out.data;

@@ -1112,3 +1112,18 @@ ABZ_SUITE(model_parsed_inputs)
 	CHECK_NEAR(rows[1].v[ABZ_M_REVENUE], 0.6 * rows[1].v[ABZ_M_GROSS_REVENUE], 1e-12);
 	CHECK_NEAR(rows[1].v[ABZ_M_OPEX], 600, 1e-12);
 }
+
+ABZ_SUITE(model_market_nonfinite)
+{
+	AbzMarket	m = {1000, 0, 0.03, 0.38, 0};
+	AbzError	err;
+
+	/* a non-finite market number prints as PostgreSQL prints float8 */
+	m.accounts = -NAN;
+	CHECK(!abz_market_check(&m, &err));
+	CHECK_STR(err.msg, "market accounts must be a finite number >= 0, got NaN");
+	m.accounts = 1000;
+	m.growth = -INFINITY;
+	CHECK(!abz_market_check(&m, &err));
+	CHECK_STR(err.msg, "market growth must be > -1, got -Infinity");
+}

@@ -229,7 +229,8 @@ ABZ_SUITE(override_add_and_errors)
 	check_set(ABZ_KIND_PLAN, plan_base, "valuation.multiple", "8",
 			  "cash(amount=1) + team(headcount=1, cost=1) + product(churn=0.1) + valuation(multiple=8)");
 	check_set(ABZ_KIND_RISK, "", "privacy.freq", "normal(1, 0.2)", "privacy(freq=normal(1, 0.2))");
-	check_set(ABZ_KIND_RISK, "data(freq=1)", "data[2].freq", "3", "data(freq=1) + data(freq=3)");
+	/* an absent term is added with no index or [1] */
+	check_set(ABZ_KIND_RISK, "", "privacy[1].freq", "0.5", "privacy(freq=0.5)");
 	/* round month leaves the canonical order: the result is re-sorted */
 	check_set(ABZ_KIND_PLAN, "cash(amount=1) + team(headcount=1, cost=1) + product(churn=0.1) + round(month=6, amount=1) + round(month=12, amount=2)",
 			  "round[1].month", "18",
@@ -243,8 +244,17 @@ ABZ_SUITE(override_add_and_errors)
 	CHECK_STR(e.key, "month");
 	e = expect_fail(ABZ_KIND_RISK, "", "privacy.loss", "1k", ABZ_ERR_DOMAIN);
 	CHECK_STR(e.key, "freq");
+	/* an index must name an existing term: a typo adds no phantom term */
 	e = expect_fail(ABZ_KIND_REVENUE, "usage(price=1, units=2)", "usage[2].units", "4", ABZ_ERR_DOMAIN);
-	CHECK_STR(e.key, "price");
+	CHECK(strstr(e.msg, "\"usage[2].units\"") != NULL && strstr(e.detail, "usage[1] to usage[1]") != NULL);
+	e = expect_fail(ABZ_KIND_REVENUE, "subscription(price=49, seats=3) + usage(price=0.01, units=1k)",
+					"subscription[2].price", "1", ABZ_ERR_DOMAIN);
+	CHECK(strstr(e.msg, "\"subscription[2].price\"") != NULL &&
+		  strstr(e.detail, "subscription[1] to subscription[1]") != NULL);
+	e = expect_fail(ABZ_KIND_RISK, "data(freq=1)", "data[2].freq", "3", ABZ_ERR_DOMAIN);
+	CHECK(strstr(e.detail, "data[1] to data[1]") != NULL);
+	e = expect_fail(ABZ_KIND_RISK, "", "privacy[2].freq", "1", ABZ_ERR_DOMAIN);
+	CHECK(strstr(e.msg, "\"privacy[2].freq\"") != NULL);
 	/* bad paths list what is valid */
 	e = expect_fail(ABZ_KIND_PLAN, plan_base, "teem.headcount", "1", ABZ_ERR_DOMAIN);
 	CHECK(strstr(e.msg, "teem.headcount") != NULL && strstr(e.detail, "cash, team, product") != NULL);
@@ -323,6 +333,8 @@ ABZ_SUITE(override_scale)
 			  memcmp(&got.s, &want.s, ABZ_SPEC_SIZE(want.s.nterms)) == 0);
 		/* an absent term cannot be scaled; a strategy is not a number */
 		CHECK(abz_path_resolve(&base.s, "advertising.cpm", 15, false, &p, &err) == false);
+		CHECK(abz_path_resolve(&base.s, "subscription[2].price", 21, false, &p, &err) == false &&
+			  strstr(err.detail, "subscription[1] to subscription[1]") != NULL);
 		/* scale by -1 of a churn: out of domain */
 		parse(ABZ_KIND_PLAN, plan_base, &base);
 		CHECK(abz_path_resolve(&base.s, "product.churn", 13, false, &p, &err));

@@ -4,7 +4,9 @@
  * text round trips, the exact, order-independent portfolio sum, and the
  * driver over a real model (determinism, ticks).
  */
+#include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "simulate.h"
@@ -229,6 +231,58 @@ ABZ_SUITE(simval_build)
 	for (int k = 0; k < ABZ_SIM_NQ; k++)
 		CHECK(v.cash_q[2 * ABZ_SIM_NQ + k] == ref_q7(col, 20, abz_sim_levels[k]));
 	free(h);
+}
+
+/* add one trial whose npv (or month-2 cash) is v; the error message */
+static void
+bad_trial(double npv, double cash2, char *msg, size_t size)
+{
+	AbzSimLayout L;
+	AbzSimBuilder b;
+	AbzTrial	t;
+	AbzError	err;
+	void	   *value,
+			   *scratch;
+
+	msg[0] = '\0';
+	if (!abz_sim_layout(1, 3, true, &L, &err))
+		return;
+	value = calloc(1, L.size);
+	scratch = malloc(abz_sim_builder_scratch(1, 3));
+	abz_sim_builder_init(&b, value, &L, scratch, 1, 3, 1, 1);
+	synth_trial(0, 1, 3, &t, b.revenue, b.cash);
+	t.npv = npv;
+	b.cash[1] = cash2;
+	if (!abz_sim_builder_add(&b, &t, &err))
+		snprintf(msg, size, "%s", err.msg);
+	free(scratch);
+	free(value);
+}
+
+ABZ_SUITE(simval_nonfinite_messages)
+{
+	char		msg[256];
+
+	/* NaN, Infinity and -Infinity as PostgreSQL prints float8, whatever the sign of a NaN */
+	bad_trial(-NAN, 0, msg, sizeof(msg));
+	CHECK_STR(msg, "simulation trial 0: npv is not a finite number (NaN)");
+	bad_trial(NAN, 0, msg, sizeof(msg));
+	CHECK_STR(msg, "simulation trial 0: npv is not a finite number (NaN)");
+	bad_trial(-INFINITY, 0, msg, sizeof(msg));
+	CHECK_STR(msg, "simulation trial 0: npv is not a finite number (-Infinity)");
+	/* a finite number beyond the fixed-point range keeps its value */
+	bad_trial(1e300, 0, msg, sizeof(msg));
+	CHECK_STR(msg, "simulation trial 0: npv 1e+300 is out of range");
+	bad_trial(0, INFINITY, msg, sizeof(msg));
+	CHECK_STR(msg, "simulation trial 0, month 2: revenue 21 or cash Infinity is out of range");
+	{
+		char		buf[ABZ_NUM_TEXT];
+
+		CHECK_STR(abz_num_text(-NAN, buf), "NaN");
+		CHECK_STR(abz_num_text(INFINITY, buf), "Infinity");
+		CHECK_STR(abz_num_text(-INFINITY, buf), "-Infinity");
+		CHECK_STR(abz_num_text(-2.5e-7, buf), "-2.5e-07");
+	}
 }
 
 ABZ_SUITE(simval_validate)
