@@ -4,7 +4,7 @@
 -- ALTER EXTENSION aibiz UPDATE runs this script as the bootstrap superuser in
 -- a trusted install, in a schema its owner can write to, so it is written
 -- like the install script: every operator and function qualified with
--- pg_catalog, every literal typed, no CREATE OR REPLACE, no IF NOT EXISTS.
+-- pg_catalog, every literal typed; it never replaces or adopts an object it did not create.
 --
 -- What changes:
 --   * market() and sample_companies() are re-created with search_path =
