@@ -348,12 +348,11 @@ abz_proj_check_header(const AbzProj *p, AbzError *err)
 	return true;
 }
 
-/* check a value of size bytes as strictly as text input */
+/* a value holds at least a header, of a version this build reads */
 bool
-abz_proj_validate(const AbzProj *p, size_t size, AbzError *err)
+abz_proj_check_version(const void *body, size_t size, AbzError *err)
 {
-	size_t		n;
-	size_t		i;
+	const AbzProj *p = body;
 
 	if (size < ABZ_PROJ_HEADER_SIZE)
 		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
@@ -362,7 +361,18 @@ abz_proj_validate(const AbzProj *p, size_t size, AbzError *err)
 		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
 						 "unsupported version %u (expected %d or %d)", p->version,
 						 ABZ_PROJ_VERSION, ABZ_PROJ_VERSION_FLOAT);
-	if (!abz_proj_check_horizon(p->horizon, err))
+	return true;
+}
+
+/* check a value of size bytes as strictly as text input */
+bool
+abz_proj_validate(const AbzProj *p, size_t size, AbzError *err)
+{
+	size_t		n;
+	size_t		i;
+
+	if (!abz_proj_check_version(p, size, err) ||
+		!abz_proj_check_horizon(p->horizon, err))
 		return false;
 	if (size != abz_proj_size(p))
 		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,

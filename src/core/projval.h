@@ -186,6 +186,9 @@ void		abz_proj_to_fixed(AbzProj *dst, const AbzProj *src);
  */
 bool		abz_proj_add(AbzProj *acc, const AbzProj *x, AbzError *err);
 
+/* a value holds at least a header, of a version this build reads (22P03-class error) */
+bool		abz_proj_check_version(const void *body, size_t size, AbzError *err);
+
 /*
  * Check a value (from binary input or a raw copy) of size bytes as strictly
  * as text input: version, horizon, exact size, members, launch, padding and

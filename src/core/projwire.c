@@ -25,13 +25,8 @@ abz_proj_check_stored(const void *body, size_t size, AbzError *err)
 {
 	const AbzProj *p = body;
 
-	if (size < ABZ_PROJ_HEADER_SIZE)
-		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
-						 "value of %zu bytes is shorter than its header", size);
-	if (p->version != ABZ_PROJ_VERSION && p->version != ABZ_PROJ_VERSION_FLOAT)
-		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
-						 "unsupported version %u (expected %d or %d)", p->version,
-						 ABZ_PROJ_VERSION, ABZ_PROJ_VERSION_FLOAT);
+	if (!abz_proj_check_version(p, size, err))
+		return false;
 	if (p->horizon < 1 || p->horizon > ABZ_MAX_HORIZON || size != abz_proj_size(p))
 		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
 						 "value of %zu bytes does not match horizon %d", size, (int) p->horizon);

@@ -29,29 +29,39 @@ typedef struct TopsisPartition
 	bool	   *isnull;			/* one per row */
 } TopsisPartition;
 
-/* the elements of a one-dimensional float8 array without NULLs */
+/* the elements of a one-dimensional float8 or boolean array without NULLs */
 static int
-float8_elems(ArrayType *a, const char *arg, double **out)
+array_elems(ArrayType *a, const char *arg, Datum **elems)
 {
-	Datum	   *elems;
 	bool	   *nulls;
 	int			n;
+	bool		is_float = ARR_ELEMTYPE(a) == FLOAT8OID;
 
 	if (ARR_NDIM(a) > 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 				 errmsg("aibiz.topsis: %s must be a one-dimensional array", arg)));
-	deconstruct_array(a, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL,
-					  TYPALIGN_DOUBLE, &elems, &nulls, &n);
-	*out = palloc(sizeof(double) * Max(n, 1));
+	deconstruct_array(a, ARR_ELEMTYPE(a), is_float ? sizeof(float8) : 1,
+					  is_float ? FLOAT8PASSBYVAL : true,
+					  is_float ? TYPALIGN_DOUBLE : TYPALIGN_CHAR, elems, &nulls, &n);
 	for (int i = 0; i < n; i++)
-	{
 		if (nulls[i])
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 					 errmsg("aibiz.topsis: element %d of %s is NULL", i + 1, arg)));
+	return n;
+}
+
+/* the elements of a one-dimensional float8 array without NULLs */
+static int
+float8_elems(ArrayType *a, const char *arg, double **out)
+{
+	Datum	   *elems;
+	int			n = array_elems(a, arg, &elems);
+
+	*out = palloc(sizeof(double) * Max(n, 1));
+	for (int i = 0; i < n; i++)
 		(*out)[i] = DatumGetFloat8(elems[i]);
-	}
 	return n;
 }
 
@@ -60,23 +70,11 @@ static int
 bool_elems(ArrayType *a, bool **out)
 {
 	Datum	   *elems;
-	bool	   *nulls;
-	int			n;
+	int			n = array_elems(a, "benefit", &elems);
 
-	if (ARR_NDIM(a) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("aibiz.topsis: benefit must be a one-dimensional array")));
-	deconstruct_array(a, BOOLOID, 1, true, TYPALIGN_CHAR, &elems, &nulls, &n);
 	*out = palloc(sizeof(bool) * Max(n, 1));
 	for (int i = 0; i < n; i++)
-	{
-		if (nulls[i])
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("aibiz.topsis: element %d of benefit is NULL", i + 1)));
 		(*out)[i] = DatumGetBool(elems[i]);
-	}
 	return n;
 }
 
