@@ -4,7 +4,7 @@
 # wraps it.  The extension script is assembled from sql/src/*.sql in order.
 
 EXTENSION    = aibiz
-EXTVERSION   = 0.1.1
+EXTVERSION   = 0.2.0
 MODULE_big   = aibiz
 
 CORE_SRCS    = $(sort $(wildcard src/core/*.c))
@@ -12,14 +12,14 @@ PG_SRCS      = $(sort $(wildcard src/pg/*.c))
 OBJS         = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 
 SQL_PARTS    = $(sort $(wildcard sql/src/*.sql))
-# upgrade scripts: a handwritten part (sql/upgrade/) followed by the parts
-# of the install script that create objects anew (the handwritten part drops
-# what they re-create)
+# Upgrade scripts.  A released step is frozen whole under sql/upgrade/ and
+# copied.  The step to the current version is a handwritten part
+# (sql/upgrade/) followed by the parts of the install script that create
+# objects anew (the handwritten part drops what they re-create).
 UPGRADE_0_1_1 = sql/$(EXTENSION)--0.1.0--0.1.1.sql
-UPGRADE_0_1_1_NEW = $(sort $(wildcard sql/src/25_market.sql sql/src/55_statistics.sql \
-                    sql/src/60_tools.sql sql/src/70_decide.sql sql/src/80_sample.sql \
-                    sql/src/90_charts.sql sql/src/95_views.sql))
-DATA_built   = sql/$(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_0_1_1)
+UPGRADE_0_2_0 = sql/$(EXTENSION)--0.1.1--0.2.0.sql
+UPGRADE_0_2_0_NEW = $(sort $(wildcard ))
+DATA_built   = sql/$(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_0_1_1) $(UPGRADE_0_2_0)
 
 TESTS        = $(sort $(wildcard test/sql/*.sql))
 REGRESS      = $(patsubst test/sql/%.sql,%,$(TESTS))
@@ -42,7 +42,10 @@ $(OBJS): $(wildcard src/core/*.h) $(wildcard src/pg/*.h)
 sql/$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $(SQL_PARTS) > $@
 
-$(UPGRADE_0_1_1): sql/upgrade/$(EXTENSION)--0.1.0--0.1.1.sql $(UPGRADE_0_1_1_NEW)
+$(UPGRADE_0_1_1): sql/upgrade/$(EXTENSION)--0.1.0--0.1.1.sql
+	cp $< $@
+
+$(UPGRADE_0_2_0): sql/upgrade/$(EXTENSION)--0.1.1--0.2.0.sql $(UPGRADE_0_2_0_NEW)
 	cat $^ > $@
 
 # ---- server-free core: unit tests, sanitizers, fuzzing, benchmarks ----

@@ -147,7 +147,7 @@ check "planted hostile operators in schema aibiz" "0" "$plant"
 
 upd=$(qo up "ALTER EXTENSION aibiz UPDATE" 2>&1)
 check "ALTER EXTENSION aibiz UPDATE as the database owner" "" "$upd"
-check "extension is at the current version" "0.1.1" \
+check "extension is at the current version" "0.2.0" \
 	"$(q up -c "SELECT extversion FROM pg_extension WHERE extname = 'aibiz'")"
 check "nothing planted fired during the update" "0" \
 	"$(q up -c "SELECT count(*) FROM public.fired")"

@@ -1,0 +1,14 @@
+-- aibiz 0.1.1 -> 0.2.0: the decision layer (equity view, paired comparison,
+-- risk impact, sustainability, cases as companies), dependence and sampling
+-- (market-wide risks, correlated inputs, Latin hypercube, convergence), the
+-- aibiz.market composite type for scale-out, and the version 2 simulation
+-- format.  Simulations stored by 0.1.x keep reading; the accessors that need
+-- what they lack say to re-simulate.
+--
+-- ALTER EXTENSION aibiz UPDATE runs this script as the bootstrap superuser in
+-- a trusted install, in a schema its owner can write to, so it is written
+-- like the install script: every operator and function qualified with
+-- pg_catalog, every literal typed; it never replaces or adopts an object it
+-- did not create.  Objects whose definition changes are dropped here and
+-- re-created by the install script's own parts appended after this one.
+\echo Use "ALTER EXTENSION aibiz UPDATE TO '0.2.0'" to load this file. \quit
