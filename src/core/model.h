@@ -71,6 +71,14 @@ typedef struct AbzMonth
 } AbzMonth;
 
 /* What one Monte Carlo trial reports (SPEC §7). */
+/*
+ * Equity slots: the months in which an investor may put money in, month 0
+ * (the starting cash) and each distinct round month, ascending.  A model
+ * whose rounds fall in more distinct months has no slots (its equity IRR is
+ * not kept; MOIC and equity NPV are).
+ */
+#define ABZ_EQ_MAX_SLOTS	64
+
 typedef struct AbzTrial
 {
 	double		npv;			/* discounted F_t plus terminal value if alive at H */
@@ -80,6 +88,10 @@ typedef struct AbzTrial
 	int32_t		breakeven_month;	/* first month >= launch with F_t >= 0; 0 if never */
 	uint32_t	events[ABZ_RISK_NCAT];	/* event counts per category */
 	double		loss[ABZ_RISK_NCAT];	/* cash losses per category */
+	/* the equity view: contributions in, exit out, both dated */
+	double		eq_npv;			/* PV(exit) - PV(contributions) at the valuation rate */
+	double		exit;			/* multiple * 12 * R_H + K_H if alive at H, else 0 */
+	double		contrib[ABZ_EQ_MAX_SLOTS];	/* contributions per equity slot (abz_model_eq_slots) */
 } AbzTrial;
 
 typedef struct AbzModel AbzModel;
@@ -121,6 +133,52 @@ void		abz_model_trial(AbzModel *m, uint64_t seed, uint64_t trial, AbzTrial *out,
  * abz_model_trial(), abz_model_rand_values() gives the values that trial
  * drew (clamped to the keys' domains); reading them changes nothing.
  */
+/*
+ * The equity slots of the model (see ABZ_EQ_MAX_SLOTS) into months[]; returns
+ * their count, 0 when the rounds use more distinct months than fit.
+ */
+int			abz_model_eq_slots(const AbzModel *m, int16_t months[ABZ_EQ_MAX_SLOTS]);
+
+/*
+ * Random streams.  Trial i of a simulation draws from Philox streams keyed by
+ * (seed, stream, i): one for the keys of revenue and plan terms, one for
+ * rounds, one per licensing term, one per risk term (its position in the
+ * risk profile).  A risk term with scope=market draws its freq, event counts
+ * and event impacts from streams keyed instead by (market_key, category and
+ * occurrence, i), so companies of one market in one scenario share them.
+ * abz_model_set_market_key() sets that key (default 0): the caller mixes the
+ * scenario and the market's identity into it (abz_market_key()).
+ */
+uint64_t	abz_market_key(int64_t scenario, uint64_t market_identity);
+void		abz_model_set_market_key(AbzModel *m, uint64_t market_key);
+
+/*
+ * Switch risk term i (position in the risk profile) off or on: an off term
+ * has no events, costs or forgone revenue, and every other stream keeps its
+ * numbers (removing a term with common random numbers).  Survives until the
+ * model is prepared again.
+ */
+void		abz_model_disable_risk(AbzModel *m, int i, bool off);
+
+/*
+ * One trial whose once-per-trial inputs are given (inputs[0..nrand-1], in
+ * abz_model_rand_source() order, already in their domains) instead of drawn:
+ * for Latin hypercube and correlated sampling.  inputs NULL: abz_model_trial().
+ */
+void		abz_model_trial_inputs(AbzModel *m, uint64_t seed, uint64_t trial,
+								   const double *inputs, AbzTrial *out,
+								   double *revenue, double *cash);
+
+/*
+ * Once-per-trial input i: a stable 32-bit identity (kind, term position,
+ * slot) for keying its stratification, whether it belongs to a market-scope
+ * risk (then keyed by the market key, not the seed), and its value at
+ * probability u (the clamped quantile of its distribution).
+ */
+uint32_t	abz_model_rand_id(const AbzModel *m, int i);
+bool		abz_model_rand_market(const AbzModel *m, int i);
+double		abz_model_rand_quantile(const AbzModel *m, int i, double u);
+
 int			abz_model_nrand(const AbzModel *m);
 void		abz_model_rand_source(const AbzModel *m, int i, AbzKind *kind, int *term, int *slot);
 void		abz_model_rand_values(const AbzModel *m, double *out);
