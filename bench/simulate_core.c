@@ -37,6 +37,7 @@ main(int argc, char **argv)
 	AbzMarket	mk;
 	AbzModel   *m;
 	AbzSimLayout L;
+	AbzSimOptions opts;
 	AbzError	err;
 	void	   *value,
 			   *scratch;
@@ -67,14 +68,15 @@ main(int argc, char **argv)
 	t0 = now();
 	m = malloc(abz_model_size(horizon));
 	if (!abz_model_prepare(m, rev, risk, plan, &mk, horizon, &err) ||
-		!abz_sim_layout(trials, horizon, true, &L, &err))
+		(opts = (AbzSimOptions) {.seed = seed, .trials = trials}, false) ||
+		!abz_sim_layout_for(m, &opts, &L, &err))
 	{
 		fprintf(stderr, "%s\n", err.msg);
 		return 1;
 	}
 	value = calloc(1, L.size);
 	scratch = malloc(abz_sim_builder_scratch(trials, horizon));
-	if (!abz_simulate(m, seed, trials, value, &L, scratch, NULL, NULL, &err))
+	if (!abz_simulate(m, &opts, value, &L, scratch, NULL, NULL, &err))
 	{
 		fprintf(stderr, "%s\n", err.msg);
 		return 1;

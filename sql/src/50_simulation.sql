@@ -23,35 +23,13 @@ CREATE TYPE @extschema@.simulation (
 );
 
 COMMENT ON TYPE @extschema@.simulation IS
-'Result of a Monte Carlo simulation (or a portfolio of them): per trial NPV, ARR at the horizon, risk loss, death and breakeven month; per month alive counts, mean and (single simulations) P5-P95 of revenue and cash; per risk category event and loss totals. Text form: "simulation v1 trials=... data=<base64>", exact.';
+'Result of a Monte Carlo simulation (or a portfolio of them): per trial NPV, ARR at the horizon, risk loss, death and breakeven month; per month alive counts, mean and (single simulations) P5-P95 of revenue and cash; per risk category event and loss totals. Text form: "simulation v2 trials=... slots=... data=<base64>" (values stored by aibiz 0.1 keep their "simulation v1" form), exact.';
 COMMENT ON FUNCTION @extschema@.simulation_in(cstring) IS 'text input of aibiz.simulation (the exact form written by its output)';
 COMMENT ON FUNCTION @extschema@.simulation_out(@extschema@.simulation) IS 'text output of aibiz.simulation: a readable header then the base64 of the binary form';
 COMMENT ON FUNCTION @extschema@.simulation_recv(internal) IS 'binary input of aibiz.simulation (versioned, validated like text input)';
 COMMENT ON FUNCTION @extschema@.simulation_send(@extschema@.simulation) IS 'binary output of aibiz.simulation (versioned, big-endian)';
 
--- running simulations
-
-CREATE FUNCTION @extschema@.simulate(revenue @extschema@.revenue_model,
-									 risk @extschema@.risk_profile,
-									 plan @extschema@.plan,
-									 market record,
-									 horizon int DEFAULT 60,
-									 trials int DEFAULT 10000,
-									 seed bigint DEFAULT 0)
-	RETURNS @extschema@.simulation
-	AS 'MODULE_PATHNAME', 'aibiz_simulate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 10000;
-COMMENT ON FUNCTION @extschema@.simulate(@extschema@.revenue_model, @extschema@.risk_profile, @extschema@.plan, record, int, int, bigint) IS
-'Monte Carlo simulation of a company over horizon months (at most 600): trials trials (at most aibiz.max_trials), trial i keyed by (seed, i), so the same inputs and seed give the same bytes everywhere. market is any row with accounts, adoption, bass_p, bass_q, growth.';
-
-CREATE FUNCTION @extschema@.simulate(company @extschema@.companies,
-									 market record,
-									 horizon int DEFAULT 60,
-									 trials int DEFAULT 10000,
-									 seed bigint DEFAULT 0)
-	RETURNS @extschema@.simulation
-	AS 'MODULE_PATHNAME', 'aibiz_simulate_company' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 10000;
-COMMENT ON FUNCTION @extschema@.simulate(@extschema@.companies, record, int, int, bigint) IS
-'Monte Carlo simulation of a row of aibiz.companies in its market row (e.g. a row of aibiz.markets); NULL if the company has no revenue model, risk profile or plan. Companies simulated with the same seed share random streams (common random numbers); pass seed => id for independent draws.';
+-- running simulations: aibiz.simulate() is in 52_simulate.sql
 
 -- scalar accessors
 

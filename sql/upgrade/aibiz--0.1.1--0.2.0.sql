@@ -12,3 +12,10 @@
 -- did not create.  Objects whose definition changes are dropped here and
 -- re-created by the install script's own parts appended after this one.
 \echo Use "ALTER EXTENSION aibiz UPDATE TO '0.2.0'" to load this file. \quit
+
+-- simulate() gains scenario, sampling, correlations and tolerance (52_simulate.sql)
+DROP FUNCTION @extschema@.simulate(@extschema@.revenue_model, @extschema@.risk_profile,
+								   @extschema@.plan, record, pg_catalog.int4, pg_catalog.int4,
+								   pg_catalog.int8);
+DROP FUNCTION @extschema@.simulate(@extschema@.companies, record, pg_catalog.int4,
+								   pg_catalog.int4, pg_catalog.int8);

@@ -28,7 +28,27 @@ int			abz_sim_tick_every(int horizon);
  * once per month while the quantiles are computed; it may not return.
  * False and err on a value out of range.
  */
-bool		abz_simulate(AbzModel *m, int64_t seed, int32_t trials,
+/* how a simulation samples: everything but the model */
+typedef struct AbzSimOptions
+{
+	int64_t		seed;
+	int32_t		trials;			/* trials to run (the most, with a tolerance) */
+	int64_t		scenario;		/* recorded; the market key is set on the model */
+	uint8_t		sampling;		/* ABZ_SAMPLING_MC or ABZ_SAMPLING_LHS */
+	double		tolerance;		/* 0: run all trials */
+	int			ncorr;			/* inputs with a rank correlation target, 0 for none */
+	const int  *corr_index;		/* [ncorr] model input indices */
+	const double *corr_target;	/* [ncorr * ncorr] Spearman targets */
+} AbzSimOptions;
+
+/* the version 2 block (equity slots, sampling) a simulation of m under o gets */
+void		abz_sim_ext_for(const AbzModel *m, const AbzSimOptions *o, AbzSimExt *ext);
+
+/* the layout of a simulation of m under o; 54000 past 1 GB */
+bool		abz_sim_layout_for(const AbzModel *m, const AbzSimOptions *o, AbzSimLayout *L,
+							   AbzError *err);
+
+bool		abz_simulate(AbzModel *m, const AbzSimOptions *o,
 						 void *value, const AbzSimLayout *L, void *scratch,
 						 void (*tick) (void *), void *arg, AbzError *err);
 

@@ -21,25 +21,71 @@ abz_sim_qtrials(int32_t trials, int32_t horizon)
 	return trials < cap ? trials : cap;
 }
 
-/* compute the layout of a value; 54000 past 1 GB, 22023 for bad dimensions */
+/* the bytes of the binary form of a value of shape s */
+static size_t
+wire_size(const AbzSimShape *s)
+{
+	size_t		T = (size_t) s->trials,
+				H = (size_t) s->horizon;
+	size_t		n = ABZ_SIM_WIRE_HEADER + T * (3 * FX_BYTES + 2 * sizeof(int16_t)) +
+		H * (sizeof(int64_t) + 2 * FX_BYTES) +
+		ABZ_RISK_NCAT * (sizeof(int64_t) + FX_BYTES) +
+		(s->quantiles ? 2 * H * ABZ_SIM_NQ * sizeof(double) : 0);
+
+	if (s->version >= 2)
+		n += ABZ_SIM_WIRE_EXT + T * (3 + (size_t) s->nslots) * FX_BYTES +
+			(s->survivors ? H * T * sizeof(uint32_t) : 0);
+	return n;
+}
+
+/* the version 2 arrays after the version 1 ones, from off; returns the new end */
+static size_t
+layout_v2(const AbzSimShape *s, AbzSimLayout *L, size_t off)
+{
+	size_t		T = (size_t) s->trials;
+
+	L->eq_npv = off;
+	off += T * FX_BYTES;
+	L->exit = off;
+	off += T * FX_BYTES;
+	L->contrib = off;
+	off += T * FX_BYTES;
+	L->slots = off;
+	off += T * (size_t) s->nslots * FX_BYTES;
+	L->surv = s->survivors ? off : 0;
+	if (s->survivors)
+		off = align8(off + (size_t) s->horizon * T * sizeof(uint32_t));
+	return off;
+}
+
+/* compute the layout of a value of shape s; 54000 past 1 GB, 22023 for bad dimensions */
 bool
-abz_sim_layout(int32_t trials, int32_t horizon, bool quantiles,
-			   AbzSimLayout *L, AbzError *err)
+abz_sim_layout_shape(const AbzSimShape *s, AbzSimLayout *L, AbzError *err)
 {
 	size_t		T,
 				H,
 				off;
 
-	if (trials < 1)
+	if (s->trials < 1)
 		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
-						 "trials must be at least 1, got %d", (int) trials);
-	if (horizon < 1 || horizon > ABZ_MAX_HORIZON)
-		return abz_error(err, horizon < 1 ? ABZ_ERR_DOMAIN : ABZ_ERR_LIMIT, NULL, NULL,
+						 "trials must be at least 1, got %d", (int) s->trials);
+	if (s->horizon < 1 || s->horizon > ABZ_MAX_HORIZON)
+		return abz_error(err, s->horizon < 1 ? ABZ_ERR_DOMAIN : ABZ_ERR_LIMIT, NULL, NULL,
 						 "horizon must be between 1 and %d months, got %d",
-						 ABZ_MAX_HORIZON, (int) horizon);
-	T = (size_t) trials;
-	H = (size_t) horizon;
+						 ABZ_MAX_HORIZON, (int) s->horizon);
+	if (s->nslots < 0 || s->nslots > ABZ_EQ_MAX_SLOTS)
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+						 "equity slots must be between 0 and %d, got %d",
+						 ABZ_EQ_MAX_SLOTS, (int) s->nslots);
+	memset(L, 0, sizeof(*L));
+	T = (size_t) s->trials;
+	H = (size_t) s->horizon;
 	off = align8(sizeof(AbzSimHeader));
+	if (s->version >= 2)
+	{
+		L->ext = off;
+		off += align8(sizeof(AbzSimExt));
+	}
 	L->npv = off;
 	off += T * FX_BYTES;
 	L->arr = off;
@@ -60,32 +106,53 @@ abz_sim_layout(int32_t trials, int32_t horizon, bool quantiles,
 	off += ABZ_RISK_NCAT * sizeof(int64_t);
 	L->cat_loss = off;
 	off += ABZ_RISK_NCAT * FX_BYTES;
-	if (quantiles)
+	if (s->quantiles)
 	{
 		L->rev_q = off;
 		off += H * ABZ_SIM_NQ * sizeof(double);
 		L->cash_q = off;
 		off += H * ABZ_SIM_NQ * sizeof(double);
 	}
-	else
-		L->rev_q = L->cash_q = 0;
+	if (s->version >= 2)
+		off = layout_v2(s, L, off);
 	L->size = off;
-	L->wire = ABZ_SIM_WIRE_HEADER + T * (3 * FX_BYTES + 2 * sizeof(int16_t)) +
-		H * (sizeof(int64_t) + 2 * FX_BYTES) +
-		ABZ_RISK_NCAT * (sizeof(int64_t) + FX_BYTES) +
-		(quantiles ? 2 * H * ABZ_SIM_NQ * sizeof(double) : 0);
+	L->wire = wire_size(s);
 	L->text = ABZ_SIM_TEXT_HEADER_MAX + abz_sim_b64_len(L->wire);
 	/*
 	 * The value and its text, each with 8 bytes of framing (a varlena header
 	 * and padding, or a protocol field's length and a NUL), must fit in
 	 * 1 GB - 1.  The text is the larger: ABZ_SIM_TEXT_HEADER_MAX bytes for
 	 * the longest readable header plus the base64 of the binary form.
+	 * Trials below 2^31 and horizon below 601 keep every product far from
+	 * size_t overflow.
 	 */
 	if (L->size + 8 > ABZ_SIM_MAX_BYTES || L->text + 8 > ABZ_SIM_MAX_BYTES)
 		return abz_error(err, ABZ_ERR_LIMIT, NULL, NULL,
 						 "a simulation of %d trials over %d months needs %zu bytes as text, more than the 1 GB limit",
-						 (int) trials, (int) horizon, L->text);
+						 (int) s->trials, (int) s->horizon, L->text);
 	return true;
+}
+
+/* the layout of a version 2 value without equity slots */
+bool
+abz_sim_layout(int32_t trials, int32_t horizon, bool quantiles,
+			   AbzSimLayout *L, AbzError *err)
+{
+	AbzSimShape s = {trials, horizon, 0, ABZ_SIM_VERSION, quantiles, !quantiles};
+
+	return abz_sim_layout_shape(&s, L, err);
+}
+
+/* the shape of a value from its header and its equity slot count */
+void
+abz_sim_shape_of(const AbzSimHeader *h, int32_t nslots, AbzSimShape *out)
+{
+	out->trials = h->trials;
+	out->horizon = h->horizon;
+	out->version = h->version;
+	out->nslots = h->version >= 2 ? nslots : 0;
+	out->quantiles = (h->flags & ABZ_SIM_HAS_QUANTILES) != 0;
+	out->survivors = (h->flags & ABZ_SIM_HAS_SURVIVORS) != 0;
 }
 
 /* point a view at a value whose header is filled and whose layout is L */
@@ -107,14 +174,23 @@ abz_sim_view(AbzSimHeader *h, const AbzSimLayout *L, AbzSimView *v)
 	v->cat_loss = base + L->cat_loss;
 	v->rev_q = L->rev_q ? (double *) (base + L->rev_q) : NULL;
 	v->cash_q = L->cash_q ? (double *) (base + L->cash_q) : NULL;
+	v->ext = L->ext ? (AbzSimExt *) (base + L->ext) : NULL;
+	v->eq_npv = L->ext ? base + L->eq_npv : NULL;
+	v->exit = L->ext ? base + L->exit : NULL;
+	v->contrib = L->ext ? base + L->contrib : NULL;
+	v->slots = L->ext ? base + L->slots : NULL;
+	v->surv = L->surv ? (uint32_t *) (base + L->surv) : NULL;
 }
 
 /* layout of an existing value, from its header */
 bool
 abz_sim_layout_of(const AbzSimHeader *h, AbzSimLayout *L, AbzError *err)
 {
-	return abz_sim_layout(h->trials, h->horizon,
-						  (h->flags & ABZ_SIM_HAS_QUANTILES) != 0, L, err);
+	const AbzSimExt *ext = (const AbzSimExt *) ((const char *) h + align8(sizeof(AbzSimHeader)));
+	AbzSimShape s;
+
+	abz_sim_shape_of(h, h->version >= 2 ? ext->nslots : 0, &s);
+	return abz_sim_layout_shape(&s, L, err);
 }
 
 /* a const view of a value whose header has been checked */
@@ -130,6 +206,23 @@ abz_sim_const_view(const AbzSimHeader *h, AbzSimView *v)
 }
 
 
+/* version, flags and padding of a header */
+static bool
+check_version(const AbzSimHeader *h, size_t size, AbzError *err)
+{
+	unsigned	known = h->version == ABZ_SIM_VERSION_1 ? ABZ_SIM_FLAGS_KNOWN_1 : ABZ_SIM_FLAGS_KNOWN;
+
+	if (h->version != ABZ_SIM_VERSION && h->version != ABZ_SIM_VERSION_1)
+		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
+						 "unsupported format version %d (this build reads versions %d and %d)",
+						 (int) h->version, ABZ_SIM_VERSION_1, ABZ_SIM_VERSION);
+	if ((h->flags & ~known) || h->pad || h->pad2)
+		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL, "unknown flags or nonzero padding");
+	if (h->version >= 2 && size < align8(sizeof(AbzSimHeader)) + sizeof(AbzSimExt))
+		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL, "value is truncated (%zu bytes)", size);
+	return true;
+}
+
 /* check a value's header against its size: see simval.h */
 bool
 abz_sim_check_header(const AbzSimHeader *h, size_t size, AbzSimLayout *L, AbzError *err)
@@ -138,18 +231,17 @@ abz_sim_check_header(const AbzSimHeader *h, size_t size, AbzSimLayout *L, AbzErr
 
 	if (size < sizeof(AbzSimHeader))
 		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL, "value is truncated (%zu bytes)", size);
-	if (h->version != ABZ_SIM_VERSION)
-		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
-						 "unsupported format version %d (this build reads version %d)",
-						 (int) h->version, ABZ_SIM_VERSION);
-	if ((h->flags & ~ABZ_SIM_FLAGS_KNOWN) || h->pad || h->pad2)
-		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL, "unknown flags or nonzero padding");
+	if (!check_version(h, size, err))
+		return false;
 	if (h->members < 1)
 		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL, "members must be at least 1");
 	single = h->members == 1;
 	if (((h->flags & ABZ_SIM_HAS_QUANTILES) != 0) != single)
 		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
 						 "monthly quantiles must be present exactly when members = 1");
+	if (h->version >= 2 && ((h->flags & ABZ_SIM_HAS_SURVIVORS) != 0) == single)
+		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
+						 "survivor counts must be present exactly when members > 1");
 	if (!abz_sim_layout_of(h, L, err))
 	{
 		if (err->code != ABZ_ERR_LIMIT)

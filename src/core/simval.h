@@ -31,23 +31,35 @@
 #include "model.h"
 #include "spec.h"
 
-#define ABZ_SIM_VERSION			1
+#define ABZ_SIM_VERSION			2			/* written; version 1 (aibiz 0.1) still reads */
+#define ABZ_SIM_VERSION_1		1
 #define ABZ_SIM_NQ				5			/* P5 P25 P50 P75 P95 */
 #define ABZ_SIM_QUANTILE_CELLS	4000000		/* trial-months kept for monthly quantiles */
 #define ABZ_SIM_MAX_BYTES		0x3FFFFFFF	/* 1 GB - 1: largest value and largest text */
-#define ABZ_SIM_TEXT_PREFIX		"simulation v1 "
+#define ABZ_SIM_TEXT_PREFIX		"simulation v2 "
+#define ABZ_SIM_TEXT_PREFIX_1	"simulation v1 "
 
 /*
  * Bytes of the longest readable text header: "simulation v1 " then
  * trials=<10 digits> horizon=<3> members=<19> seed=<20> data=, with single
  * spaces.  The 1 GB limit sizes the text with it.
  */
-#define ABZ_SIM_TEXT_HEADER_MAX	103
+#define ABZ_SIM_TEXT_HEADER_MAX	112		/* with " slots=<2>" of version 2 */
 
 /* header flags */
 #define ABZ_SIM_HAS_QUANTILES	0x01	/* monthly quantiles present (members = 1) */
 #define ABZ_SIM_MIXED_SEED		0x02	/* a portfolio of simulations with different seeds */
-#define ABZ_SIM_FLAGS_KNOWN		0x03
+#define ABZ_SIM_HAS_SURVIVORS	0x04	/* version 2, members > 1: survivors per trial and month */
+#define ABZ_SIM_FLAGS_KNOWN_1	0x03
+#define ABZ_SIM_FLAGS_KNOWN		0x07
+
+/* sampling of the once-per-trial inputs */
+#define ABZ_SAMPLING_MC			0
+#define ABZ_SAMPLING_LHS		1
+
+/* AbzSimExt.mixed: a portfolio whose members differ in */
+#define ABZ_SIM_MIXED_SCENARIO	0x01
+#define ABZ_SIM_MIXED_SAMPLING	0x02
 
 /* the quantile levels of the monthly fan */
 extern const double abz_sim_levels[ABZ_SIM_NQ];
@@ -67,6 +79,36 @@ typedef struct AbzSimHeader
 	int64_t		seed;			/* seed of a single simulation, or the members' common seed */
 } AbzSimHeader;
 
+/*
+ * Version 2 adds this block right after the header (160 bytes), and per
+ * trial the equity view (equity NPV, exit, total contributions and the
+ * contributions per equity slot) and, in a portfolio, the number of members
+ * alive at each month.
+ */
+typedef struct AbzSimExt
+{
+	int64_t		scenario;		/* market-wide risk scenario; 0 when mixed */
+	double		tolerance;		/* convergence tolerance, 0 when trials were fixed */
+	int32_t		requested;		/* trials asked for (>= trials) */
+	int32_t		nslots;			/* equity slots, 0..ABZ_EQ_MAX_SLOTS */
+	uint8_t		sampling;		/* ABZ_SAMPLING_* */
+	uint8_t		correlated;		/* 1 when rank correlations were induced */
+	uint8_t		mixed;			/* ABZ_SIM_MIXED_* */
+	uint8_t		pad[5];			/* always zero */
+	int16_t		slot[ABZ_EQ_MAX_SLOTS];	/* slot months, ascending from 0; unused zero */
+} AbzSimExt;
+
+/* the shape that sizes a value */
+typedef struct AbzSimShape
+{
+	int32_t		trials;
+	int32_t		horizon;
+	int32_t		nslots;			/* version 2 */
+	uint8_t		version;		/* ABZ_SIM_VERSION or ABZ_SIM_VERSION_1 */
+	bool		quantiles;		/* a single simulation */
+	bool		survivors;		/* version 2 portfolio */
+} AbzSimShape;
+
 /* Offsets (bytes from the header) and total size of a value's arrays. */
 typedef struct AbzSimLayout
 {
@@ -81,7 +123,13 @@ typedef struct AbzSimLayout
 				events,
 				cat_loss,
 				rev_q,
-				cash_q;
+				cash_q,
+				ext,			/* version 2 (0 in version 1) */
+				eq_npv,
+				exit,
+				contrib,
+				slots,
+				surv;			/* 0 when absent */
 	size_t		size;			/* total bytes including the header */
 	size_t		wire;			/* bytes of the binary (send/recv) form */
 	size_t		text;			/* bytes of the text form, without NUL */
@@ -103,6 +151,12 @@ typedef struct AbzSimView
 	unsigned char *cat_loss;
 	double	   *rev_q,
 			   *cash_q;			/* NULL when absent */
+	AbzSimExt  *ext;			/* version 2; the rest NULL in version 1 */
+	unsigned char *eq_npv,
+			   *exit,
+			   *contrib,
+			   *slots;			/* [trial][nslots] */
+	uint32_t   *surv;			/* [month][trial], portfolios only */
 } AbzSimView;
 
 /* number of trials that feed the monthly quantiles: min(trials, 4e6 / horizon) */
@@ -113,8 +167,14 @@ int32_t		abz_sim_qtrials(int32_t trials, int32_t horizon);
  * text would exceed 1 GB; (22023) if trials or horizon are out of range.
  * Nothing is allocated: call this before allocating.
  */
+bool		abz_sim_layout_shape(const AbzSimShape *s, AbzSimLayout *out, AbzError *err);
+
+/* the layout of a version 2 value without equity slots (portfolio when !quantiles) */
 bool		abz_sim_layout(int32_t trials, int32_t horizon, bool quantiles,
 						   AbzSimLayout *out, AbzError *err);
+
+/* the shape of a value from its header (and its version 2 block when present) */
+void		abz_sim_shape_of(const AbzSimHeader *h, int32_t nslots, AbzSimShape *out);
 
 /* point a view at a value whose header is filled and whose layout is L */
 void		abz_sim_view(AbzSimHeader *h, const AbzSimLayout *L, AbzSimView *v);
@@ -188,7 +248,7 @@ size_t		abz_sim_builder_scratch(int32_t trials, int32_t horizon);
  */
 void		abz_sim_builder_init(AbzSimBuilder *b, void *value, const AbzSimLayout *L,
 								 void *scratch, int32_t trials, int32_t horizon,
-								 int32_t launch, int64_t seed);
+								 int32_t launch, int64_t seed, const AbzSimExt *ext);
 
 /*
  * Add the next trial; revenue and cash are b->revenue and b->cash as the
@@ -299,6 +359,48 @@ double		abz_sim_failure_probability(const AbzSimHeader *h);
 
 /* share of trials with a breakeven month */
 double		abz_sim_breakeven_probability(const AbzSimHeader *h);
+
+/* ---- the equity view, paired comparison, survivors (version 2) ---- */
+
+/* false and err (22023, "re-simulate") when h is of version 1; what names the question */
+bool		abz_sim_require_v2(const AbzSimHeader *h, const char *what, AbzError *err);
+
+/* the investor's view of a simulation */
+typedef struct AbzSimInvestor
+{
+	int64_t		funded;			/* trials with contributions > 0 (MOIC is defined) */
+	double		moic[4];		/* mean, P10, P50, P90 of exit / contributions */
+	double		irr[4];			/* mean, P10, P50, P90 of the annualised equity IRR (NaN if not kept) */
+	double		p_moic_1;		/* share of funded trials with MOIC >= 1 */
+	double		p_moic_3;		/* ... >= 3 */
+	double		equity_npv_mean;	/* mean equity NPV over all trials */
+} AbzSimInvestor;
+
+/* the annualised equity IRR of trial i of a view (-1 for exit 0, NaN if nothing paid or no slots) */
+double		abz_sim_trial_irr(const AbzSimView *v, size_t i, int32_t horizon);
+
+/* the investor's view; scratch holds trials doubles */
+bool		abz_sim_investor(const AbzSimHeader *h, double *scratch, AbzSimInvestor *out,
+							 AbzError *err);
+
+/* b against a, trial by trial */
+typedef struct AbzSimComparison
+{
+	int64_t		trials;
+	double		npv_diff;		/* mean NPV_b - NPV_a */
+	double		npv_diff_se;	/* its paired standard error sd(d) / sqrt(n) */
+	double		p_b_better;		/* share of trials with NPV_b > NPV_a */
+	double		survival_diff;	/* survival_b(H) - survival_a(H) */
+	double		equity_npv_diff;	/* mean equity NPV_b - mean equity NPV_a */
+} AbzSimComparison;
+
+/* paired comparison; 22023 when seed, trials or horizon differ or a value is of version 1 */
+bool		abz_sim_compare(const AbzSimHeader *a, const AbzSimHeader *b,
+							AbzSimComparison *out, AbzError *err);
+
+/* per month: mean, P5, P25, P50, P75, P95 of members alive; scratch holds trials doubles */
+bool		abz_sim_survivors(const AbzSimHeader *h, double *scratch, double (*out)[6],
+							  AbzError *err);
 
 /* ---- text and binary forms ---- */
 

@@ -72,7 +72,7 @@ abz_sim_builder_scratch(int32_t trials, int32_t horizon)
 void
 abz_sim_builder_init(AbzSimBuilder *b, void *value, const AbzSimLayout *L,
 					 void *scratch, int32_t trials, int32_t horizon,
-					 int32_t launch, int64_t seed)
+					 int32_t launch, int64_t seed, const AbzSimExt *ext)
 {
 	AbzSimHeader *h = (AbzSimHeader *) value;
 	double	   *s = (double *) scratch;
@@ -88,6 +88,7 @@ abz_sim_builder_init(AbzSimBuilder *b, void *value, const AbzSimLayout *L,
 	h->members = 1;
 	h->seed = seed;
 	abz_sim_view(h, L, &b->v);
+	*b->v.ext = *ext;
 	b->horizon = horizon;
 	b->trials = trials;
 	b->qtrials = Q;
@@ -112,6 +113,33 @@ total_error(size_t i, const char *what, double v, AbzError *err)
 						 i, what, abz_num_text(v, buf));
 	return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
 					 "simulation trial %zu: %s %s is out of range", i, what, abz_num_text(v, buf));
+}
+
+/* the equity view of trial i: equity NPV, exit, contributions per slot and in total */
+static bool
+add_equity(AbzSimBuilder *b, const AbzTrial *t, size_t i, AbzError *err)
+{
+	AbzSimView *v = &b->v;
+	int32_t		ns = v->ext->nslots;
+	abz_fixed	x,
+				total = 0;
+
+	if (!fx_of(t->eq_npv, &x))
+		return total_error(i, "equity npv", t->eq_npv, err);
+	abz_sim_set_fx(v->eq_npv, i, x);
+	if (!fx_of(t->exit, &x) || x < 0)
+		return total_error(i, "exit value", t->exit, err);
+	abz_sim_set_fx(v->exit, i, x);
+	/* without slots the engine reports the total in contrib[0] */
+	for (int32_t k = 0; k < (ns > 0 ? ns : 1); k++)
+	{
+		if (!fx_of(t->contrib[k], &x) || x < 0 || !abz_fixed_add(total, x, &total))
+			return total_error(i, "contribution", t->contrib[k], err);
+		if (ns > 0)
+			abz_sim_set_fx(v->slots, i * (size_t) ns + (size_t) k, x);
+	}
+	abz_sim_set_fx(v->contrib, i, total);
+	return true;
 }
 
 /* add the next trial (with b->revenue and b->cash filled by the engine) */
@@ -142,6 +170,8 @@ abz_sim_builder_add(AbzSimBuilder *b, const AbzTrial *t, AbzError *err)
 						 i, (int) t->death_month, (int) t->breakeven_month, H);
 	v->death[i] = (int16_t) t->death_month;
 	v->breakeven[i] = (int16_t) t->breakeven_month;
+	if (!add_equity(b, t, i, err))
+		return false;
 	/* deaths by month; abz_sim_builder_finish turns them into alive counts */
 	if (t->death_month > 0)
 		v->alive[t->death_month - 1]++;

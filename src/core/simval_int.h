@@ -10,6 +10,7 @@
 
 #define ABZ_SIM_WIRE_HEADER	36		/* bytes of the header in the binary form */
 #define ABZ_SIM_FX_BYTES	16		/* bytes of one fixed-point cell */
+#define ABZ_SIM_WIRE_EXT	160		/* bytes of the version 2 block in the binary form */
 
 /* round up to a multiple of 8 */
 static inline size_t

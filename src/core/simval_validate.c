@@ -113,6 +113,101 @@ check_single(const AbzSimHeader *h, const AbzSimView *v, AbzError *err)
 	return true;
 }
 
+/* the version 2 block: known codes, zero padding, ascending slot months from 0 */
+static bool
+check_ext(const AbzSimHeader *h, const AbzSimExt *e, AbzError *err)
+{
+	bool		single = h->members == 1;
+
+	if (e->sampling > ABZ_SAMPLING_LHS || e->correlated > 1 ||
+		(e->mixed & ~(ABZ_SIM_MIXED_SCENARIO | ABZ_SIM_MIXED_SAMPLING)) ||
+		(single && e->mixed != 0))
+		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL, "unknown sampling or mixture codes");
+	for (int k = 0; k < 5; k++)
+		if (e->pad[k] != 0)
+			return abz_error(err, ABZ_ERR_BINARY, NULL, NULL, "nonzero padding in the version 2 block");
+	if (!(e->tolerance >= 0.0 && e->tolerance < 1.0) || (!single && e->tolerance != 0.0) ||
+		e->requested < h->trials || (e->tolerance == 0.0 && e->requested != h->trials))
+		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
+						 "tolerance %g or requested trials %d do not fit %d trials",
+						 e->tolerance, (int) e->requested, (int) h->trials);
+	if (((e->mixed & ABZ_SIM_MIXED_SCENARIO) && e->scenario != 0) ||
+		((e->mixed & ABZ_SIM_MIXED_SAMPLING) && e->sampling != 0))
+		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL, "a mixed portfolio stores scenario and sampling 0");
+	for (int k = 0; k < ABZ_EQ_MAX_SLOTS; k++)
+	{
+		bool		ok = k >= e->nslots ? e->slot[k] == 0 :
+			(k == 0 ? e->slot[0] == 0 : e->slot[k] > e->slot[k - 1] && e->slot[k] <= h->horizon);
+
+		if (!ok)
+			return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
+							 "equity slot months must rise from 0 to at most the horizon");
+	}
+	return true;
+}
+
+/* the equity view: exit and contributions non-negative, slots summing to the total */
+static bool
+check_equity(const AbzSimHeader *h, const AbzSimView *v, AbzError *err)
+{
+	int32_t		ns = v->ext->nslots;
+
+	if (!fx_nonneg(v->exit, h->trials) || !fx_nonneg(v->contrib, h->trials) ||
+		!fx_nonneg(v->slots, (size_t) h->trials * (size_t) ns))
+		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
+						 "exit values and contributions must not be negative");
+	for (int32_t i = 0; ns > 0 && i < h->trials; i++)
+	{
+		abz_fixed	sum = 0;
+
+		for (int32_t k = 0; k < ns; k++)
+			if (!abz_fixed_add(sum, abz_sim_fx(v->slots, (size_t) i * ns + k), &sum))
+				return abz_error(err, ABZ_ERR_BINARY, NULL, NULL, "contributions overflow");
+		if (sum != abz_sim_fx(v->contrib, i))
+			return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
+							 "trial %d: contributions per slot do not add up to the total", (int) i);
+	}
+	return true;
+}
+
+/* survivors per trial and month: at most members, non-increasing, summing to the alive counts */
+static bool
+check_survivors(const AbzSimHeader *h, const AbzSimView *v, AbzError *err)
+{
+	size_t		T = (size_t) h->trials;
+
+	for (int m = 0; m < h->horizon; m++)
+	{
+		int64_t		sum = 0;
+
+		for (size_t i = 0; i < T; i++)
+		{
+			uint32_t	s = v->surv[(size_t) m * T + i];
+
+			if (s > (uint64_t) h->members || (m > 0 && s > v->surv[(size_t) (m - 1) * T + i]))
+				return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
+								 "survivors of trial %zu at month %d are above the members or rising",
+								 i, m + 1);
+			sum += s;
+		}
+		if (sum != v->alive[m])
+			return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
+							 "survivors at month %d do not add up to the alive count", m + 1);
+	}
+	return true;
+}
+
+/* everything version 2 adds */
+static bool
+check_v2(const AbzSimHeader *h, const AbzSimLayout *L, const AbzSimView *v, AbzError *err)
+{
+	if (!check_ext(h, v->ext, err) || !check_equity(h, v, err))
+		return false;
+	if (v->surv && !zero_bytes(h, L->surv + (size_t) h->horizon * h->trials * sizeof(uint32_t), L->size))
+		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL, "nonzero padding after the survivor counts");
+	return v->surv == NULL || check_survivors(h, v, err);
+}
+
 /* check a value as strictly as the builder makes them */
 bool
 abz_sim_validate(const AbzSimHeader *h, size_t size, AbzError *err)
@@ -132,6 +227,8 @@ abz_sim_validate(const AbzSimHeader *h, size_t size, AbzError *err)
 		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL, "nonzero padding after the trial months");
 	abz_sim_view((AbzSimHeader *) h, &L, &v);
 	if (!check_trials(h, &v, err) || !check_alive(h, &v, err))
+		return false;
+	if (v.ext && !check_v2(h, &L, &v, err))
 		return false;
 	return h->members != 1 || check_single(h, &v, err);
 }

@@ -129,6 +129,47 @@ get_f8(const unsigned char *p, double *x, size_t n)
 	return p;
 }
 
+/* the version 2 block to the wire (ABZ_SIM_WIRE_EXT bytes) */
+static unsigned char *
+put_ext(unsigned char *p, const AbzSimExt *e)
+{
+	uint64_t	tol;
+
+	memcpy(&tol, &e->tolerance, sizeof(tol));
+	p = put64(p, (uint64_t) e->scenario);
+	p = put64(p, tol);
+	p = put32(p, (uint32_t) e->requested);
+	p = put32(p, (uint32_t) e->nslots);
+	*p++ = e->sampling;
+	*p++ = e->correlated;
+	*p++ = e->mixed;
+	memset(p, 0, 5);
+	p += 5;
+	for (int k = 0; k < ABZ_EQ_MAX_SLOTS; k++)
+		p = put16(p, (uint16_t) e->slot[k]);
+	return p;
+}
+
+/* the version 2 block from the wire; nonzero padding is kept for the validator */
+static void
+get_ext(const unsigned char *p, AbzSimExt *e)
+{
+	uint64_t	tol;
+
+	e->scenario = (int64_t) get64(&p);
+	tol = get64(&p);
+	memcpy(&e->tolerance, &tol, sizeof(tol));
+	e->requested = (int32_t) get32(&p);
+	e->nslots = (int32_t) get32(&p);
+	e->sampling = *p++;
+	e->correlated = *p++;
+	e->mixed = *p++;
+	memcpy(e->pad, p, 5);
+	p += 5;
+	for (int k = 0; k < ABZ_EQ_MAX_SLOTS; k++)
+		e->slot[k] = (int16_t) get16(&p);
+}
+
 /* the binary form of a value into buf (L->wire bytes) */
 void
 abz_sim_to_wire(const AbzSimHeader *h, unsigned char *buf)
@@ -148,6 +189,8 @@ abz_sim_to_wire(const AbzSimHeader *h, unsigned char *buf)
 	p = put32(p, (uint32_t) h->qtrials);
 	p = put64(p, (uint64_t) h->members);
 	p = put64(p, (uint64_t) h->seed);
+	if (v.ext)
+		p = put_ext(p, v.ext);
 	p = put_fx(p, v.npv, T);
 	p = put_fx(p, v.arr, T);
 	p = put_fx(p, v.loss, T);
@@ -167,18 +210,31 @@ abz_sim_to_wire(const AbzSimHeader *h, unsigned char *buf)
 		p = put_f8(p, v.rev_q, H * ABZ_SIM_NQ);
 		p = put_f8(p, v.cash_q, H * ABZ_SIM_NQ);
 	}
+	if (v.ext)
+	{
+		p = put_fx(p, v.eq_npv, T);
+		p = put_fx(p, v.exit, T);
+		p = put_fx(p, v.contrib, T);
+		p = put_fx(p, v.slots, T * (size_t) v.ext->nslots);
+		if (v.surv)
+			for (size_t k = 0; k < H * T; k++)
+				p = put32(p, v.surv[k]);
+	}
 }
 
-/* the header of a binary form, checked for the fields that size the value */
+/* the header (and version 2 block) of a binary form, checked for the fields that size the value */
 static bool
-wire_header(const unsigned char *buf, size_t len, AbzSimHeader *h, AbzError *err)
+wire_header(const unsigned char *buf, size_t len, AbzSimHeader *h, AbzSimExt *ext,
+			AbzError *err)
 {
 	const unsigned char *p = buf;
+	unsigned	known;
 
 	if (len < ABZ_SIM_WIRE_HEADER)
 		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
 						 "binary simulation is truncated (%zu bytes)", len);
 	memset(h, 0, sizeof(*h));
+	memset(ext, 0, sizeof(*ext));
 	h->version = *p++;
 	h->flags = *p++;
 	h->pad = get16(&p);
@@ -188,24 +244,37 @@ wire_header(const unsigned char *buf, size_t len, AbzSimHeader *h, AbzError *err
 	h->qtrials = (int32_t) get32(&p);
 	h->members = (int64_t) get64(&p);
 	h->seed = (int64_t) get64(&p);
-	if (h->version != ABZ_SIM_VERSION)
+	if (h->version != ABZ_SIM_VERSION && h->version != ABZ_SIM_VERSION_1)
 		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
-						 "unsupported binary format version %d (this build reads version %d)",
-						 h->version, ABZ_SIM_VERSION);
-	if ((h->flags & ~ABZ_SIM_FLAGS_KNOWN) || h->pad != 0)
+						 "unsupported binary format version %d (this build reads versions %d and %d)",
+						 h->version, ABZ_SIM_VERSION_1, ABZ_SIM_VERSION);
+	known = h->version == ABZ_SIM_VERSION_1 ? ABZ_SIM_FLAGS_KNOWN_1 : ABZ_SIM_FLAGS_KNOWN;
+	if ((h->flags & ~known) || h->pad != 0)
 		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL, "unknown flags or nonzero padding");
+	if (h->version >= 2)
+	{
+		if (len < ABZ_SIM_WIRE_HEADER + ABZ_SIM_WIRE_EXT)
+			return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
+							 "binary simulation is truncated (%zu bytes)", len);
+		get_ext(p, ext);
+	}
 	return true;
 }
 
 /*
  * The layout a binary header implies, and the check that len is exactly its
- * binary size: every array's length follows from trials and horizon, so
- * this one comparison covers every length before anything is allocated.
+ * binary size: every array's length follows from trials, horizon, the flags
+ * and the slot count, so this one comparison covers every length before
+ * anything is allocated.
  */
 static bool
-wire_layout_of(const AbzSimHeader *h, size_t len, AbzSimLayout *L, AbzError *err)
+wire_layout_of(const AbzSimHeader *h, const AbzSimExt *ext, size_t len, AbzSimLayout *L,
+			   AbzError *err)
 {
-	if (!abz_sim_layout_of(h, L, err))
+	AbzSimShape shape;
+
+	abz_sim_shape_of(h, ext->nslots, &shape);
+	if (!abz_sim_layout_shape(&shape, L, err))
 	{
 		if (err->code != ABZ_ERR_LIMIT)
 			err->code = ABZ_ERR_BINARY;
@@ -223,8 +292,9 @@ bool
 abz_sim_wire_layout(const unsigned char *buf, size_t len, AbzSimLayout *L, AbzError *err)
 {
 	AbzSimHeader h;
+	AbzSimExt	ext;
 
-	return wire_header(buf, len, &h, err) && wire_layout_of(&h, len, L, err);
+	return wire_header(buf, len, &h, &ext, err) && wire_layout_of(&h, &ext, len, L, err);
 }
 
 /* the arrays of a binary form (after its header) into a view */
@@ -248,7 +318,17 @@ wire_body(const unsigned char *p, size_t T, size_t H, AbzSimView *v)
 	if (v->rev_q)
 	{
 		p = get_f8(p, v->rev_q, H * ABZ_SIM_NQ);
-		get_f8(p, v->cash_q, H * ABZ_SIM_NQ);
+		p = get_f8(p, v->cash_q, H * ABZ_SIM_NQ);
+	}
+	if (v->ext)
+	{
+		p = get_fx(p, v->eq_npv, T);
+		p = get_fx(p, v->exit, T);
+		p = get_fx(p, v->contrib, T);
+		p = get_fx(p, v->slots, T * (size_t) v->ext->nslots);
+		if (v->surv)
+			for (size_t k = 0; k < H * T; k++)
+				v->surv[k] = get32(&p);
 	}
 }
 
@@ -263,10 +343,11 @@ abz_sim_from_wire(const unsigned char *buf, size_t len, AbzSimHeader *out,
 				  const AbzSimLayout *L, AbzError *err)
 {
 	AbzSimHeader h;
+	AbzSimExt	ext;
 	AbzSimLayout own;
 	AbzSimView	v;
 
-	if (!wire_header(buf, len, &h, err) || !wire_layout_of(&h, len, &own, err))
+	if (!wire_header(buf, len, &h, &ext, err) || !wire_layout_of(&h, &ext, len, &own, err))
 		return false;
 	if (memcmp(&own, L, sizeof(own)) != 0)
 		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
@@ -275,7 +356,10 @@ abz_sim_from_wire(const unsigned char *buf, size_t len, AbzSimHeader *out,
 	*out = h;
 	memset((unsigned char *) out + sizeof(AbzSimHeader), 0, L->size - sizeof(AbzSimHeader));
 	abz_sim_view(out, L, &v);
-	wire_body(buf + ABZ_SIM_WIRE_HEADER, (size_t) h.trials, (size_t) h.horizon, &v);
+	if (v.ext)
+		*v.ext = ext;
+	wire_body(buf + ABZ_SIM_WIRE_HEADER + (v.ext ? ABZ_SIM_WIRE_EXT : 0),
+			  (size_t) h.trials, (size_t) h.horizon, &v);
 	return abz_sim_validate(out, L->size, err);
 }
 
@@ -377,13 +461,22 @@ static int
 text_prefix(const AbzSimHeader *h, char *buf)
 {
 	char		seed[24];
+	char		slots[16] = "";
 
 	if (h->flags & ABZ_SIM_MIXED_SEED)
 		strcpy(seed, "mixed");
 	else
 		snprintf(seed, sizeof(seed), "%" PRId64, h->seed);
-	return snprintf(buf, ABZ_SIM_TEXT_HEADER_MAX + 1, ABZ_SIM_TEXT_PREFIX "trials=%d horizon=%d members=%" PRId64 " seed=%s data=",
-					(int) h->trials, (int) h->horizon, h->members, seed);
+	if (h->version >= 2)
+	{
+		AbzSimView	v;
+
+		abz_sim_const_view(h, &v);
+		snprintf(slots, sizeof(slots), "slots=%d ", (int) v.ext->nslots);
+	}
+	return snprintf(buf, ABZ_SIM_TEXT_HEADER_MAX + 1, "%strials=%d horizon=%d members=%" PRId64 " seed=%s %sdata=",
+					h->version >= 2 ? ABZ_SIM_TEXT_PREFIX : ABZ_SIM_TEXT_PREFIX_1,
+					(int) h->trials, (int) h->horizon, h->members, seed, slots);
 }
 
 /* text form into buf (L->text + 1 bytes); the binary form is written at its end first */
@@ -452,41 +545,71 @@ parse_field(const char **pp, const char *end, const char *name, int64_t *out, bo
 	return true;
 }
 
-/* parse the readable prefix; fills h's trials, horizon, members, seed, flags */
+/* the version named by the text's prefix, 0 if none; advances *pp */
+static int
+text_version(const char **pp, const char *end)
+{
+	size_t		pl = strlen(ABZ_SIM_TEXT_PREFIX);
+
+	if ((size_t) (end - *pp) < pl)
+		return 0;
+	if (memcmp(*pp, ABZ_SIM_TEXT_PREFIX, pl) == 0)
+	{
+		*pp += pl;
+		return ABZ_SIM_VERSION;
+	}
+	if (memcmp(*pp, ABZ_SIM_TEXT_PREFIX_1, pl) == 0)
+	{
+		*pp += pl;
+		return ABZ_SIM_VERSION_1;
+	}
+	return 0;
+}
+
+/* parse the readable prefix; fills h's version, trials, horizon, members, seed, flags and *nslots */
 static bool
-parse_prefix(const char *text, size_t len, AbzSimHeader *h, size_t *data_at, AbzError *err)
+parse_prefix(const char *text, size_t len, AbzSimHeader *h, int32_t *nslots, size_t *data_at,
+			 AbzError *err)
 {
 	const char *p = text;
 	const char *end = text + len;
-	size_t		pl = strlen(ABZ_SIM_TEXT_PREFIX);
 	int64_t		trials,
 				horizon,
 				members,
-				seed;
+				seed,
+				slots = 0;
 	bool		mixed = false;
+	int			version;
 
 	memset(h, 0, sizeof(*h));
-	if (len < pl || memcmp(p, ABZ_SIM_TEXT_PREFIX, pl) != 0)
+	version = text_version(&p, end);
+	if (version == 0)
 		return abz_error(err, ABZ_ERR_SYNTAX, NULL, NULL,
-						 "expected \"%s\" followed by trials, horizon, members, seed and data",
+						 "expected \"%s\" followed by trials, horizon, members, seed, slots and data",
 						 ABZ_SIM_TEXT_PREFIX "...");
-	p += pl;
 	if (!parse_field(&p, end, "trials", &trials, false, NULL) ||
 		!parse_field(&p, end, "horizon", &horizon, false, NULL) ||
 		!parse_field(&p, end, "members", &members, false, NULL) ||
-		!parse_field(&p, end, "seed", &seed, true, &mixed))
+		!parse_field(&p, end, "seed", &seed, true, &mixed) ||
+		(version >= 2 && !parse_field(&p, end, "slots", &slots, false, NULL)))
 		return abz_error(err, ABZ_ERR_SYNTAX, NULL, NULL,
-						 "malformed header: expected trials=<n> horizon=<n> members=<n> seed=<n> data=");
+						 "malformed header: expected trials=<n> horizon=<n> members=<n> seed=<n>%s data=",
+						 version >= 2 ? " slots=<n>" : "");
 	if ((size_t) (end - p) < 5 || memcmp(p, "data=", 5) != 0)
 		return abz_error(err, ABZ_ERR_SYNTAX, NULL, NULL, "expected data= after the header");
-	if (trials < 1 || trials > INT32_MAX || horizon < 1 || horizon > INT32_MAX || members < 1)
+	if (trials < 1 || trials > INT32_MAX || horizon < 1 || horizon > INT32_MAX || members < 1 ||
+		slots < 0 || slots > ABZ_EQ_MAX_SLOTS)
 		return abz_error(err, ABZ_ERR_SYNTAX, NULL, NULL,
-						 "trials, horizon and members must be positive");
+						 "trials, horizon and members must be positive, slots between 0 and %d",
+						 ABZ_EQ_MAX_SLOTS);
+	h->version = (uint8_t) version;
 	h->trials = (int32_t) trials;
 	h->horizon = (int32_t) horizon;
 	h->members = members;
 	h->seed = seed;
-	h->flags = (members == 1 ? ABZ_SIM_HAS_QUANTILES : 0) | (mixed ? ABZ_SIM_MIXED_SEED : 0);
+	h->flags = (members == 1 ? ABZ_SIM_HAS_QUANTILES : 0) | (mixed ? ABZ_SIM_MIXED_SEED : 0) |
+		(version >= 2 && members > 1 ? ABZ_SIM_HAS_SURVIVORS : 0);
+	*nslots = (int32_t) slots;
 	*data_at = (size_t) (p + 5 - text);
 	return true;
 }
@@ -496,11 +619,14 @@ bool
 abz_sim_text_layout(const char *text, size_t len, AbzSimLayout *L, AbzError *err)
 {
 	AbzSimHeader h;
+	AbzSimShape shape;
+	int32_t		nslots;
 	size_t		at;
 
-	if (!parse_prefix(text, len, &h, &at, err))
+	if (!parse_prefix(text, len, &h, &nslots, &at, err))
 		return false;
-	if (!abz_sim_layout_of(&h, L, err))
+	abz_sim_shape_of(&h, nslots, &shape);
+	if (!abz_sim_layout_shape(&shape, L, err))
 	{
 		if (err->code != ABZ_ERR_LIMIT)
 			err->code = ABZ_ERR_SYNTAX;
@@ -515,13 +641,16 @@ abz_sim_text_layout(const char *text, size_t len, AbzSimLayout *L, AbzError *err
 
 /* the readable header and the binary header inside the data say the same */
 static bool
-same_header(const AbzSimHeader *text, const unsigned char *wire, size_t len, AbzError *err)
+same_header(const AbzSimHeader *text, int32_t nslots, const unsigned char *wire, size_t len,
+			AbzError *err)
 {
 	AbzSimHeader w;
+	AbzSimExt	ext;
 
-	if (!wire_header(wire, len, &w, err))
+	if (!wire_header(wire, len, &w, &ext, err))
 		return false;
-	if (w.trials != text->trials || w.horizon != text->horizon ||
+	if (w.version != text->version || ext.nslots != nslots ||
+		w.trials != text->trials || w.horizon != text->horizon ||
 		w.members != text->members || w.seed != text->seed || w.flags != text->flags)
 		return abz_error(err, ABZ_ERR_SYNTAX, NULL, NULL,
 						 "the data's header (trials=%d horizon=%d members=%" PRId64 " seed=%" PRId64
@@ -543,9 +672,11 @@ abz_sim_parse(const char *text, size_t len, unsigned char *wire,
 {
 	AbzSimHeader h;
 	AbzSimLayout own;
+	int32_t		nslots;
 	size_t		at;
 
-	if (!abz_sim_text_layout(text, len, &own, err) || !parse_prefix(text, len, &h, &at, err))
+	if (!abz_sim_text_layout(text, len, &own, err) ||
+		!parse_prefix(text, len, &h, &nslots, &at, err))
 		return false;
 	if (memcmp(&own, L, sizeof(own)) != 0)
 		return abz_error(err, ABZ_ERR_SYNTAX, NULL, NULL,
@@ -555,7 +686,7 @@ abz_sim_parse(const char *text, size_t len, unsigned char *wire,
 		return abz_error(err, ABZ_ERR_SYNTAX, NULL, NULL,
 						 "data is not the canonical base64 of a %d-trial, %d-month simulation",
 						 (int) h.trials, (int) h.horizon);
-	if (!same_header(&h, wire, L->wire, err) || !abz_sim_from_wire(wire, L->wire, out, L, err))
+	if (!same_header(&h, nslots, wire, L->wire, err) || !abz_sim_from_wire(wire, L->wire, out, L, err))
 	{
 		/* text input reports a malformed value as a syntax error */
 		if (err->code == ABZ_ERR_BINARY)

@@ -442,6 +442,23 @@ push_int64(JsonbParseState **st, const char *key, int64 v)
 	pushJsonbValue(st, WJB_VALUE, &jv);
 }
 
+/* a portfolio's survivors at the horizon: mean, P5 and P95 (version 2 only) */
+static void
+push_survivors(JsonbParseState **st, const AbzSimHeader *h)
+{
+	double		(*rows)[6];
+	AbzError	err;
+
+	if (h->version < 2)
+		return;
+	rows = palloc(sizeof(double[6]) * (size_t) h->horizon);
+	if (!abz_sim_survivors(h, palloc(sizeof(double) * (size_t) h->trials), rows, &err))
+		return;
+	push_num(st, "survivors_mean", rows[h->horizon - 1][0]);
+	push_num(st, "survivors_p5", rows[h->horizon - 1][1]);
+	push_num(st, "survivors_p95", rows[h->horizon - 1][5]);
+}
+
 PG_FUNCTION_INFO_V1(aibiz_sim_summary);
 
 /* summary(sim): the headline numbers as jsonb */
@@ -480,7 +497,11 @@ aibiz_sim_summary(PG_FUNCTION_ARGS)
 	push_num(&st, "expected_shortfall_95", es);
 	push_num(&st, "survival", abz_sim_survival(h, h->horizon));
 	push_num(&st, "breakeven_probability", abz_sim_breakeven_probability(h));
-	push_num(&st, "failure_probability", abz_sim_failure_probability(h));
+	/* a portfolio reports how many members survive, not whether any fails */
+	if (h->members == 1)
+		push_num(&st, "failure_probability", abz_sim_failure_probability(h));
+	else
+		push_survivors(&st, h);
 	push_num(&st, "arr_mean", abz_sim_trial_mean(h, 1));
 	push_num(&st, "loss_mean", abz_sim_trial_mean(h, 2));
 	res = pushJsonbValue(&st, WJB_END_OBJECT, NULL);

@@ -12,6 +12,7 @@
 #include "libpq/pqformat.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
+#include "utils/jsonb.h"
 
 #include "aibiz.h"
 #include "simulate.h"
@@ -179,19 +180,28 @@ sim_tick(void *arg)
 	CHECK_FOR_INTERRUPTS();
 }
 
-/* run a simulation of already-read inputs */
-static Datum
-run_simulation(const AbzSpec *revenue, const AbzSpec *risk, const AbzSpec *plan,
-			   HeapTupleHeader market, int32 horizon, int32 trials, int64 seed)
+/* the sampling named by text: 'mc' or 'lhs' */
+static uint8
+sampling_arg(text *t)
 {
-	AbzMarket	mk;
-	AbzSimLayout L;
-	AbzError	err;
-	AbzModel   *model;
-	struct varlena *v;
-	void	   *scratch;
+	char	   *name = text_to_cstring(t);
 
-	abz_check_horizon(horizon);
+	if (strcmp(name, "mc") == 0)
+		return ABZ_SAMPLING_MC;
+	if (strcmp(name, "lhs") == 0)
+		return ABZ_SAMPLING_LHS;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("aibiz.simulate: unknown sampling \"%s\"", name),
+			 errdetail("Valid samplings are mc (plain Monte Carlo) and lhs (Latin hypercube)."),
+			 errhint("Pass sampling => 'mc' or sampling => 'lhs'.")));
+	return ABZ_SAMPLING_MC;
+}
+
+/* trials within 1..aibiz.max_trials */
+static void
+check_trials(int32 trials)
+{
 	if (trials < 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -201,45 +211,133 @@ run_simulation(const AbzSpec *revenue, const AbzSpec *risk, const AbzSpec *plan,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("%d trials exceed the limit of %d", trials, abz_max_trials),
 				 errhint("Use fewer trials, or have a superuser raise aibiz.max_trials.")));
-	/* size everything before allocating anything */
-	if (!abz_sim_layout(trials, horizon, true, &L, &err))
-		sim_raise(&err, NULL);
+}
+
+/* the simulation options of the arguments after the market (horizon first at argument first) */
+static void
+sim_options(FunctionCallInfo fcinfo, int first, AbzSimOptions *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->trials = PG_GETARG_INT32(first + 1);
+	o->seed = PG_GETARG_INT64(first + 2);
+	o->scenario = PG_GETARG_INT64(first + 3);
+	o->sampling = sampling_arg(PG_GETARG_TEXT_PP(first + 4));
+	check_trials(o->trials);
+	if (!PG_ARGISNULL(first + 6))
+	{
+		double		tol = PG_GETARG_FLOAT8(first + 6);
+
+		if (!(tol > 0.0 && tol < 1.0))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("aibiz.simulate: tolerance must be above 0 and below 1, got %g", tol),
+					 errhint("tolerance is relative: 0.01 stops when the 95 %% half-width of mean NPV is within 1 %% of |mean NPV|.")));
+		o->tolerance = tol;
+	}
+}
+
+/* run a simulation of already-read inputs under options o */
+static Datum
+run_simulation(const AbzSpec *revenue, const AbzSpec *risk, const AbzSpec *plan,
+			   HeapTupleHeader market, int32 horizon, const AbzSimOptions *o)
+{
+	AbzMarket	mk;
+	AbzSimLayout L;
+	AbzError	err;
+	AbzModel   *model;
+	struct varlena *v;
+	void	   *scratch;
+
+	abz_check_horizon(horizon);
 	abz_market_from_record(market, &mk);
 	model = (AbzModel *) palloc(abz_model_size(horizon));
 	if (!abz_model_prepare(model, revenue, risk, plan, &mk, horizon, &err))
 		abz_raise(&err, "simulation");
+	/* size everything before allocating the value */
+	if (!abz_sim_layout_for(model, o, &L, &err))
+		sim_raise(&err, NULL);
 	v = sim_alloc(&L);
-	scratch = palloc(abz_sim_builder_scratch(trials, horizon));
-	if (!abz_simulate(model, seed, trials, SIM_OF(v), &L, scratch, sim_tick, NULL, &err))
+	scratch = palloc(abz_sim_builder_scratch(o->trials, horizon));
+	if (!abz_simulate(model, o, SIM_OF(v), &L, scratch, sim_tick, NULL, &err))
 		sim_raise(&err, NULL);
 	pfree(scratch);
 	pfree(model);
 	return PointerGetDatum(v);
 }
 
-PG_FUNCTION_INFO_V1(aibiz_simulate);
+/* true if any of arguments 0..n-1 is NULL (the strict part of the signature) */
+static bool
+any_null(FunctionCallInfo fcinfo, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (PG_ARGISNULL(i))
+			return true;
+	return false;
+}
 
-/* simulate(revenue, risk, plan, market, horizon, trials, seed) */
+PG_FUNCTION_INFO_V1(aibiz_simulate_v2);
+
+/*
+ * simulate(revenue, risk, plan, market, horizon, trials, seed, scenario,
+ * sampling, correlations, tolerance); NULL if an argument before
+ * correlations is NULL
+ */
+Datum
+aibiz_simulate_v2(PG_FUNCTION_ARGS)
+{
+	AbzSimOptions o;
+
+	if (any_null(fcinfo, 9))
+		PG_RETURN_NULL();
+	sim_options(fcinfo, 4, &o);
+	return run_simulation(PG_GETARG_ABZSPEC(0), PG_GETARG_ABZSPEC(1), PG_GETARG_ABZSPEC(2),
+						  PG_GETARG_HEAPTUPLEHEADER(3), PG_GETARG_INT32(4), &o);
+}
+
+PG_FUNCTION_INFO_V1(aibiz_simulate_company_v2);
+
+/* simulate(company aibiz.companies, market, horizon, trials, seed, ...); NULL if an input is NULL */
+Datum
+aibiz_simulate_company_v2(PG_FUNCTION_ARGS)
+{
+	AbzSpec    *spec[3];
+	AbzSimOptions o;
+
+	if (any_null(fcinfo, 7) || !abz_company_specs(PG_GETARG_HEAPTUPLEHEADER(0), spec))
+		PG_RETURN_NULL();
+	sim_options(fcinfo, 2, &o);
+	return run_simulation(spec[0], spec[1], spec[2], PG_GETARG_HEAPTUPLEHEADER(1),
+						  PG_GETARG_INT32(2), &o);
+}
+
+/* the 0.1 entry points, kept for the 0.1 scripts' CREATE FUNCTION; never called after an update */
+PG_FUNCTION_INFO_V1(aibiz_simulate);
 Datum
 aibiz_simulate(PG_FUNCTION_ARGS)
 {
+	AbzSimOptions o = {0};
+
+	o.trials = PG_GETARG_INT32(5);
+	o.seed = PG_GETARG_INT64(6);
+	check_trials(o.trials);
 	return run_simulation(PG_GETARG_ABZSPEC(0), PG_GETARG_ABZSPEC(1), PG_GETARG_ABZSPEC(2),
-						  PG_GETARG_HEAPTUPLEHEADER(3), PG_GETARG_INT32(4),
-						  PG_GETARG_INT32(5), PG_GETARG_INT64(6));
+						  PG_GETARG_HEAPTUPLEHEADER(3), PG_GETARG_INT32(4), &o);
 }
 
 PG_FUNCTION_INFO_V1(aibiz_simulate_company);
-
-/* simulate(company aibiz.companies, market, horizon, trials, seed); NULL if an input is NULL */
 Datum
 aibiz_simulate_company(PG_FUNCTION_ARGS)
 {
 	AbzSpec    *spec[3];
+	AbzSimOptions o = {0};
 
 	if (!abz_company_specs(PG_GETARG_HEAPTUPLEHEADER(0), spec))
 		PG_RETURN_NULL();
+	o.trials = PG_GETARG_INT32(3);
+	o.seed = PG_GETARG_INT64(4);
+	check_trials(o.trials);
 	return run_simulation(spec[0], spec[1], spec[2], PG_GETARG_HEAPTUPLEHEADER(1),
-						  PG_GETARG_INT32(2), PG_GETARG_INT32(3), PG_GETARG_INT64(4));
+						  PG_GETARG_INT32(2), &o);
 }
 
 /* ---- portfolio ---- */
@@ -265,9 +363,13 @@ aibiz_sim_add(PG_FUNCTION_ARGS)
 	bool		own = (Pointer) av != DatumGetPointer(ad) ||
 		AggCheckCallContext(fcinfo, NULL) == AGG_CONTEXT_AGGREGATE;
 
+	AbzSimLayout La;
+
 	if (!abz_sim_add_layout(a, b, &L, &err))
 		sim_raise(&err, NULL);
-	if (own && !(a->flags & ABZ_SIM_HAS_QUANTILES))
+	/* in place only when the sum has a's layout (same equity slots) */
+	if (own && !(a->flags & ABZ_SIM_HAS_QUANTILES) &&
+		abz_sim_layout_of(a, &La, &err) && memcmp(&La, &L, sizeof(L)) == 0)
 		out = av;
 	else
 		out = sim_alloc(&L);

@@ -103,17 +103,18 @@ ABZ_SUITE(simval_layout)
 
 	CHECK(abz_sim_layout(1000, 60, true, &L, &err));
 	/*
-	 * header 40, per trial 3*16 + 2 + 2 (int16 arrays padded to 8: 2000 each),
-	 * per month 8 + 16 + 16, categories 8*(8+16), quantiles 2*60*5*8
+	 * header 40, version 2 block 160, per trial 3*16 + 2 + 2 (int16 arrays
+	 * padded to 8: 2000 each), per month 8 + 16 + 16, categories 8*(8+16),
+	 * quantiles 2*60*5*8, then the equity view: per trial 3*16 (no slots)
 	 */
-	CHECK(L.size == 40 + 48000 + 2000 + 2000 + 60 * 40 + 8 * 24 + 2 * 60 * 5 * 8);
-	CHECK(L.wire == 36 + 52000 + 60 * 40 + 8 * 24 + 2 * 60 * 5 * 8);
+	CHECK(L.size == 40 + 160 + 48000 + 2000 + 2000 + 60 * 40 + 8 * 24 + 2 * 60 * 5 * 8 + 48000);
+	CHECK(L.wire == 36 + 160 + 52000 + 60 * 40 + 8 * 24 + 2 * 60 * 5 * 8 + 48000);
 	CHECK(!abz_sim_layout(0, 60, true, &L, &err) && err.code == ABZ_ERR_DOMAIN);
 	CHECK(!abz_sim_layout(10, 601, true, &L, &err) && err.code == ABZ_ERR_LIMIT);
 	CHECK(!abz_sim_layout(10, 0, true, &L, &err) && err.code == ABZ_ERR_DOMAIN);
-	/* 52 bytes per trial: 20M trials are about 1.04 GB binary, 1.39 GB as text */
-	CHECK(!abz_sim_layout(20000000, 60, true, &L, &err) && err.code == ABZ_ERR_LIMIT);
-	CHECK(abz_sim_layout(10000000, 600, true, &L, &err));
+	/* 100 bytes per trial: 10M trials are about 1.0 GB binary, 1.33 GB as text */
+	CHECK(!abz_sim_layout(10000000, 60, true, &L, &err) && err.code == ABZ_ERR_LIMIT);
+	CHECK(abz_sim_layout(8000000, 600, true, &L, &err));
 	CHECK(!abz_sim_layout(INT32_MAX, 600, true, &L, &err) && err.code == ABZ_ERR_LIMIT);
 	/* quantile trials: min(trials, 4e6 / horizon) */
 	CHECK(abz_sim_qtrials(100000, 600) == 6666);
@@ -158,7 +159,7 @@ synth_sim(int k, int32_t trials, int32_t H, int64_t seed, AbzSimLayout *L)
 		return NULL;
 	value = calloc(1, L->size);
 	scratch = malloc(abz_sim_builder_scratch(trials, H));
-	abz_sim_builder_init(&b, value, L, scratch, trials, H, 1, seed);
+	abz_sim_builder_init(&b, value, L, scratch, trials, H, 1, seed, unit_sim_ext(trials));
 	for (int i = 0; i < trials; i++)
 	{
 		synth_trial(k, i, H, &t, b.revenue, b.cash);
@@ -249,7 +250,7 @@ bad_trial(double npv, double cash2, char *msg, size_t size)
 		return;
 	value = calloc(1, L.size);
 	scratch = malloc(abz_sim_builder_scratch(1, 3));
-	abz_sim_builder_init(&b, value, &L, scratch, 1, 3, 1, 1);
+	abz_sim_builder_init(&b, value, &L, scratch, 1, 3, 1, 1, unit_sim_ext(1));
 	synth_trial(0, 1, 3, &t, b.revenue, b.cash);
 	t.npv = npv;
 	b.cash[1] = cash2;
@@ -300,7 +301,8 @@ ABZ_SUITE(simval_validate)
 
 	CHECK(abz_sim_validate(h, L.size, &err));
 	CHECK(!abz_sim_validate(h, L.size - 8, &err));
-	CORRUPT(c->version = 2);
+	CORRUPT(c->version = 3);
+	CORRUPT(c->version = 1);	/* a version 1 value is smaller */
 	CORRUPT(c->flags |= 0x80);
 	CORRUPT(c->flags &= ~ABZ_SIM_HAS_QUANTILES);
 	CORRUPT(c->members = 0);
@@ -344,17 +346,19 @@ ABZ_SUITE(simval_wire_text)
 	wire[0] = ABZ_SIM_VERSION;
 	/* a binary header claiming 2^31-1 trials is refused as a limit before allocating */
 	{
-		unsigned char big[36];
+		unsigned char big[36 + 160];
 
-		memcpy(big, wire, 36);
+		memcpy(big, wire, sizeof(big));
 		big[8] = 0x7f;
 		big[9] = big[10] = big[11] = 0xff;
-		CHECK(!abz_sim_wire_layout(big, 36, &L2, &err) && err.code == ABZ_ERR_LIMIT);
+		CHECK(!abz_sim_wire_layout(big, sizeof(big), &L2, &err) && err.code == ABZ_ERR_LIMIT);
+		/* a version 2 header without its block is truncated */
+		CHECK(!abz_sim_wire_layout(big, 36, &L2, &err) && err.code == ABZ_ERR_BINARY);
 	}
 
 	tl = abz_sim_format(h, &L, text);
 	CHECK(tl == strlen(text) && tl <= L.text);
-	CHECK(strncmp(text, "simulation v1 trials=37 horizon=7 members=1 seed=-9 data=", 57) == 0);
+	CHECK(strncmp(text, "simulation v2 trials=37 horizon=7 members=1 seed=-9 slots=0 data=", 65) == 0);
 	memset(back, 0xAA, L.size);
 	CHECK(abz_sim_text_layout(text, tl, &L2, &err) && L2.size == L.size);
 	CHECK(abz_sim_parse(text, tl, wire, back, &L2, &err));
@@ -434,7 +438,8 @@ ABZ_SUITE(simval_add)
 	CHECK(ab->qtrials == 0 && !(ab->flags & ABZ_SIM_HAS_QUANTILES));
 	CHECK(ab->seed == 5 && !(ab->flags & ABZ_SIM_MIXED_SEED));
 	CHECK(ab_c->seed == 0 && (ab_c->flags & ABZ_SIM_MIXED_SEED));
-	CHECK(L.size < La.size);
+	/* a portfolio drops the quantiles (2*6*5*8) and adds survivors (6*24*4, 8-aligned) */
+	CHECK(L.size == La.size - 2 * 6 * 5 * 8 + 6 * 24 * 4);
 
 	abz_sim_view(a, &La, &va);
 	abz_sim_view(b, &La, &vb);
@@ -591,6 +596,8 @@ ABZ_SUITE(simval_driver)
 								  "cash(amount=200k) + team(headcount=2, cost=10k) + product(launch=2, churn=2%) + marketing(budget=5k, cac=400)");
 	AbzMarket	mk = {50000, 0.02, 0.03, 0.4, 0.1};
 	AbzSimLayout L;
+	AbzSimOptions o9,
+				o10;
 	AbzError	err;
 	AbzModel   *m;
 	void	   *a,
@@ -605,21 +612,23 @@ ABZ_SUITE(simval_driver)
 		return;
 	m = malloc(abz_model_size(H));
 	CHECK(abz_model_prepare(m, rev, risk, plan, &mk, H, &err));
-	CHECK(abz_sim_layout(T, H, true, &L, &err));
+	o9 = unit_sim_opts(9, T);
+	CHECK(abz_sim_layout_for(m, &o9, &L, &err));
 	a = calloc(1, L.size);
 	b = calloc(1, L.size);
 	scratch = malloc(abz_sim_builder_scratch(T, H));
-	CHECK(abz_simulate(m, 9, T, a, &L, scratch, count_tick, &ticks, &err));
+	CHECK(abz_simulate(m, &o9, a, &L, scratch, count_tick, &ticks, &err));
 	/* a tick every 32768 / 36 = 910 trials (3 in 3000), and one per month of the quantiles */
 	CHECK(abz_sim_tick_every(H) == 910);
 	CHECK(ticks == 3 + H);
 	CHECK(abz_sim_validate(a, L.size, &err));
 	/* the same model and seed give the same bytes, also from a reused model */
-	CHECK(abz_simulate(m, 9, T, b, &L, scratch, NULL, NULL, &err));
+	CHECK(abz_simulate(m, &o9, b, &L, scratch, NULL, NULL, &err));
 	CHECK(memcmp(a, b, L.size) == 0);
 	/* another seed differs */
 	memset(b, 0, L.size);
-	CHECK(abz_simulate(m, 10, T, b, &L, scratch, NULL, NULL, &err));
+	o10 = unit_sim_opts(10, T);
+	CHECK(abz_simulate(m, &o10, b, &L, scratch, NULL, NULL, &err));
 	CHECK(memcmp(a, b, L.size) != 0);
 	/* launch month 2 is recorded; breakeven never precedes it (the validator checks) */
 	CHECK(((AbzSimHeader *) a)->launch == 2);

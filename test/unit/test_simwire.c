@@ -51,7 +51,7 @@ build(int32_t trials, int32_t H, AbzSimLayout *L)
 		abort();
 	value = calloc(1, L->size);
 	scratch = malloc(abz_sim_builder_scratch(trials, H));
-	abz_sim_builder_init(&b, value, L, scratch, trials, H, 1, 7);
+	abz_sim_builder_init(&b, value, L, scratch, trials, H, 1, 7, unit_sim_ext(trials));
 	for (int i = 0; i < trials; i++)
 	{
 		trial_of(i, H, &t, b.revenue, b.cash);
@@ -134,7 +134,7 @@ forged_text(const AbzSimHeader *h, const AbzSimLayout *L, int32_t header_trials,
 
 	abz_sim_to_wire(h, wire);
 	put_be32(wire, 8, (uint32_t) wire_trials);
-	n = sprintf(text, "simulation v1 trials=%d horizon=%d members=1 seed=7 data=",
+	n = sprintf(text, "simulation v2 trials=%d horizon=%d members=1 seed=7 slots=0 data=",
 				(int) header_trials, (int) h->horizon);
 	b64(wire, L->wire, text + n);
 	free(wire);
@@ -252,9 +252,11 @@ ABZ_SUITE(simwire_version_every_read)
 	AbzSimHeader *h = build(10, 3, &L);
 
 	CHECK(abz_sim_check_header(h, L.size, &L2, &err) && L2.size == L.size && L2.wire == L.wire);
-	h->version = 2;
+	h->version = 3;
 	CHECK(!abz_sim_check_header(h, L.size, &L2, &err) && err.code == ABZ_ERR_BINARY);
-	CHECK(strstr(err.msg, "version 2") != NULL);
+	CHECK(strstr(err.msg, "versions 1 and 2") != NULL);
+	h->version = 1;				/* readable, but a version 1 value of these dimensions is smaller */
+	CHECK(!abz_sim_check_header(h, L.size, &L2, &err) && err.code == ABZ_ERR_BINARY);
 	h->version = 0;
 	CHECK(!abz_sim_check_header(h, L.size, &L2, &err));
 	h->version = ABZ_SIM_VERSION;
@@ -275,29 +277,31 @@ ABZ_SUITE(simwire_version_every_read)
 
 /*
  * The 1 GB limit: the text form, with the longest readable header a value can
- * have (103 bytes), plus 8 bytes of framing must fit in 1 GB - 1.  Text bytes
- * are 103 + 4 ceil(wire / 3), wire = 36 + 52 T + 40 H + 192 (+ 80 H with
- * quantiles).  By hand: H = 1 with quantiles, wire = 348 + 52 T; the text fits
- * while 4 ceil(wire / 3) <= 1073741823 - 8 - 103 = 1073741712, i.e. wire <=
- * 805306284, T <= 805305936 / 52 = 15486652.6.  Without quantiles wire = 268
- * + 52 T, T <= 805306016 / 52 = 15486654.2.  H = 600 with quantiles: wire =
- * 72228 + 52 T, T <= 805234056 / 52 = 15485270.3.
+ * have (112 bytes), plus 8 bytes of framing must fit in 1 GB - 1.  Text bytes
+ * are 112 + 4 ceil(wire / 3); version 2 without equity slots: wire = 36 + 160
+ * + 100 T + 40 H + 192, plus 80 H with quantiles (a single simulation) or
+ * 4 H T survivor counts without (a portfolio).  By hand: the text fits while
+ * 4 ceil(wire / 3) <= 1073741823 - 8 - 112 = 1073741703, i.e. ceil(wire / 3)
+ * <= 268435425, wire <= 805306275.  H = 1 with quantiles: wire = 508 + 100 T,
+ * T <= 805305767 / 100 = 8053057.7.  Without: wire = 428 + 104 T, T <=
+ * 805305847 / 104 = 7743325.5.  H = 600 with quantiles: wire = 72388 + 100 T,
+ * T <= 805233887 / 100 = 8052338.9.
  */
 ABZ_SUITE(simwire_trial_limit)
 {
 	AbzSimLayout L;
 	AbzError	err;
 
-	CHECK(abz_sim_layout(15486652, 1, true, &L, &err));
+	CHECK(abz_sim_layout(8053057, 1, true, &L, &err));
 	CHECK(L.text + 8 <= ABZ_SIM_MAX_BYTES);
-	CHECK(!abz_sim_layout(15486653, 1, true, &L, &err) && err.code == ABZ_ERR_LIMIT);
-	CHECK(abz_sim_layout(15486654, 1, false, &L, &err));
-	CHECK(!abz_sim_layout(15486655, 1, false, &L, &err) && err.code == ABZ_ERR_LIMIT);
-	CHECK(abz_sim_layout(15485270, 600, true, &L, &err));
-	CHECK(!abz_sim_layout(15485271, 600, true, &L, &err) && err.code == ABZ_ERR_LIMIT);
-	CHECK(abz_sim_max_trials(1, true) == 15486652);
-	CHECK(abz_sim_max_trials(1, false) == 15486654);
-	CHECK(abz_sim_max_trials(600, true) == 15485270);
+	CHECK(!abz_sim_layout(8053058, 1, true, &L, &err) && err.code == ABZ_ERR_LIMIT);
+	CHECK(abz_sim_layout(7743325, 1, false, &L, &err));
+	CHECK(!abz_sim_layout(7743326, 1, false, &L, &err) && err.code == ABZ_ERR_LIMIT);
+	CHECK(abz_sim_layout(8052338, 600, true, &L, &err));
+	CHECK(!abz_sim_layout(8052339, 600, true, &L, &err) && err.code == ABZ_ERR_LIMIT);
+	CHECK(abz_sim_max_trials(1, true) == 8053057);
+	CHECK(abz_sim_max_trials(1, false) == 7743325);
+	CHECK(abz_sim_max_trials(600, true) == 8052338);
 	/* the longest readable header is what the limit assumes */
 	{
 		AbzSimHeader *hh;
@@ -308,6 +312,7 @@ ABZ_SUITE(simwire_trial_limit)
 		CHECK(abz_sim_layout(1, 1, false, &Ls, &err));
 		hh = calloc(1, Ls.size);
 		hh->version = ABZ_SIM_VERSION;
+		hh->flags = ABZ_SIM_HAS_SURVIVORS;
 		hh->trials = 1;
 		hh->horizon = 1;
 		hh->launch = 1;
@@ -316,8 +321,8 @@ ABZ_SUITE(simwire_trial_limit)
 		buf = calloc(1, Ls.text + 1);
 		n = abz_sim_format(hh, &Ls, buf);
 		CHECK(n == strlen(buf) && n <= Ls.text);
-		/* 1-digit trials and horizon: 9 + 2 digits short of the longest header */
-		CHECK((size_t) (strstr(buf, "data=") + 5 - buf) == ABZ_SIM_TEXT_HEADER_MAX - 11);
+		/* 1-digit trials, horizon and slots: 9 + 2 + 1 digits short of the longest header */
+		CHECK((size_t) (strstr(buf, "data=") + 5 - buf) == ABZ_SIM_TEXT_HEADER_MAX - 12);
 		free(buf);
 		free(hh);
 	}
@@ -335,7 +340,7 @@ ABZ_SUITE(simwire_event_counter)
 	CHECK(abz_sim_layout(2, 3, true, &L, &err));
 	value = calloc(1, L.size);
 	scratch = malloc(abz_sim_builder_scratch(2, 3));
-	abz_sim_builder_init(&b, value, &L, scratch, 2, 3, 1, 0);
+	abz_sim_builder_init(&b, value, &L, scratch, 2, 3, 1, 0, unit_sim_ext(2));
 	trial_of(1, 3, &t, b.revenue, b.cash);
 	t.events[ABZ_RISK_MARKET] = UINT32_MAX - 1;
 	CHECK(abz_sim_builder_add(&b, &t, &err));

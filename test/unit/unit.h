@@ -8,6 +8,8 @@
 #ifndef ABZ_UNIT_H
 #define ABZ_UNIT_H
 
+#include <string.h>
+#include "simulate.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -37,5 +39,28 @@ void		abz_unit_result(int ok, const char *file, int line, const char *expr);
 	int ok_ = strcmp(a_, b_) == 0; \
 	if (!ok_) fprintf(stderr, "    got      \"%s\"\n    expected \"%s\"\n", a_, b_); \
 	abz_unit_result(ok_, __FILE__, __LINE__, #a " == " #b); } while (0)
+
+/* the version 2 block of a plain simulation of trials trials without equity slots */
+static inline const AbzSimExt *
+unit_sim_ext(int32_t trials)
+{
+	static AbzSimExt e;
+
+	memset(&e, 0, sizeof(e));
+	e.requested = trials;
+	return &e;
+}
+
+/* simulation options of a plain run */
+static inline AbzSimOptions
+unit_sim_opts(int64_t seed, int32_t trials)
+{
+	AbzSimOptions o;
+
+	memset(&o, 0, sizeof(o));
+	o.seed = seed;
+	o.trials = trials;
+	return o;
+}
 
 #endif							/* ABZ_UNIT_H */

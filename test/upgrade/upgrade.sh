@@ -153,6 +153,15 @@ check "nothing planted fired during the update" "0" \
 	"$(q up -c "SELECT count(*) FROM public.fired")"
 check "every stored value reads back identical (text)" "$before" "$(values_md5 up)"
 check "every stored value reads back identical (binary)" "$before_bin" "$(send_md5 up)"
+check "a simulation stored by 0.1.0 still answers npv_mean()" "t" \
+	"$(q up -c "SELECT bool_and(aibiz.npv_mean(simulation) IS NOT NULL) FROM public.vals")"
+check "investor() of a 0.1.0 simulation says to re-simulate (22023)" "22023 re-simulate" \
+	"$(psql -X -q -At -d up -c "\set VERBOSITY verbose" -c "SELECT aibiz.investor(simulation) FROM public.vals LIMIT 1" 2>&1 |
+	   sed -n 's/^ERROR: *\([0-9A-Z]*\):.*\(re-simulate\).*/\1 \2/p')"
+check "a portfolio of 0.1.0 simulations says to re-simulate (22023)" "22023" \
+	"$(psql -X -q -At -d up -c "\set VERBOSITY sqlstate" -c "SELECT aibiz.portfolio(simulation) FROM public.vals" 2>&1 | sed 's/^ERROR: *//')"
+check "a 0.1.0 simulation re-simulated after the update is of version 2" "simulation v2" \
+	"$(q up -c "SELECT left(aibiz.simulate(c, m, 12, 10, 1)::text, 13) FROM aibiz.companies c JOIN aibiz.markets m ON m.id = c.market_id LIMIT 1")"
 check "the re-created sample_companies() gives the rows 0.1.0 gave (600 companies)" \
 	"$sample_before" "$(sample_md5 up)"
 check "market() and sample_companies() after the update fire nothing" "0" \
