@@ -98,6 +98,9 @@ typedef struct AbzSimExt
 	int16_t		slot[ABZ_EQ_MAX_SLOTS];	/* slot months, ascending from 0; unused zero */
 } AbzSimExt;
 
+/* bytes a reader needs to check a header: the header and the version 2 block */
+#define ABZ_SIM_HEADER_BYTES	(((sizeof(AbzSimHeader) + 7) & ~(size_t) 7) + sizeof(AbzSimExt))
+
 /* the shape that sizes a value */
 typedef struct AbzSimShape
 {

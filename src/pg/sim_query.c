@@ -55,17 +55,20 @@ check_level(double level)
 				 errmsg("level must be between 0 and 1 (exclusive), got %g", level)));
 }
 
-/* header fields only: detoast just the header, checked against the full size */
+/*
+ * Header fields only: detoast just the header and the version 2 block (the
+ * check reads the block's slot count), checked against the full size.
+ */
 static AbzSimHeader *
 sim_header(FunctionCallInfo fcinfo)
 {
+	const Size	want = ABZ_VARHDRSZ + ABZ_SIM_HEADER_BYTES;
 	Size		raw = toast_raw_datum_size(PG_GETARG_DATUM(0));
-	struct varlena *v = PG_DETOAST_DATUM_SLICE(PG_GETARG_DATUM(0), 0,
-											   ABZ_VARHDRSZ + sizeof(AbzSimHeader));
+	struct varlena *v = PG_DETOAST_DATUM_SLICE(PG_GETARG_DATUM(0), 0, Min(raw, want));
 	AbzSimLayout L;
 
 	if (raw < ABZ_VARHDRSZ + sizeof(AbzSimHeader) ||
-		VARSIZE(v) < ABZ_VARHDRSZ + sizeof(AbzSimHeader))
+		VARSIZE(v) < Min(raw, want))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("cannot read stored aibiz.simulation value of %zu bytes", (size_t) raw)));
