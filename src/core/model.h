@@ -120,6 +120,13 @@ int			abz_model_launch(const AbzModel *m);
 bool		abz_model_project(AbzModel *m, AbzMonth *out, double *npv, AbzError *err);
 
 /*
+ * The expected path's summary in trial form: npv, arr and the equity view
+ * (eq_npv, exit, contrib[] with each round at p * amount); the other fields
+ * are 0.  False and err (ABZ_ERR_OVERFLOW) if a value overflows float8.
+ */
+bool		abz_model_project_equity(AbzModel *m, AbzTrial *out, AbzError *err);
+
+/*
  * One trial (SPEC §6) keyed by (seed, trial).  revenue and cash, when not
  * NULL, receive the horizon monthly values of R_t and K_t (a dead company
  * has revenue 0 and keeps its cash at death).

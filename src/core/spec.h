@@ -73,7 +73,8 @@ enum
 	ABZ_RISK_NCAT
 };
 /* risk keys; slots RK_S1/RK_S2 hold the arguments of the strategy sub-term */
-enum { RK_FREQ = 0, RK_LOSS, RK_CHURN, RK_PRICE, RK_COST, RK_SHARE, RK_S1, RK_S2 };
+enum { RK_FREQ = 0, RK_LOSS, RK_CHURN, RK_PRICE, RK_COST, RK_SHARE, RK_S1, RK_S2, RK_SCOPE };
+/* RK_SCOPE: a whole-number constant, 0 = scope=company (default), 1 = scope=market */
 /* strategy sub-terms, stored in AbzTerm.sub of a risk term */
 enum { ABZ_STRAT_ACCEPT = 0, ABZ_STRAT_MITIGATE, ABZ_STRAT_TRANSFER, ABZ_STRAT_AVOID, ABZ_STRAT_N };
 /* mitigate(cost, effect): S1 = cost, S2 = effect;
