@@ -283,6 +283,9 @@ bool		abz_parse_param(const char *text, size_t len, const char *term,
 bool		abz_parse_strategy(const char *text, size_t len, const char *term,
 							   AbzTerm *t, AbzError *err);
 bool		abz_parse_mode(const char *text, size_t len, AbzTerm *t, AbzError *err);
+/* parse text as a risk term's scope (company or market) into its RK_SCOPE slot */
+bool		abz_parse_scope(const char *text, size_t len, const char *term, AbzTerm *t,
+							AbzError *err);
 
 /* mean of a parameter (distribution means; lognormal mean is its first arg) */
 double		abz_param_mean(const AbzParam *p);
