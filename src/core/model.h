@@ -153,8 +153,10 @@ int			abz_model_eq_slots(const AbzModel *m, int16_t months[ABZ_EQ_MAX_SLOTS]);
  * risk profile).  A risk term with scope=market draws its freq, event counts
  * and event impacts from streams keyed instead by (market_key, category and
  * occurrence, i), so companies of one market in one scenario share them.
- * abz_model_set_market_key() sets that key (default 0): the caller mixes the
- * scenario and the market's identity into it (abz_market_key()).
+ * abz_model_set_market_key() sets that key (prepare resets it to 0, so set
+ * it after prepare): the caller mixes the scenario and the market's identity
+ * into it, abz_market_key() = splitmix64(identity ^ splitmix64(scenario)).
+ * Stream ids and draw order: model.c's header comment and docs/model.md.
  */
 uint64_t	abz_market_key(int64_t scenario, uint64_t market_identity);
 void		abz_model_set_market_key(AbzModel *m, uint64_t market_key);
