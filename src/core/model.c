@@ -1514,12 +1514,3 @@ abz_model_rand_values(const AbzModel *m, double *out)
 	for (int i = 0; i < m->nrand; i++)
 		out[i] = *(const double *) ((const char *) m + m->rand[i].off);
 }
-
-/* PLACEHOLDER-ENGINE: replaced by the engine's implementation */
-int
-abz_model_eq_slots(const AbzModel *m, int16_t months[ABZ_EQ_MAX_SLOTS])
-{
-	(void) m;
-	memset(months, 0, sizeof(int16_t) * ABZ_EQ_MAX_SLOTS);
-	return 1;
-}
