@@ -709,11 +709,17 @@ cap_accounts(AbzModel *m, Shocked *st, double Mt)
 	st->C = Mt;
 }
 
-/* an equity contribution of amt at a slot (slot < 0: none kept) with discount factor disc */
+/*
+ * an equity contribution of amt at a slot (slot < 0: after the horizon,
+ * never reached) with discount factor disc; a model without slots adds
+ * every contribution into contrib[0] (the total)
+ */
 static inline void
 eq_put(const AbzModel *m, AbzTrial *tr, int slot, double amt, double disc, double *pv)
 {
-	if (slot >= 0 && slot < m->eq_nslot)
+	if (m->eq_nslot == 0)
+		tr->contrib[0] += amt;
+	else if (slot >= 0)
 		tr->contrib[slot] += amt;
 	*pv += amt * disc;
 }

@@ -73,9 +73,11 @@ typedef struct AbzMonth
 /* What one Monte Carlo trial reports (SPEC §7). */
 /*
  * Equity slots: the months in which an investor may put money in, month 0
- * (the starting cash) and each distinct round month, ascending.  A model
- * whose rounds fall in more distinct months has no slots (its equity IRR is
- * not kept; MOIC and equity NPV are).
+ * (the starting cash) and each distinct round month <= H, ascending.  A
+ * model whose rounds fall in more distinct months has no slots (its equity
+ * IRR is not kept; MOIC and equity NPV are) and reports the total of its
+ * contributions in contrib[0].  (A plan has at most ABZ_MAX_TERMS terms,
+ * three of them required, so every valid plan fits.)
  */
 #define ABZ_EQ_MAX_SLOTS	64
 
