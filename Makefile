@@ -57,10 +57,11 @@ build/unit: $(CORE_SRCS) $(UNIT_SRCS) $(wildcard src/core/*.h) $(wildcard test/u
 	@mkdir -p build
 	$(CORE_CC) $(CORE_CFLAGS) -o $@ $(CORE_SRCS) $(UNIT_SRCS) -lm
 
+# the sanitizer build uses the scalar Philox refill, so the stream tests check both refills
 build/unit-asan: $(CORE_SRCS) $(UNIT_SRCS) $(wildcard src/core/*.h) $(wildcard test/unit/*.h)
 	@mkdir -p build
 	clang -std=gnu11 -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
-	  -fno-sanitize-recover=all -Wall -Wextra -Werror -Wno-unused-parameter -Isrc/core \
+	  -DABZ_RNG_SCALAR -fno-sanitize-recover=all -Wall -Wextra -Werror -Wno-unused-parameter -Isrc/core \
 	  -o $@ $(CORE_SRCS) $(UNIT_SRCS) -lm
 
 # one libFuzzer harness per fuzz/fuzz_<name>.c, its seed corpus in fuzz/corpus/<name>/

@@ -179,6 +179,92 @@ abz_param_sample_in(const AbzParam *p, double lo, double hi, AbzRng *r)
 	return x;
 }
 
+/* standard normal CDF and density */
+static double
+phi_cdf(double x)
+{
+	return 0.5 * erfc(-x * M_SQRT1_2);
+}
+
+static double
+phi_pdf(double x)
+{
+	return isinf(x) ? 0.0 : exp(-0.5 * x * x) * (0.5 * M_2_SQRTPI * M_SQRT1_2);
+}
+
+/*
+ * E[min(max(Z, a), b)] - for Z = mu + sigma N(0,1) - in standardized ends
+ * al = (lo - mu) / sigma, be = (hi - mu) / sigma:
+ * lo Phi(al) + hi (1 - Phi(be)) + mu (Phi(be) - Phi(al)) + sigma (phi(al) - phi(be)),
+ * an infinite end contributing nothing.
+ */
+static double
+normal_mean_in(double mu, double sigma, double lo, double hi)
+{
+	double		al = (lo - mu) / sigma,
+				be = (hi - mu) / sigma;
+	double		pa = phi_cdf(al),
+				pb = phi_cdf(be);
+	double		e = mu * (pb - pa) + sigma * (phi_pdf(al) - phi_pdf(be));
+
+	if (isfinite(lo))
+		e += lo * pa;
+	if (isfinite(hi))
+		e += hi * (1.0 - pb);
+	return e;
+}
+
+/*
+ * E[min(max(X, lo), hi)] for X = exp(mu + sigma N): with L = max(lo, 0) and
+ * P(X < x) = Phi((ln x - mu) / sigma), the partial mean of X on (L, hi) is
+ * e^(mu + sigma^2 / 2) (Phi((ln hi - mu - sigma^2) / sigma) -
+ * Phi((ln L - mu - sigma^2) / sigma)); below L and above hi the ends count.
+ */
+static double
+lognormal_mean_in(double mu, double sigma, double lo, double hi)
+{
+	double		L = lo > 0.0 ? lo : 0.0;
+	double		zl = L > 0.0 ? (log(L) - mu) / sigma : -HUGE_VAL,
+				zh = isfinite(hi) ? (hi > 0.0 ? (log(hi) - mu) / sigma : -HUGE_VAL) : HUGE_VAL;
+	double		m = exp(mu + 0.5 * sigma * sigma);
+	double		e = m * (phi_cdf(zh - sigma) - phi_cdf(zl - sigma));
+
+	if (L > 0.0)
+		e += L * phi_cdf(zl);
+	if (isfinite(hi))
+		e += hi * (1.0 - phi_cdf(zh));
+	return e;
+}
+
+/*
+ * mean of a parameter clamped to [lo, hi], E[min(max(X, lo), hi)]: closed
+ * forms for the normal and the lognormal (unbounded); a bounded distribution
+ * lies inside its key's domain (the validator checks its ends), so its mean
+ * is the mean, clamped only against rounding.
+ */
+double
+abz_param_mean_in(const AbzParam *p, double lo, double hi)
+{
+	double		mu,
+				sigma,
+				e;
+
+	switch (p->dist)
+	{
+		case ABZ_NORMAL:
+			e = p->b > 0.0 ? normal_mean_in(p->a, p->b, lo, hi) : p->a;
+			break;
+		case ABZ_LOGNORMAL:
+			e = lognormal_params(p->a, p->b, &mu, &sigma) ?
+				lognormal_mean_in(mu, sigma, lo, hi) : p->a;
+			break;
+		default:
+			e = abz_param_mean(p);
+			break;
+	}
+	return e < lo ? lo : (e > hi ? hi : e);
+}
+
 /* variance of a parameter (0 for a constant) */
 double
 abz_param_variance(const AbzParam *p)

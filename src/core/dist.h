@@ -17,6 +17,9 @@ double		abz_param_sample(const AbzParam *p, AbzRng *r);
 /* one draw clamped to [lo, hi] (the domain of its key) */
 double		abz_param_sample_in(const AbzParam *p, double lo, double hi, AbzRng *r);
 
+/* mean of a parameter clamped to [lo, hi]: E[min(max(X, lo), hi)] */
+double		abz_param_mean_in(const AbzParam *p, double lo, double hi);
+
 /* variance of a parameter (0 for a constant) */
 double		abz_param_variance(const AbzParam *p);
 

@@ -709,6 +709,27 @@ take_mode(Parser *p, Ctx *ctx, AbzTerm *t)
 	}
 }
 
+/* read scope=company|market of a risk term into its RK_SCOPE slot (0 or 1) */
+static bool
+take_scope(Parser *p, Ctx *ctx, AbzTerm *t)
+{
+	size_t		n;
+	const char *name;
+
+	if (at_number(p) || at_special(p))
+		return dom_error(p, ctx, "scope must be company or market", NULL, 0);
+	name = take_name(p, &n);
+	if (peek(p) == '(')
+		return dom_error(p, ctx, "scope \"%s\" takes no arguments", name, n);
+	memset(&t->key[RK_SCOPE], 0, sizeof(AbzParam));
+	if (name_is(name, n, "market"))
+		t->key[RK_SCOPE].a = 1.0;
+	else if (!name_is(name, n, "company"))
+		return dom_error(p, ctx, "unknown scope \"%s\": scope must be company or market",
+						 name, n);
+	return true;
+}
+
 /* an unknown key of term td: the error, the valid keys and the nearest */
 static bool
 unknown_key(Parser *p, const Ctx *ctx, const AbzTermDef *td, const char *kname,
@@ -782,7 +803,15 @@ take_term(Parser *p, AbzTerm *t)
 		is_strategy = p->kind == ABZ_KIND_RISK && name_is(kname, kn, "strategy");
 		is_mode = p->kind == ABZ_KIND_PLAN && t->term == ABZ_PLAN_ENTRY &&
 			name_is(kname, kn, "mode");
-		if (is_strategy || is_mode)
+		if (p->kind == ABZ_KIND_RISK && name_is(kname, kn, "scope"))
+		{
+			if (given & (1u << RK_SCOPE))
+				return dom_error(p, &ctx, "key \"%s\" is given twice", kname, kn);
+			given |= 1u << RK_SCOPE;
+			if (!take_scope(p, &ctx, t))
+				return false;
+		}
+		else if (is_strategy || is_mode)
 		{
 			if (have_special)
 				return dom_error(p, &ctx, "key \"%s\" is given twice", kname, kn);
@@ -992,9 +1021,22 @@ abz_parse_strategy(const char *text, size_t len, const char *term, AbzTerm *t,
 	if (!arg_begin(&p, text, len, err))
 		return false;
 	arg_ctx(&ctx, term, "strategy");
-	memset(&t->key[RK_S1], 0, sizeof(AbzParam) * (ABZ_MAX_KEYS - RK_S1));
+	memset(&t->key[RK_S1], 0, sizeof(AbzParam) * (RK_S2 - RK_S1 + 1));
 	t->sub = 0;
 	return take_strategy(&p, &ctx, t);
+}
+
+/* Parse text as a risk term's scope (company or market) into its RK_SCOPE slot. */
+bool
+abz_parse_scope(const char *text, size_t len, const char *term, AbzTerm *t, AbzError *err)
+{
+	Parser		p;
+	Ctx			ctx;
+
+	if (!arg_begin(&p, text, len, err))
+		return false;
+	arg_ctx(&ctx, term, "scope");
+	return take_scope(&p, &ctx, t);
 }
 
 /*

@@ -11,15 +11,35 @@
  * Bernoulli rounds, death when cash goes negative).  A trial without any
  * uncertainty therefore reproduces the projection bit for bit.
  *
- * Order of random draws in a trial (docs/model.md):
- *   1. every key that is a distribution, once: revenue terms in canonical
- *      order and slot order, then risk terms (freq and the strategy's
- *      arguments), then plan terms (rounds in their canonical order);
- *   2. one uniform per round with 0 < p < 1 (closes when u < p);
- *   3. the first arrival of every risk, then of every licensing term;
- *   4. each month: risks in order, each event drawing its impacts (loss,
- *      churn, price, cost, share; constants draw nothing) then the gap to
- *      the next arrival; then licensing arrivals from launch.
+ * Random streams of trial i (docs/model.md): Philox streams keyed by
+ * (seed, stream id, i), each with its own draw counter, so that one
+ * stream's numbers never depend on what another drew:
+ *   0x00000000       keys of revenue and plan terms that are distributions,
+ *                    once, in canonical term order and slot order (rounds'
+ *                    keys in their canonical order);
+ *   0x00010000       rounds: one uniform per round with 0 < p < 1, canonical
+ *                    order (closes when u < p);
+ *   0x00020000 + l   licensing term l (l-th licensing term of the revenue
+ *                    model): first arrival, then monthly arrivals from launch;
+ *   0x00030000 + r   keys of the risk term at position r of the profile:
+ *                    freq, then the strategy's arguments;
+ *   0x00040000 + r   events of risk term r: first arrival, then each month
+ *                    each event's impacts (loss, churn, price, cost, share;
+ *                    constants draw nothing) and the gap to the next arrival
+ *                    (or a Poisson count above GAP_MAX events a month).
+ * A risk term with scope=market draws instead from streams keyed by
+ * (market key, stream id, i), with c its category and o the occurrence of
+ * that category in the profile (0 for the first):
+ *   0x00050000 + 256 c + o   freq: the clamped quantile of one uniform;
+ *   0x00060000 + 256 c + o   arrivals (first arrival, gaps, Poisson counts);
+ *   0x00070000 + 256 c + o   impacts: exactly five uniforms per event (loss,
+ *                            churn, price, cost, share), each mapped through
+ *                            its clamped quantile when random;
+ * its strategy's arguments stay on the company stream 0x00030000 + r.  Two
+ * companies with the same market key and the same freq therefore have the
+ * same event months trial by trial, and comonotonic impacts.  A stream
+ * draws at most a few thousand blocks per trial (events per risk and month
+ * are capped at EV_CAP), far below the 2^32-block ceiling of its counter.
  */
 #include <math.h>
 #include <string.h>
@@ -34,6 +54,16 @@
 #define EV_CAP		1024		/* events per risk and month sampled one by one */
 #define GAP_MAX		8.0			/* mean events per month drawn as arrival gaps */
 #define MAX_RAND	(ABZ_MAX_TERMS * 16)
+
+/* stream ids of a trial (see the header comment) */
+#define ST_KEYS		0x00000000u
+#define ST_ROUNDS	0x00010000u
+#define ST_LIC		0x00020000u
+#define ST_RKEYS	0x00030000u
+#define ST_REVENTS	0x00040000u
+#define ST_MFREQ	0x00050000u
+#define ST_MARRIVE	0x00060000u
+#define ST_MIMPACT	0x00070000u
 
 /* one term's key values for the current run and its derived factors */
 typedef struct Term
@@ -59,7 +89,7 @@ typedef struct RandKey
 	AbzParam	p;
 	double		lo;
 	double		hi;
-	double		mean;			/* clamped mean, for the projection */
+	double		mean;			/* E[min(max(X, lo), hi)], for the projection */
 	uint32_t	off;			/* byte offset of the target double in AbzModel */
 	uint8_t		kind;			/* where it comes from: AbzKind, */
 	uint8_t		slot;			/* key slot */
@@ -101,7 +131,18 @@ struct AbzModel
 	uint8_t		rord[ABZ_MAX_TERMS];	/* round indices sorted by month */
 	RiskEv		ev[ABZ_MAX_TERMS];
 	RandKey		rand[MAX_RAND];
+	uint64_t	market_key;		/* key of the market-scope streams */
+	bool		roff[ABZ_MAX_TERMS];	/* risk term switched off */
+	bool		rmarket[ABZ_MAX_TERMS];	/* risk term has scope=market */
+	uint32_t	rmid[ABZ_MAX_TERMS];	/* 256 category + occurrence */
+	int			eq_nslot;		/* equity slots (0: too many round months) */
+	int16_t		eq_month[ABZ_EQ_MAX_SLOTS];
+	int8_t		rslot[ABZ_MAX_TERMS];	/* equity slot of each round, -1 if none */
 	/* scratch of one run */
+	AbzRng		rsk[ABZ_MAX_TERMS];	/* company event stream per risk */
+	AbzRng		rma[ABZ_MAX_TERMS];	/* market arrivals per market-scope risk */
+	AbzRng		rmi[ABZ_MAX_TERMS];	/* market impacts per market-scope risk */
+	AbzRng		lrng[ABZ_MAX_TERMS];	/* stream per licensing term */
 	StreamState ss[ABZ_MAX_TERMS];
 	double		rnext[ABZ_MAX_TERMS];	/* next arrival per risk */
 	double		rnext_any;		/* earliest of rnext */
@@ -194,7 +235,7 @@ resolve_key(AbzModel *m, AbzKind kind, const AbzTerm *src, Term *dst, int slot,
 		return abz_error(err, ABZ_ERR_DOMAIN, abz_kinds[kind].terms[src->term].name,
 						 kd->name, "unknown distribution code %d", p->dist);
 	key_domain(kd, &lo, &hi);
-	mean = clampd(abz_param_mean(p), lo, hi);
+	mean = abz_param_mean_in(p, lo, hi);
 	dst->k[slot] = mean;
 	if (p->dist == ABZ_CONST || !per_trial)
 		return true;
@@ -463,11 +504,17 @@ prepare_revenue(AbzModel *m, const AbzSpec *revenue, AbzError *err)
 static bool
 prepare_risk(AbzModel *m, const AbzSpec *risk, AbzError *err)
 {
+	uint32_t	occ[ABZ_RISK_NCAT] = {0};
+
 	m->nrisk = risk ? risk->nterms : 0;
 	for (int i = 0; i < m->nrisk; i++)
 	{
 		const AbzTerm *src = &risk->terms[i];
 		RiskEv	   *ev = &m->ev[i];
+
+		m->roff[i] = false;
+		m->rmarket[i] = src->key[RK_SCOPE].a >= 0.5;
+		m->rmid[i] = ((uint32_t) src->term << 8) | (occ[src->term]++ & 0xffu);
 
 		if (src->sub >= ABZ_STRAT_N)
 			return abz_error(err, ABZ_ERR_DOMAIN, abz_kinds[ABZ_KIND_RISK].terms[src->term].name,
@@ -491,6 +538,41 @@ prepare_risk(AbzModel *m, const AbzSpec *risk, AbzError *err)
 		}
 	}
 	return true;
+}
+
+/*
+ * The equity slots: month 0 and each distinct round month <= H, ascending
+ * (rord is the month order); none when they do not fit ABZ_EQ_MAX_SLOTS.
+ */
+static void
+prepare_slots(AbzModel *m)
+{
+	int			n = 1;
+
+	m->eq_month[0] = 0;
+	for (int j = 0; j < m->nround; j++)
+	{
+		int			r = m->rord[j];
+		int			month = (int) m->round[r].k[ROUND_MONTH];
+
+		m->rslot[r] = -1;
+		if (month > m->horizon)
+			continue;
+		if (m->eq_month[n - 1] != month)
+		{
+			if (n == ABZ_EQ_MAX_SLOTS)
+			{
+				n = 0;
+				break;
+			}
+			m->eq_month[n++] = (int16_t) month;
+		}
+		m->rslot[r] = (int8_t) (n - 1);
+	}
+	if (n == 0)
+		for (int j = 0; j < m->nround; j++)
+			m->rslot[j] = -1;
+	m->eq_nslot = n;
 }
 
 /* resolve the plan: single terms by code (defaults when absent), rounds */
@@ -541,6 +623,7 @@ prepare_plan(AbzModel *m, const AbzSpec *plan, AbzError *err)
 	m->launch = (int) m->plan[ABZ_PLAN_PRODUCT].k[PROD_LAUNCH];
 	if (m->launch < 1)
 		m->launch = 1;
+	prepare_slots(m);
 	/* keys of another entry mode do not apply */
 	if (m->plan[ABZ_PLAN_ENTRY].sub != ABZ_ENTRY_CHANNEL)
 	{
@@ -590,6 +673,8 @@ abz_model_prepare(AbzModel *m, const AbzSpec *revenue, const AbzSpec *risk,
 	m->launch = 0;
 	m->nrev = m->nrisk = m->nround = m->nrand = m->nlic = 0;
 	m->have_train = false;
+	m->market_key = 0;
+	m->eq_nslot = 0;
 	memset(m->kind_end, 0, sizeof(m->kind_end));
 	if (!prepare_revenue(m, revenue, err) ||
 		!prepare_risk(m, risk, err) ||
@@ -610,6 +695,35 @@ typedef struct Shocked
 	double		L;				/* cash loss this month after cover, before stake */
 } Shocked;
 
+/*
+ * Accounts never exceed the market: C_t = M_t, every subscription MRR pool
+ * scaled by M_t / C_t (before this month's pool update).
+ */
+static void
+cap_accounts(AbzModel *m, Shocked *st, double Mt)
+{
+	double		f = Mt / st->C;
+
+	for (int j = 0; j < m->kind_end[ABZ_REV_SUBSCRIPTION]; j++)
+		m->ss[j].pool *= f;
+	st->C = Mt;
+}
+
+/*
+ * an equity contribution of amt at a slot (slot < 0: after the horizon,
+ * never reached) with discount factor disc; a model without slots adds
+ * every contribution into contrib[0] (the total)
+ */
+static inline void
+eq_put(const AbzModel *m, AbzTrial *tr, int slot, double amt, double disc, double *pv)
+{
+	if (m->eq_nslot == 0)
+		tr->contrib[0] += amt;
+	else if (slot >= 0)
+		tr->contrib[slot] += amt;
+	*pv += amt * disc;
+}
+
 /* apply one shock (an event, or the expected effect of a month of events) */
 static inline void
 apply_shock(AbzModel *m, Shocked *st, double loss, double churn, double price,
@@ -629,16 +743,42 @@ apply_shock(AbzModel *m, Shocked *st, double loss, double churn, double price,
 			m->ss[j].pool *= fs;
 }
 
-/* one risk event in a trial: draw its impacts (constants draw nothing) and apply them */
+/*
+ * one risk event in a trial: draw its impacts and apply them.  Company
+ * scope: random impacts drawn from the risk's event stream (constants draw
+ * nothing).  Market scope: exactly NEV uniforms from the market's impact
+ * stream, each random impact its clamped quantile at its uniform.
+ */
 static inline void
 trial_event(AbzModel *m, Shocked *st, int i, AbzRng *rng)
 {
 	const RiskEv *ev = &m->ev[i];
 	double		x[NEV];
 
-	for (int j = 0; j < NEV; j++)
-		x[j] = (ev->rnd & (1u << j)) ? abz_sampler_draw(&ev->s[j], rng) : ev->mean[j];
+	if (m->rmarket[i])
+	{
+		AbzRng	   *mr = &m->rmi[i];
+
+		for (int j = 0; j < NEV; j++)
+		{
+			double		u = abz_rng_uniform(mr);
+
+			x[j] = (ev->rnd & (1u << j)) ?
+				clampd(abz_param_quantile(&ev->s[j].p, u), ev->s[j].lo, ev->s[j].hi) :
+				ev->mean[j];
+		}
+	}
+	else
+		for (int j = 0; j < NEV; j++)
+			x[j] = (ev->rnd & (1u << j)) ? abz_sampler_draw(&ev->s[j], rng) : ev->mean[j];
 	apply_shock(m, st, x[0], x[1], x[2], x[3], x[4], m->risk[i].f[1]);
+}
+
+/* the stream of risk i's arrivals: its market's (scope=market) or its own */
+static inline AbzRng *
+arrivals(AbzModel *m, int i)
+{
+	return m->rmarket[i] ? &m->rma[i] : &m->rsk[i];
 }
 
 /* n events beyond the sampled ones: applied at their mean impacts, in closed form */
@@ -660,7 +800,7 @@ gap(double mu, AbzRng *rng)
 
 /* the risk events of month t in a trial; returns the next arrival of any risk */
 static double
-trial_risks(AbzModel *m, Shocked *st, int t, AbzRng *rng, AbzTrial *tr, double keep)
+trial_risks(AbzModel *m, Shocked *st, int t, AbzTrial *tr, double keep)
 {
 	double		next_any = HUGE_VAL;
 
@@ -670,21 +810,23 @@ trial_risks(AbzModel *m, Shocked *st, int t, AbzRng *rng, AbzTrial *tr, double k
 		int			cat = m->risk[i].code;
 		uint32_t	n = 0;
 		double		before = st->L;
+		AbzRng	   *rng = &m->rsk[i],
+				   *arr = arrivals(m, i);
 
-		if (mu <= 0.0)
+		if (mu <= 0.0 || m->roff[i])
 			continue;
 		if (mu <= GAP_MAX)
 		{
 			while (m->rnext[i] <= t)
 			{
 				trial_event(m, st, i, rng);
-				m->rnext[i] += gap(mu, rng);
+				m->rnext[i] += gap(mu, arr);
 				n++;
 			}
 		}
 		else
 		{
-			n = abz_rng_poisson(mu, rng);
+			n = abz_rng_poisson(mu, arr);
 			for (uint32_t e = 0; e < n && e < EV_CAP; e++)
 				trial_event(m, st, i, rng);
 			if (n > EV_CAP)
@@ -712,20 +854,21 @@ expected_risks(AbzModel *m, Shocked *st)
 		double		mu = m->risk[i].f[0];
 		const double *e = m->ev[i].mean;
 
-		if (mu > 0.0)
+		if (mu > 0.0 && !m->roff[i])
 			apply_shock(m, st, mu * e[0], mu * e[1], mu * e[2], mu * e[3], mu * e[4],
 						m->risk[i].f[1]);
 	}
 }
 
-/* new licensing deals of month t for revenue term j */
+/* new licensing deals of month t for revenue term j (from its own stream in a trial) */
 static inline double
-lic_deals(AbzModel *m, int j, int t, AbzRng *rng)
+lic_deals(AbzModel *m, int j, int t, bool trial)
 {
 	double		mu = m->rev[j].f[0];
 	double		n = 0.0;
+	AbzRng	   *rng = &m->lrng[m->lic_slot[j]];
 
-	if (rng == NULL)
+	if (!trial)
 		return mu;
 	if (mu <= 0.0)
 		return 0.0;
@@ -774,43 +917,101 @@ setup_streams(AbzModel *m)
 	}
 }
 
-/* set up a run: keys at their means (rng NULL) or sampled; rounds; first arrivals */
-static void
-setup_run(AbzModel *m, AbzRng *rng)
+/* the trial's context: seed, trial index, optional given inputs */
+typedef struct TrialKey
 {
+	uint64_t	seed;
+	uint64_t	trial;
+	const double *inputs;		/* once-per-trial inputs, or NULL to draw them */
+} TrialKey;
+
+/*
+ * Draw the once-per-trial keys: revenue and plan keys from the keys stream,
+ * each risk term's from its own key stream, a market-scope freq as the
+ * clamped quantile of one uniform of its market stream.  Given inputs
+ * replace every draw.
+ */
+static void
+draw_keys(AbzModel *m, const TrialKey *tk)
+{
+	AbzRng		keys,
+				rk;
+	int			cur = -1;
+
+	abz_rng_init_stream(&keys, tk->seed, ST_KEYS, tk->trial);
 	for (int i = 0; i < m->nrand; i++)
 	{
-		const RandKey *rk = &m->rand[i];
-		double	   *dst = (double *) ((char *) m + rk->off);
+		const RandKey *k = &m->rand[i];
+		double	   *dst = (double *) ((char *) m + k->off);
 
-		*dst = rng ? abz_param_sample_in(&rk->p, rk->lo, rk->hi, rng) : rk->mean;
+		if (tk->inputs)
+			*dst = clampd(tk->inputs[i], k->lo, k->hi);
+		else if (k->kind != ABZ_KIND_RISK)
+			*dst = abz_param_sample_in(&k->p, k->lo, k->hi, &keys);
+		else if (k->slot == RK_FREQ && m->rmarket[k->term])
+		{
+			AbzRng		mf;
+
+			abz_rng_init_stream(&mf, m->market_key, ST_MFREQ | m->rmid[k->term], tk->trial);
+			*dst = clampd(abz_param_quantile(&k->p, abz_rng_uniform(&mf)), k->lo, k->hi);
+		}
+		else
+		{
+			if (k->term != cur)
+			{
+				cur = k->term;
+				abz_rng_init_stream(&rk, tk->seed, ST_RKEYS | (uint32_t) cur, tk->trial);
+			}
+			*dst = abz_param_sample_in(&k->p, k->lo, k->hi, &rk);
+		}
 	}
-	derive(m, false);
+}
+
+/* the funding of each round this run: p * amount (expected), or amount with probability p */
+static void
+setup_rounds(AbzModel *m, const TrialKey *tk)
+{
+	AbzRng		rr;
+
+	if (tk)
+		abz_rng_init_stream(&rr, tk->seed, ST_ROUNDS, tk->trial);
 	for (int i = 0; i < m->nround; i++)
 	{
 		double		p = m->round[i].k[ROUND_P],
 					amt = m->round[i].k[ROUND_AMOUNT];
 
-		if (rng == NULL)
+		if (tk == NULL)
 			m->ramt[i] = p * amt;
 		else if (p >= 1.0)
 			m->ramt[i] = amt;
 		else if (p <= 0.0)
 			m->ramt[i] = 0.0;
 		else
-			m->ramt[i] = abz_rng_uniform(rng) < p ? amt : 0.0;
+			m->ramt[i] = abz_rng_uniform(&rr) < p ? amt : 0.0;
 	}
-	memset(m->ss, 0, sizeof(StreamState) * (size_t) m->nrev);
-	setup_streams(m);
-	if (rng == NULL)
-		return;
+}
+
+/* the event streams of a trial and the first arrivals of risks and licensing terms */
+static void
+setup_arrivals(AbzModel *m, const TrialKey *tk)
+{
 	m->rnext_any = HUGE_VAL;
 	m->rpois = false;
 	for (int i = 0; i < m->nrisk; i++)
 	{
 		double		mu = m->risk[i].f[0];
 
-		m->rnext[i] = (mu > 0.0 && mu <= GAP_MAX) ? gap(mu, rng) : HUGE_VAL;
+		m->rnext[i] = HUGE_VAL;
+		if (m->roff[i] || !(mu > 0.0))
+			continue;
+		abz_rng_init_stream(&m->rsk[i], tk->seed, ST_REVENTS | (uint32_t) i, tk->trial);
+		if (m->rmarket[i])
+		{
+			abz_rng_init_stream(&m->rma[i], m->market_key, ST_MARRIVE | m->rmid[i], tk->trial);
+			abz_rng_init_stream(&m->rmi[i], m->market_key, ST_MIMPACT | m->rmid[i], tk->trial);
+		}
+		if (mu <= GAP_MAX)
+			m->rnext[i] = gap(mu, arrivals(m, i));
 		if (m->rnext[i] < m->rnext_any)
 			m->rnext_any = m->rnext[i];
 		m->rpois |= mu > GAP_MAX;
@@ -818,10 +1019,32 @@ setup_run(AbzModel *m, AbzRng *rng)
 	for (int j = 0; j < m->nrev; j++)
 	{
 		double		mu = m->rev[j].f[0];
+		AbzRng	   *lr;
 
-		if (m->rev[j].code == ABZ_REV_LICENSING && mu > 0.0 && mu <= GAP_MAX)
-			m->ss[j].next = (m->launch - 1) + gap(mu, rng);
+		if (m->rev[j].code != ABZ_REV_LICENSING)
+			continue;
+		lr = &m->lrng[m->lic_slot[j]];
+		abz_rng_init_stream(lr, tk->seed, ST_LIC | (uint32_t) m->lic_slot[j], tk->trial);
+		if (mu > 0.0 && mu <= GAP_MAX)
+			m->ss[j].next = (m->launch - 1) + gap(mu, lr);
 	}
+}
+
+/* set up a run: keys at their means (tk NULL) or drawn; rounds; first arrivals */
+static void
+setup_run(AbzModel *m, const TrialKey *tk)
+{
+	if (tk == NULL)
+		for (int i = 0; i < m->nrand; i++)
+			*(double *) ((char *) m + m->rand[i].off) = m->rand[i].mean;
+	else
+		draw_keys(m, tk);
+	derive(m, false);
+	setup_rounds(m, tk);
+	memset(m->ss, 0, sizeof(StreamState) * (size_t) m->nrev);
+	setup_streams(m);
+	if (tk)
+		setup_arrivals(m, tk);
 }
 
 /* advance the year-based factors of every revenue term to month t (before launch) */
@@ -844,14 +1067,14 @@ advance_streams(AbzModel *m)
 
 /* licensing revenue of month t for revenue term j; adds its cost to *c */
 static double
-licensing(AbzModel *m, int j, int t, double pi, double *c, AbzRng *rng)
+licensing(AbzModel *m, int j, int t, double pi, double *c, bool trial)
 {
 	const Term *tm = &m->rev[j];
 	const double *k = tm->k;
 	StreamState *s = &m->ss[j];
 	int			H = m->horizon;
 	double	   *h = m->series + 3 * H + (size_t) m->lic_slot[j] * H;
-	double		nd = lic_deals(m, j, t, rng);
+	double		nd = lic_deals(m, j, t, trial);
 	int			term = (int) k[LIC_TERM];
 
 	h[t - 1] = nd;
@@ -869,7 +1092,7 @@ licensing(AbzModel *m, int j, int t, double pi, double *c, AbzRng *rng)
  */
 static inline __attribute__((always_inline)) double
 streams(AbzModel *m, StreamState *const kend[ABZ_REV_NTERMS], int t, double C,
-		double n, double pi, double rev[4], double *cor, AbzRng *rng)
+		double n, double pi, double rev[4], double *cor, bool trial)
 {
 	double		c = 0.0,
 				r_sub = 0.0,
@@ -907,7 +1130,7 @@ streams(AbzModel *m, StreamState *const kend[ABZ_REV_NTERMS], int t, double C,
 		c += s->kc * C;
 	}
 	for (end = kend[ABZ_REV_LICENSING]; s < end; s++)
-		r_lic += licensing(m, (int) (s - m->ss), t, pi, &c, rng);
+		r_lic += licensing(m, (int) (s - m->ss), t, pi, &c, trial);
 	rev[ABZ_REV_SUBSCRIPTION] = r_sub;
 	rev[ABZ_REV_USAGE] = r_use;
 	rev[ABZ_REV_ADVERTISING] = r_adv;
@@ -917,12 +1140,13 @@ streams(AbzModel *m, StreamState *const kend[ABZ_REV_NTERMS], int t, double C,
 }
 
 /*
- * One run over months 1..H: the expected path when rng is NULL, else a
- * trial.  Same arithmetic in both modes.  Inlined into its two callers, so
- * that each mode's copy drops the other's branches (rows, rng).
+ * One run over months 1..H: the expected path when trial is false, else a
+ * trial (its streams set up by setup_run()).  Same arithmetic in both
+ * modes.  Inlined into its callers, so that each mode's copy drops the
+ * other's branches.
  */
 static inline __attribute__((always_inline)) void
-run(AbzModel *m, AbzRng *rng, RunOut *o)
+run(AbzModel *m, bool trial, RunOut *o)
 {
 	const Term *pl = m->plan;
 	int			H = m->horizon,
@@ -959,9 +1183,10 @@ run(AbzModel *m, AbzRng *rng, RunOut *o)
 	AbzMonth   *rows = o->rows;
 	double	   *rev_out = o->revenue,
 			   *cash_out = o->cash;
-	bool		rpois = rng && m->rpois;
-	double		rnext_any = rng ? m->rnext_any : HUGE_VAL;
-	double		risk_loss = 0.0;
+	bool		rpois = trial && m->rpois;
+	double		rnext_any = trial ? m->rnext_any : HUGE_VAL;
+	double		risk_loss = 0.0,
+				eq_pv = 0.0;	/* PV of the equity contributions */
 	int			breakeven = 0,
 				train_in = every;	/* months to the next training run */
 	const double *Mser = m->series,		/* M_t */
@@ -973,10 +1198,13 @@ run(AbzModel *m, AbzRng *rng, RunOut *o)
 		kend[c] = m->ss + m->kind_end[c];
 
 	for (int i = 0; i < m->nrisk; i++)
-	{
-		forgo += m->risk[i].f[3];
-		fixed_risk += m->risk[i].f[2];
-	}
+		if (!m->roff[i])
+		{
+			forgo += m->risk[i].f[3];
+			fixed_risk += m->risk[i].f[2];
+		}
+	if (tr)
+		eq_put(m, tr, 0, K, 1.0, &eq_pv);
 	netf = (1.0 - pl[ABZ_PLAN_ENTRY].k[ENTRY_CUT]) * keep * keepf(forgo);
 
 	for (t = 1; t <= H; t++)
@@ -1001,10 +1229,10 @@ run(AbzModel *m, AbzRng *rng, RunOut *o)
 
 		/* 1. risk events */
 		st.L = 0.0;
-		if (rng)
+		if (trial)
 		{
 			if (rpois || rnext_any <= t)
-				rnext_any = trial_risks(m, &st, t, rng, tr, keep);
+				rnext_any = trial_risks(m, &st, t, tr, keep);
 		}
 		else
 			expected_risks(m, &st);
@@ -1035,7 +1263,9 @@ run(AbzModel *m, AbzRng *rng, RunOut *o)
 			if (n > room)
 				n = room;
 			st.C = st.C * (1.0 - churn) + n;
-			G = streams(m, kend, t, st.C, n, st.pi, rev, &cor, rng);
+			if (st.C > Mt)
+				cap_accounts(m, &st, Mt);
+			G = streams(m, kend, t, st.C, n, st.pi, rev, &cor, trial);
 		}
 		R = G * netf;
 
@@ -1051,7 +1281,11 @@ run(AbzModel *m, AbzRng *rng, RunOut *o)
 		while (t >= next_round)
 		{
 			if (next_round == t)
+			{
 				fund += m->ramt[m->rord[ri]];
+				if (tr)
+					eq_put(m, tr, m->rslot[m->rord[ri]], m->ramt[m->rord[ri]], disc, &eq_pv);
+			}
 			ri++;
 			next_round = ri < m->nround ? m->round[m->rord[ri]].k[ROUND_MONTH] : HUGE_VAL;
 		}
@@ -1087,7 +1321,7 @@ run(AbzModel *m, AbzRng *rng, RunOut *o)
 			rev_out[t - 1] = R;
 		if (cash_out)
 			cash_out[t - 1] = K;
-		if (rng)
+		if (trial)
 		{
 			risk_loss += st.L * keep;
 			if (breakeven == 0 && t >= launch && F >= 0.0)
@@ -1117,6 +1351,8 @@ run(AbzModel *m, AbzRng *rng, RunOut *o)
 	o->npv = npv;
 	if (tr)
 	{
+		tr->exit = alive ? pl[ABZ_PLAN_VALUATION].k[VAL_MULTIPLE] * 12.0 * R + K : 0.0;
+		tr->eq_npv = tr->exit * disc - eq_pv;
 		tr->npv = npv;
 		tr->arr = alive ? 12.0 * R : 0.0;
 		tr->risk_loss = risk_loss;
@@ -1137,7 +1373,7 @@ abz_model_project(AbzModel *m, AbzMonth *out, double *npv, AbzError *err)
 	size_t		n = (size_t) m->horizon * ABZ_MONTH_NFIELDS;
 
 	setup_run(m, NULL);
-	run(m, NULL, &o);
+	run(m, false, &o);
 	if (!abz_screen_below(v, n, ABZ_SCREEN_FINITE))
 		for (int t = 0; t < m->horizon; t++)
 			for (int f = 0; f < ABZ_MONTH_NFIELDS; f++)
@@ -1157,13 +1393,108 @@ void
 abz_model_trial(AbzModel *m, uint64_t seed, uint64_t trial, AbzTrial *out,
 				double *revenue, double *cash)
 {
-	AbzRng		rng;
+	abz_model_trial_inputs(m, seed, trial, NULL, out, revenue, cash);
+}
+
+/* one trial whose once-per-trial inputs are given (NULL: drawn) */
+void
+abz_model_trial_inputs(AbzModel *m, uint64_t seed, uint64_t trial,
+					   const double *inputs, AbzTrial *out,
+					   double *revenue, double *cash)
+{
+	TrialKey	tk = {seed, trial, inputs};
 	RunOut		o = {NULL, revenue, cash, out, 0.0};
 
 	memset(out, 0, sizeof(*out));
-	abz_rng_init(&rng, seed, trial);
-	setup_run(m, &rng);
-	run(m, &rng, &o);
+	setup_run(m, &tk);
+	run(m, true, &o);
+}
+
+/*
+ * The expected path's summary in trial form: npv, arr, and the equity view
+ * (contributions p * amount at each round month, exit at H).  False and err
+ * (ABZ_ERR_OVERFLOW) if a value overflows float8.
+ */
+bool
+abz_model_project_equity(AbzModel *m, AbzTrial *out, AbzError *err)
+{
+	RunOut		o = {NULL, NULL, NULL, out, 0.0};
+
+	memset(out, 0, sizeof(*out));
+	setup_run(m, NULL);
+	run(m, false, &o);
+	if (!isfinite(out->npv) || !isfinite(out->eq_npv) || !isfinite(out->exit))
+		return abz_error(err, ABZ_ERR_OVERFLOW, NULL, "eq_npv",
+						 "value out of range: overflow in the equity view");
+	return true;
+}
+
+/* the equity slots of the model into months[]; their count */
+int
+abz_model_eq_slots(const AbzModel *m, int16_t months[ABZ_EQ_MAX_SLOTS])
+{
+	for (int k = 0; k < m->eq_nslot; k++)
+		months[k] = m->eq_month[k];
+	return m->eq_nslot;
+}
+
+/* a documented 64-bit mix of a scenario and a market identity */
+static uint64_t
+splitmix64(uint64_t x)
+{
+	x += 0x9E3779B97F4A7C15ULL;
+	x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+	return x ^ (x >> 31);
+}
+
+/* market key = splitmix64(identity xor splitmix64(scenario)) */
+uint64_t
+abz_market_key(int64_t scenario, uint64_t market_identity)
+{
+	return splitmix64(market_identity ^ splitmix64((uint64_t) scenario));
+}
+
+/* set the key of the market-scope streams (prepare resets it to 0) */
+void
+abz_model_set_market_key(AbzModel *m, uint64_t market_key)
+{
+	m->market_key = market_key;
+}
+
+/* switch risk term i off or on (until the next prepare) */
+void
+abz_model_disable_risk(AbzModel *m, int i, bool off)
+{
+	if (i >= 0 && i < m->nrisk)
+		m->roff[i] = off;
+}
+
+/* stable identity of once-per-trial input i: kind << 24 | term << 8 | slot */
+uint32_t
+abz_model_rand_id(const AbzModel *m, int i)
+{
+	const RandKey *k = &m->rand[i];
+
+	return ((uint32_t) k->kind << 24) | ((uint32_t) k->term << 8) | k->slot;
+}
+
+/* whether input i is the freq of a market-scope risk (keyed by the market key) */
+bool
+abz_model_rand_market(const AbzModel *m, int i)
+{
+	const RandKey *k = &m->rand[i];
+
+	return k->kind == ABZ_KIND_RISK && k->slot == RK_FREQ && m->rmarket[k->term];
+}
+
+/* input i at probability u: its quantile clamped to its key's domain */
+double
+abz_model_rand_quantile(const AbzModel *m, int i, double u)
+{
+	const RandKey *k = &m->rand[i];
+
+	return clampd(abz_param_quantile(&k->p, u), k->lo, k->hi);
 }
 
 /* number of keys a trial samples once (its distributions) */
@@ -1188,13 +1519,4 @@ abz_model_rand_values(const AbzModel *m, double *out)
 {
 	for (int i = 0; i < m->nrand; i++)
 		out[i] = *(const double *) ((const char *) m + m->rand[i].off);
-}
-
-/* PLACEHOLDER-ENGINE: replaced by the engine's implementation */
-int
-abz_model_eq_slots(const AbzModel *m, int16_t months[ABZ_EQ_MAX_SLOTS])
-{
-	(void) m;
-	memset(months, 0, sizeof(int16_t) * ABZ_EQ_MAX_SLOTS);
-	return 1;
 }

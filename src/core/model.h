@@ -73,9 +73,11 @@ typedef struct AbzMonth
 /* What one Monte Carlo trial reports (SPEC §7). */
 /*
  * Equity slots: the months in which an investor may put money in, month 0
- * (the starting cash) and each distinct round month, ascending.  A model
- * whose rounds fall in more distinct months has no slots (its equity IRR is
- * not kept; MOIC and equity NPV are).
+ * (the starting cash) and each distinct round month <= H, ascending.  A
+ * model whose rounds fall in more distinct months has no slots (its equity
+ * IRR is not kept; MOIC and equity NPV are) and reports the total of its
+ * contributions in contrib[0].  (A plan has at most ABZ_MAX_TERMS terms,
+ * three of them required, so every valid plan fits.)
  */
 #define ABZ_EQ_MAX_SLOTS	64
 
@@ -120,6 +122,13 @@ int			abz_model_launch(const AbzModel *m);
 bool		abz_model_project(AbzModel *m, AbzMonth *out, double *npv, AbzError *err);
 
 /*
+ * The expected path's summary in trial form: npv, arr and the equity view
+ * (eq_npv, exit, contrib[] with each round at p * amount); the other fields
+ * are 0.  False and err (ABZ_ERR_OVERFLOW) if a value overflows float8.
+ */
+bool		abz_model_project_equity(AbzModel *m, AbzTrial *out, AbzError *err);
+
+/*
  * One trial (SPEC §6) keyed by (seed, trial).  revenue and cash, when not
  * NULL, receive the horizon monthly values of R_t and K_t (a dead company
  * has revenue 0 and keeps its cash at death).
@@ -146,8 +155,10 @@ int			abz_model_eq_slots(const AbzModel *m, int16_t months[ABZ_EQ_MAX_SLOTS]);
  * risk profile).  A risk term with scope=market draws its freq, event counts
  * and event impacts from streams keyed instead by (market_key, category and
  * occurrence, i), so companies of one market in one scenario share them.
- * abz_model_set_market_key() sets that key (default 0): the caller mixes the
- * scenario and the market's identity into it (abz_market_key()).
+ * abz_model_set_market_key() sets that key (prepare resets it to 0, so set
+ * it after prepare): the caller mixes the scenario and the market's identity
+ * into it, abz_market_key() = splitmix64(identity ^ splitmix64(scenario)).
+ * Stream ids and draw order: model.c's header comment and docs/model.md.
  */
 uint64_t	abz_market_key(int64_t scenario, uint64_t market_identity);
 void		abz_model_set_market_key(AbzModel *m, uint64_t market_key);

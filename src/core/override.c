@@ -233,6 +233,12 @@ resolve_key(const AbzSpec *s, const PathWords *w, const char *shown, AbzPath *ou
 		out->target = ABZ_TARGET_MODE;
 		return true;
 	}
+	if (w->nwords == 2 && kind == ABZ_KIND_RISK && strcmp(w->key, "scope") == 0)
+	{
+		out->target = ABZ_TARGET_SCOPE;
+		out->slot = RK_SCOPE;
+		return true;
+	}
 	out->key = w->nwords == 2 ? find_key(td, w->key) : NULL;
 	if (out->key == NULL)
 	{
@@ -338,6 +344,8 @@ abz_path_name(const AbzSpec *s, int pos, int slot, AbzTarget target, char buf[AB
 		snprintf(buf + n, ABZ_PATH_MAX - n, "strategy");
 	else if (target == ABZ_TARGET_MODE)
 		snprintf(buf + n, ABZ_PATH_MAX - n, "mode");
+	else if (target == ABZ_TARGET_SCOPE)
+		snprintf(buf + n, ABZ_PATH_MAX - n, "scope");
 	else
 		snprintf(buf + n, ABZ_PATH_MAX - n, "%s%s",
 				 s->kind == ABZ_KIND_RISK && slot >= RK_S1 ? "strategy." : "",
@@ -463,6 +471,11 @@ abz_set_text(const AbzSpec *s, const AbzPath *path, const char *text, size_t len
 		if (!abz_parse_strategy(text, len, term_name(path), t, err))
 			return false;
 	}
+	else if (path->target == ABZ_TARGET_SCOPE)
+	{
+		if (!abz_parse_scope(text, len, term_name(path), t, err))
+			return false;
+	}
 	else if (!abz_parse_mode(text, len, t, err))
 		return false;
 	return finish(path, out, err);
@@ -494,7 +507,8 @@ abz_scale(const AbzSpec *s, const AbzPath *path, double factor, AbzSpec *out, Ab
 	if (path->target != ABZ_TARGET_KEY)
 		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
 						 "path \"%s\" names a %s, not a number; use aibiz.set", path->text,
-						 path->target == ABZ_TARGET_MODE ? "mode" : "strategy");
+						 path->target == ABZ_TARGET_MODE ? "mode" :
+						 path->target == ABZ_TARGET_SCOPE ? "scope" : "strategy");
 	if (path->pos < 0)
 		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
 						 "path \"%s\": the value has no term \"%s\" to scale",

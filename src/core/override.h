@@ -24,7 +24,8 @@ typedef enum AbzTarget
 {
 	ABZ_TARGET_KEY = 0,			/* a numeric key (slot) */
 	ABZ_TARGET_STRATEGY,		/* a risk term's strategy */
-	ABZ_TARGET_MODE				/* the entry term's mode */
+	ABZ_TARGET_MODE,			/* the entry term's mode */
+	ABZ_TARGET_SCOPE			/* a risk term's scope (company or market) */
 } AbzTarget;
 
 /* A path resolved against one value. */
@@ -41,7 +42,7 @@ typedef struct AbzPath
 
 /*
  * Resolve path (len bytes) in s.  The grammar is term ['[' n ']'] '.' key,
- * or term ['[' n ']'] '.strategy' ['.' key] for a risk, or 'entry.mode';
+ * or term ['[' n ']'] '.strategy' ['.' key] or '.scope' for a risk, or 'entry.mode';
  * names are case-insensitive, n counts from 1 among the terms of that name in
  * canonical order; an index must name one of the terms of that name.  A term
  * the value lacks resolves to pos -1 when may_add and the index is omitted

@@ -113,6 +113,13 @@ put_term(Out *o, AbzKind kind, const AbzTerm *t)
 	}
 	else
 		put_keys(o, td, t, &first);
+	if (kind == ABZ_KIND_RISK && t->key[RK_SCOPE].a != 0.0)
+	{
+		if (!first)
+			puts_(o, ", ");
+		puts_(o, "scope=market");
+		first = false;
+	}
 	if (kind == ABZ_KIND_RISK && t->sub != ABZ_STRAT_ACCEPT)
 	{
 		bool		sfirst = true;

@@ -3,8 +3,9 @@
  * and Shaw, "Parallel random numbers: as easy as 1, 2, 3", SC11; the
  * Random123 reference).
  *
- * The 64-bit seed is the key (low half first); the counter of a block is
- * (draw low, draw high, trial low, trial high).  One block is four 32-bit
+ * The 64-bit key (a seed or a market key) is the Philox key (low half
+ * first); the counter of a block is (draw, stream, trial low, trial high)
+ * with a 32-bit draw counter per stream.  One block is four 32-bit
  * words, i.e. two 64-bit draws; words are taken from the end of the block.
  */
 #include <stddef.h>
@@ -59,13 +60,21 @@ abz_philox4x32(const uint32_t key[2], const uint32_t ctr[4], uint32_t out[4])
 	philox10(key[0], key[1], ctr[0], ctr[1], ctr[2], ctr[3], out);
 }
 
-/* start the stream of one trial */
+/* start stream 0 of one trial */
 void
 abz_rng_init(AbzRng *r, uint64_t seed, uint64_t trial)
 {
-	r->key[0] = (uint32_t) seed;
-	r->key[1] = (uint32_t) (seed >> 32);
+	abz_rng_init_stream(r, seed, 0, trial);
+}
+
+/* start stream `stream` of one trial under key */
+void
+abz_rng_init_stream(AbzRng *r, uint64_t key, uint32_t stream, uint64_t trial)
+{
+	r->key[0] = (uint32_t) key;
+	r->key[1] = (uint32_t) (key >> 32);
 	r->trial = trial;
+	r->stream = stream;
 	r->draw = 0;
 	r->buf[0] = r->buf[1] = r->buf[2] = r->buf[3] = 0;
 	r->avail = 0;
@@ -96,12 +105,13 @@ abz_rng_refill(AbzRng *r)
 	const __m128i mul = _mm_set_epi32(0, (int) PHILOX_M1, 0, (int) PHILOX_M0);
 	const __m128i weyl = _mm_set_epi32(0, (int) PHILOX_W1, 0, (int) PHILOX_W0);
 	__m128i		key = _mm_set_epi32(0, (int) r->key[1], 0, (int) r->key[0]);
-	uint64_t	d0 = r->draw,
-				d1 = r->draw + 1;
+	uint32_t	d0 = r->draw,
+				d1 = r->draw + 1u;
 	int			th = (int) (uint32_t) (r->trial >> 32),
-				tl = (int) (uint32_t) r->trial;
-	__m128i		a = _mm_set_epi32(th, tl, (int) (uint32_t) (d0 >> 32), (int) (uint32_t) d0);
-	__m128i		b = _mm_set_epi32(th, tl, (int) (uint32_t) (d1 >> 32), (int) (uint32_t) d1);
+				tl = (int) (uint32_t) r->trial,
+				sid = (int) r->stream;
+	__m128i		a = _mm_set_epi32(th, tl, sid, (int) d0);
+	__m128i		b = _mm_set_epi32(th, tl, sid, (int) d1);
 
 	for (int round = 0; round < 10; round++)
 	{
@@ -117,7 +127,7 @@ abz_rng_refill(AbzRng *r)
 	}
 	_mm_storeu_si128((__m128i *) &r->buf[4], a);
 	_mm_storeu_si128((__m128i *) &r->buf[0], b);
-	r->draw += 2;
+	r->draw += 2u;
 	r->avail = 8;
 }
 #else
@@ -142,10 +152,10 @@ abz_rng_refill(AbzRng *r)
 
 	for (j = 0; j < RNG_NBLOCKS; j++)
 	{
-		uint64_t	d = r->draw + j;
+		uint32_t	d = r->draw + (uint32_t) j;
 
-		c0[j] = (uint32_t) d;
-		c1[j] = (uint32_t) (d >> 32);
+		c0[j] = d;
+		c1[j] = r->stream;
 		c2[j] = (uint32_t) r->trial;
 		c3[j] = (uint32_t) (r->trial >> 32);
 	}
@@ -173,7 +183,7 @@ abz_rng_refill(AbzRng *r)
 		out[2] = c2[j];
 		out[3] = c3[j];
 	}
-	r->draw += RNG_NBLOCKS;
+	r->draw += (uint32_t) RNG_NBLOCKS;
 	r->avail = (int) (4 * RNG_NBLOCKS);
 }
 #endif

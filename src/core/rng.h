@@ -1,9 +1,16 @@
 /*
- * rng.h — counter-based random numbers keyed by (seed, trial, draw).
+ * rng.h — counter-based random numbers keyed by (key, stream, trial, draw).
  *
- * Philox4x32-10: the seed is the key, (trial, draw) the counter.  A trial's
- * stream depends only on the seed and its index, so a trial computes the same
- * numbers in any process, in any order, on any machine.
+ * Philox4x32-10: the 64-bit key (a seed or a market key) is the key,
+ * (draw, stream, trial) the counter.  A stream depends only on the key, its
+ * stream id and the trial index, so a trial computes the same numbers in any
+ * process, in any order, on any machine, and one stream's numbers do not
+ * depend on how many another stream used.
+ *
+ * The draw counter is 32 bits: a stream holds 2^32 blocks (2^33 64-bit
+ * draws).  The model draws far fewer per stream and trial (its event counts
+ * are capped); past the ceiling a stream would wrap to its first block,
+ * which repeats numbers but never touches another stream.
  */
 #ifndef ABZ_RNG_H
 #define ABZ_RNG_H
@@ -12,15 +19,19 @@
 
 typedef struct AbzRng
 {
-	uint32_t	key[2];			/* from the seed */
-	uint64_t	trial;			/* stream: the trial index */
-	uint64_t	draw;			/* next block of the stream */
+	uint32_t	key[2];			/* from the seed or market key */
+	uint64_t	trial;			/* the trial index */
+	uint32_t	stream;			/* the stream id within a trial */
+	uint32_t	draw;			/* next block of the stream (wraps at 2^32) */
 	uint32_t	buf[8];			/* current blocks (two, computed together) */
 	int			avail;			/* 32-bit words left in buf (taken from the end) */
 } AbzRng;
 
-/* start the stream of one trial */
+/* start stream 0 of one trial */
 void		abz_rng_init(AbzRng *r, uint64_t seed, uint64_t trial);
+
+/* start stream `stream` of one trial under key: counter (draw, stream, trial low, trial high) */
+void		abz_rng_init_stream(AbzRng *r, uint64_t key, uint32_t stream, uint64_t trial);
 
 /* the Philox4x32-10 block for (key, counter): the reference function */
 void		abz_philox4x32(const uint32_t key[2], const uint32_t ctr[4], uint32_t out[4]);

@@ -99,6 +99,9 @@ static const AbzKeyDef avoid_keys[] = {
 	{"forgo", RK_S1, 0, 0, 0, 1},
 };
 
+/* scope=company|market of a risk term, stored as the constant 0 or 1 */
+static const AbzKeyDef scope_key = {"scope", RK_SCOPE, INT, 0, 0, 1};
+
 const AbzTermDef abz_strategies[ABZ_STRAT_N] = {
 	{"accept", 0, 0, NULL},
 	{"mitigate", 0, KEYS(mitigate_keys)},
@@ -206,6 +209,8 @@ abz_key_def(AbzKind kind, const AbzTerm *t, int slot)
 	kd = &abz_kinds[kind];
 	if (t->term >= kd->nterms || slot < 0 || slot >= ABZ_MAX_KEYS)
 		return NULL;
+	if (kind == ABZ_KIND_RISK && slot == RK_SCOPE)
+		return &scope_key;
 	if (kind == ABZ_KIND_RISK && slot >= RK_S1)
 		return t->sub < ABZ_STRAT_N ? find_slot(&abz_strategies[t->sub], slot) : NULL;
 	if (kind == ABZ_KIND_PLAN && t->term == ABZ_PLAN_ENTRY)

@@ -73,7 +73,8 @@ enum
 	ABZ_RISK_NCAT
 };
 /* risk keys; slots RK_S1/RK_S2 hold the arguments of the strategy sub-term */
-enum { RK_FREQ = 0, RK_LOSS, RK_CHURN, RK_PRICE, RK_COST, RK_SHARE, RK_S1, RK_S2 };
+enum { RK_FREQ = 0, RK_LOSS, RK_CHURN, RK_PRICE, RK_COST, RK_SHARE, RK_S1, RK_S2, RK_SCOPE };
+/* RK_SCOPE: a whole-number constant, 0 = scope=company (default), 1 = scope=market */
 /* strategy sub-terms, stored in AbzTerm.sub of a risk term */
 enum { ABZ_STRAT_ACCEPT = 0, ABZ_STRAT_MITIGATE, ABZ_STRAT_TRANSFER, ABZ_STRAT_AVOID, ABZ_STRAT_N };
 /* mitigate(cost, effect): S1 = cost, S2 = effect;
@@ -282,6 +283,9 @@ bool		abz_parse_param(const char *text, size_t len, const char *term,
 bool		abz_parse_strategy(const char *text, size_t len, const char *term,
 							   AbzTerm *t, AbzError *err);
 bool		abz_parse_mode(const char *text, size_t len, AbzTerm *t, AbzError *err);
+/* parse text as a risk term's scope (company or market) into its RK_SCOPE slot */
+bool		abz_parse_scope(const char *text, size_t len, const char *term, AbzTerm *t,
+							AbzError *err);
 
 /* mean of a parameter (distribution means; lognormal mean is its first arg) */
 double		abz_param_mean(const AbzParam *p);

@@ -107,7 +107,13 @@ FROM s, aibiz.fan(sim) f;
 SELECT month, metric, p5 < p50 AS p5_below, p25, p50, p75, p95,
 	CASE metric WHEN 'revenue' THEN mean END AS revenue_mean
 FROM s, aibiz.fan(sim) WHERE month = 1 ORDER BY metric;
--- the monthly revenue mean at the horizon is the ARR mean / 12 (ARR = 12 R_H, 0 if dead)
+-- the monthly revenue mean at the horizon is the ARR mean / 12 (ARR = 12 R_H,
+-- 0 if dead), except for a trial that dies in month H itself: the death
+-- month's revenue counts in the series but its ARR is 0.  With seed 7 one
+-- trial of 2000 (trial 281, R_24 = 278247.53) dies in month 24, so the ratio
+-- is (sum of R_24 over the survivors + 278247.53) / (sum over the survivors)
+-- = 1.002110137; without that trial it is 1 to 12 digits (checked with the
+-- core model in C).
 SELECT round((f.mean * 12 / aibiz.arr_mean(sim))::numeric, 9) AS revenue_mean_vs_arr
 FROM s, aibiz.fan(sim) f WHERE f.month = 24 AND f.metric = 'revenue';
 

@@ -169,6 +169,9 @@ GROUP BY t.metric ORDER BY t.metric;
 -- the enterprise NPV).  Over 12 months sum d^t = 0.2 / rho = 10.655718, so
 -- NPV = -cost x 10.655718; P10, P90 = 1000 -+ 1.2815516 x 200 = 743.689687 and
 -- 1256.310313: NPV -7924.547734 and -13386.888671, swing 5462.340938.
+-- The other rows hold the base: the projection takes the mean of the cost
+-- clamped to [0, inf), 1000 Phi(5) + 200 phi(5) = 1000.0000106923, so the
+-- base NPV is -1000.0000106923 x 10.655718202 = -10655.718316.
 SELECT t.path, t.kind, round(t.low_input::numeric, 6) AS low_input, round(t.high_input::numeric, 6) AS high_input,
        round(t.low_value::numeric, 6) AS low_value, round(t.high_value::numeric, 6) AS high_value,
        round(t.swing::numeric, 6) AS swing

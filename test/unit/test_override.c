@@ -283,6 +283,26 @@ ABZ_SUITE(override_add_and_errors)
 	check_set(ABZ_KIND_PLAN, "cash(amount=1) + team(headcount=1, cost=1) + product(churn=0.1) + entry(mode=channel, cut=0.2)",
 			  "entry.mode", "jv", "cash(amount=1) + team(headcount=1, cost=1) + product(churn=0.1) + entry(mode=jv)");
 	expect_fail(ABZ_KIND_RISK, "data(freq=1)", "data.strategy", "mitigate(cost=1)", ABZ_ERR_DOMAIN);
+	/* scope, and a strategy change keeps the scope */
+	check_set(ABZ_KIND_RISK, "competition(freq=1)", "competition.scope", "market",
+			  "competition(freq=1, scope=market)");
+	check_set(ABZ_KIND_RISK, "competition(freq=1, scope=market)", "competition.scope", "company",
+			  "competition(freq=1)");
+	check_set(ABZ_KIND_RISK, "competition(freq=1, scope=market)", "competition.strategy",
+			  "transfer(premium=1, cover=0.5)",
+			  "competition(freq=1, scope=market, strategy=transfer(premium=1, cover=0.5))");
+	check_set(ABZ_KIND_RISK, "data(freq=1) + data(freq=2)", "data[2].scope", "market",
+			  "data(freq=1) + data(freq=2, scope=market)");
+	expect_fail(ABZ_KIND_RISK, "competition(freq=1)", "competition.scope", "worldwide", ABZ_ERR_DOMAIN);
+	e = expect_fail(ABZ_KIND_RISK, "competition(freq=1)", "competition.scope", "", ABZ_ERR_SYNTAX);
+	{
+		AbzPath		p;
+		AbzError	err;
+
+		CHECK(parse(ABZ_KIND_RISK, "competition(freq=1)", &base));
+		CHECK(abz_path_resolve(&base.s, "competition.scope", 17, true, &p, &err));
+		CHECK(!abz_scale(&base.s, &p, 2.0, &got.s, &err) && strstr(err.msg, "scope") != NULL);
+	}
 }
 
 ABZ_SUITE(override_scale)

@@ -86,6 +86,15 @@ check_msg(AbzKind kind, const char *text, AbzErrCode code, const char *term,
 	CHECK(strstr(last_err.msg, msg) != NULL);
 }
 
+/* true if a parameter slot is all zero bytes */
+static bool
+all_zero_param(const AbzParam *p)
+{
+	static const AbzParam zero;
+
+	return memcmp(p, &zero, sizeof(zero)) == 0;
+}
+
 /* the value of slot of term i of buf1 */
 static double
 slot_a(int i, int slot)
@@ -306,6 +315,27 @@ ABZ_SUITE(spec_risk)
 	/* accept leaves the strategy slots zero */
 	CHECK(parse(ABZ_KIND_RISK, "data(freq=1)"));
 	CHECK(buf1.s.terms[0].key[RK_S1].a == 0 && buf1.s.terms[0].key[RK_S2].a == 0);
+	/* scope: company (the default) prints nothing and leaves its slot zero */
+	check_canon(ABZ_KIND_RISK, "competition(freq=1, scope=company)", "competition(freq=1)");
+	CHECK(all_zero_param(&buf1.s.terms[0].key[RK_SCOPE]));
+	/* market prints after the keys, before the strategy; its slot is the constant 1 */
+	check_canon(ABZ_KIND_RISK, "competition(scope=MARKET, strategy=mitigate(cost=1, effect=0.5), freq=1)",
+				"competition(freq=1, scope=market, strategy=mitigate(cost=1, effect=0.5))");
+	CHECK(slot_a(0, RK_SCOPE) == 1.0 && buf1.s.terms[0].key[RK_SCOPE].dist == ABZ_CONST);
+	check_canon(ABZ_KIND_RISK, "market(freq=2, scope=market) + market(freq=1)",
+				"market(freq=2, scope=market) + market(freq=1)");
+	check_msg(ABZ_KIND_RISK, "competition(freq=1, scope=global)", ABZ_ERR_DOMAIN, "competition",
+			  "scope", "unknown scope");
+	check_msg(ABZ_KIND_RISK, "competition(freq=1, scope=1)", ABZ_ERR_DOMAIN, "competition",
+			  "scope", "company or market");
+	check_msg(ABZ_KIND_RISK, "competition(freq=1, scope=market, scope=company)", ABZ_ERR_DOMAIN,
+			  "competition", "scope", "given twice");
+	/* binary input: the scope slot holds the whole number 0 or 1 only */
+	CHECK(parse(ABZ_KIND_RISK, "data(freq=1)"));
+	buf1.s.terms[0].key[RK_SCOPE].a = 2.0;
+	CHECK(!abz_validate(&buf1.s, ABZ_SPEC_SIZE(1), &last_err));
+	buf1.s.terms[0].key[RK_SCOPE].a = 0.5;
+	CHECK(!abz_validate(&buf1.s, ABZ_SPEC_SIZE(1), &last_err));
 }
 
 ABZ_SUITE(spec_plan)
