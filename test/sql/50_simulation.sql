@@ -16,11 +16,13 @@ CREATE TEMP TABLE s AS
 SELECT aibiz.trials(sim), aibiz.horizon(sim), aibiz.members(sim) FROM s;
 
 -- The text form starts with a readable header.  Its length: the prefix
--- "simulation v1 trials=2000 horizon=24 members=1 seed=7 data=" is 59 bytes;
--- the binary form is 36 + 2000*52 + 24*40 + 8*24 + 24*80 = 107108 bytes,
--- whose base64 is 4*ceil(107108/3) = 142812 bytes: 142871 in all.
-SELECT left(sim::text, 59) AS prefix, length(sim::text) FROM s;
--- the binary form: version byte 1, then flags 1 (monthly quantiles present), 107108 bytes
+-- "simulation v2 trials=2000 horizon=24 members=1 seed=7 slots=2 data=" is
+-- 67 bytes (two equity slots: month 0 and the round's month 12); the binary
+-- form is 36 + 160 (version 2 block) + 2000*52 + 24*40 + 8*24 + 24*80 +
+-- 2000*(3+2)*16 (equity NPV, exit, contributions, two slots) = 267268 bytes,
+-- whose base64 is 4*ceil(267268/3) = 356360 bytes: 356427 in all.
+SELECT left(sim::text, 67) AS prefix, length(sim::text) FROM s;
+-- the binary form: version byte 2, then flags 1 (monthly quantiles present), 267268 bytes
 SELECT substr(aibiz.simulation_send(sim), 1, 2) AS version_flags,
 	length(aibiz.simulation_send(sim)) AS wire_bytes FROM s;
 -- the text form reads back to the same value, byte for byte
@@ -168,23 +170,29 @@ SELECT count(*) FROM s, aibiz.loss_exceedance(sim, 0);
 
 -- Input checks: malformed text is 22P02, whatever part is wrong.
 SELECT 'garbage'::aibiz.simulation;
+SELECT 'simulation v2 trials=1 horizon=1 members=1 seed=0 slots=0 data=AAAA'::aibiz.simulation;
+-- a version 1 header (values stored by aibiz 0.1) is read with the version 1 layout
 SELECT 'simulation v1 trials=1 horizon=1 members=1 seed=0 data=AAAA'::aibiz.simulation;
 -- a header that disagrees with the data (seed 8 instead of 7)
 SELECT replace(sim::text, 'seed=7 ', 'seed=8 ')::aibiz.simulation FROM s;
 -- a non-canonical number in the header
 SELECT replace(sim::text, 'trials=2000', 'trials=02000')::aibiz.simulation FROM s;
--- Corrupt the binary body inside the text form and re-encode it: version 2,
--- a death month of 32767 (byte 36 + 2000*48 starts the death months), a
--- monthly alive count above the trials (alive counts start at 36 + 2000*52
--- = 104036), an unknown flag.  Each is refused by the strict validator.
+-- Corrupt the binary body inside the text form and re-encode it: version 3,
+-- a death month of 32767 (byte 196 + 2000*48 starts the death months, after
+-- the 36-byte header and the 160-byte block), a monthly alive count above
+-- the trials (alive counts start at 196 + 2000*52 = 104196), an unknown
+-- flag, an exit value below 0 (exits start at 196 + 104000 + 24*40 + 8*24 +
+-- 24*80 + 2000*16 = 139268; the cell's high word first).  Each is refused
+-- by the strict validator.
 CREATE TEMP TABLE body AS SELECT decode(split_part(sim::text, 'data=', 2), 'base64') AS b FROM s;
 CREATE FUNCTION pg_temp.with_body(b bytea) RETURNS text LANGUAGE sql AS $$
 	SELECT (SELECT split_part(sim::text, 'data=', 1) FROM s) || 'data=' || translate(encode(b, 'base64'), E'\n', '')
 $$;
 SELECT pg_temp.with_body(b)::aibiz.simulation::text = (SELECT sim::text FROM s) AS reencoded_ok FROM body;
-SELECT pg_temp.with_body(set_byte(b, 0, 2))::aibiz.simulation FROM body;
-SELECT pg_temp.with_body(set_byte(set_byte(b, 36 + 2000 * 48, 127), 36 + 2000 * 48 + 1, 255))::aibiz.simulation FROM body;
-SELECT pg_temp.with_body(set_byte(b, 104036, 1))::aibiz.simulation FROM body;
+SELECT pg_temp.with_body(set_byte(b, 0, 3))::aibiz.simulation FROM body;
+SELECT pg_temp.with_body(set_byte(set_byte(b, 196 + 2000 * 48, 127), 196 + 2000 * 48 + 1, 255))::aibiz.simulation FROM body;
+SELECT pg_temp.with_body(set_byte(b, 104196, 1))::aibiz.simulation FROM body;
+SELECT pg_temp.with_body(set_byte(b, 139268, 128))::aibiz.simulation FROM body;
 SELECT pg_temp.with_body(set_byte(b, 1, 129))::aibiz.simulation FROM body;
 SELECT pg_temp.with_body(substr(b, 1, length(b) - 1))::aibiz.simulation FROM body;
 

@@ -27,14 +27,16 @@ CREATE TEMP TABLE s AS SELECT simulate(
 SELECT simulation_send(sim) AS w FROM s \gset
 CREATE FUNCTION pg_temp.text_of(header_trials int, w bytea) RETURNS text
 LANGUAGE sql AS $$
-    SELECT format('simulation v1 trials=%s horizon=6 members=1 seed=5 data=', header_trials)
+    SELECT format('simulation v2 trials=%s horizon=6 members=1 seed=5 slots=1 data=', header_trials)
         || translate(encode(w, 'base64'), E'\n', '')
 $$;
 -- the rebuilt text of the unchanged value is the value's own text
 SELECT pg_temp.text_of(200, :'w'::bytea) = sim::text AS rebuilt FROM s;
 
--- The binary header: version 1, flags 1, 0000, horizon (bytes 5-8), trials
--- (bytes 9-12).  Data saying 201 trials (and 1,000,000) under a readable
+-- The binary header: version 2, flags 1, 0000, horizon (bytes 5-8), trials
+-- (bytes 9-12), launch, quantile trials, members (21-28), seed (29-36); then
+-- the 160-byte version 2 block (scenario, tolerance, requested trials, slot
+-- count at bytes 57-60, ...).  Data saying 201 trials (and 1,000,000) under a readable
 -- header of 200, with exactly the data length 200 trials need: 22P02.
 SELECT what, pg_temp.try(format('SELECT %L::aibiz.simulation::text', t)) AS result FROM (VALUES
   ('data trials 201 under header 200', pg_temp.text_of(200, overlay(:'w'::bytea placing int4send(201) from 9))),
@@ -46,20 +48,31 @@ SELECT what, pg_temp.try(format('SELECT %L::aibiz.simulation::text', t)) AS resu
 -- the server is still up, and the intact text reads back
 SELECT pg_temp.text_of(200, :'w'::bytea)::aibiz.simulation::text = sim::text AS intact FROM s;
 
--- A 66-byte literal whose header claims 15 million trials (a value of about
--- 780 MB) and whose data is 4 characters: refused by its length before the
+-- A 74-byte literal whose header claims 8 million trials (a value of about
+-- 800 MB) and whose data is 4 characters: refused by its length before the
 -- value is allocated, so it fails even under a 1 MB work_mem in no time.
-SELECT length('simulation v1 trials=15000000 horizon=1 members=1 seed=0 data=AAAA') AS bytes;
-SELECT pg_temp.try($q$SELECT 'simulation v1 trials=15000000 horizon=1 members=1 seed=0 data=AAAA'::aibiz.simulation::text$q$);
+-- Data of 8,000,000 trials over 1 month without equity slots: the binary
+-- form is 36 + 160 + 100 T + 40 + 192 + 80 = 800,000,508 bytes, base64
+-- 4 ceil(800000508 / 3) = 1,066,667,344 characters.
+SELECT length('simulation v2 trials=8000000 horizon=1 members=1 seed=0 slots=0 data=AAAA') AS bytes;
+SELECT pg_temp.try($q$SELECT 'simulation v2 trials=8000000 horizon=1 members=1 seed=0 slots=0 data=AAAA'::aibiz.simulation::text$q$);
 
 -- The 1 GB limit on trials at its boundary (horizon 1, monthly quantiles):
--- 15,486,652 trials is the largest value whose text fits, so its short data
--- is a 22P02; one more trial is a 54000 before the data is even looked at.
-SELECT pg_temp.try($q$SELECT 'simulation v1 trials=15486652 horizon=1 members=1 seed=0 data=AAAA'::aibiz.simulation::text$q$);
-SELECT pg_temp.try($q$SELECT 'simulation v1 trials=15486653 horizon=1 members=1 seed=0 data=AAAA'::aibiz.simulation::text$q$);
--- a portfolio (members > 1) has no monthly quantiles: two more trials fit
-SELECT pg_temp.try($q$SELECT 'simulation v1 trials=15486654 horizon=1 members=2 seed=0 data=AAAA'::aibiz.simulation::text$q$);
-SELECT pg_temp.try($q$SELECT 'simulation v1 trials=15486655 horizon=1 members=2 seed=0 data=AAAA'::aibiz.simulation::text$q$);
+-- the text is 112 + 4 ceil(wire / 3) bytes and must fit in 1 GB - 1 - 8,
+-- so wire <= 805,306,275 and T <= (805306275 - 508) / 100 = 8,053,057: its
+-- short data is a 22P02 (4 ceil(805306208 / 3) = 1,073,741,612 characters
+-- expected); one more trial needs 112 + 4 * 268435436 = 1,073,741,856 bytes
+-- of text, a 54000 before the data is even looked at.
+SELECT pg_temp.try($q$SELECT 'simulation v2 trials=8053057 horizon=1 members=1 seed=0 slots=0 data=AAAA'::aibiz.simulation::text$q$);
+SELECT pg_temp.try($q$SELECT 'simulation v2 trials=8053058 horizon=1 members=1 seed=0 slots=0 data=AAAA'::aibiz.simulation::text$q$);
+-- a portfolio (members > 1) has no monthly quantiles but 4 bytes of
+-- survivors per trial and month: wire = 428 + 104 T, T <= 7,743,325
+-- (1,073,741,640 characters expected); one more needs 1,073,741,888 bytes
+SELECT pg_temp.try($q$SELECT 'simulation v2 trials=7743325 horizon=1 members=2 seed=0 slots=0 data=AAAA'::aibiz.simulation::text$q$);
+SELECT pg_temp.try($q$SELECT 'simulation v2 trials=7743326 horizon=1 members=2 seed=0 slots=0 data=AAAA'::aibiz.simulation::text$q$);
+-- the readable header of version 2 must carry the slot count
+SELECT pg_temp.try($q$SELECT 'simulation v2 trials=1 horizon=1 members=1 seed=0 data=AAAA'::aibiz.simulation::text$q$);
+SELECT pg_temp.try($q$SELECT 'simulation v2 trials=1 horizon=1 members=1 seed=0 slots=65 data=AAAA'::aibiz.simulation::text$q$);
 
 -- Binary input through COPY (FORMAT binary): one crafted value per load.
 CREATE TABLE load_s (v simulation);
@@ -80,19 +93,24 @@ BEGIN
 EXCEPTION WHEN OTHERS THEN
     RETURN SQLSTATE || ': ' || SQLERRM;
 END $$;
--- 200 trials over 6 months with quantiles: 36 + 200*52 + 6*40 + 192 + 6*80 = 11348 bytes
+-- 200 trials over 6 months with quantiles and one equity slot (month 0):
+-- 36 + 160 + 200*52 + 6*40 + 192 + 6*80 + 200*(3+1)*16 = 24308 bytes
 SELECT length(:'w'::bytea) AS wire_bytes;
 SELECT what, pg_temp.load(data) AS result FROM (VALUES
   ('intact', :'w'::bytea),
-  ('truncated by one byte', substr(:'w'::bytea, 1, 11347)),
+  ('truncated by one byte', substr(:'w'::bytea, 1, 24307)),
   ('header only', substr(:'w'::bytea, 1, 36)),
+  ('header and block only', substr(:'w'::bytea, 1, 196)),
+  ('slot count 2', overlay(:'w'::bytea placing int4send(2) from 57)),
+  ('slot count 65', overlay(:'w'::bytea placing int4send(65) from 57)),
+  ('sampling 7', overlay(:'w'::bytea placing '\x07' from 61)),
   ('ten bytes', substr(:'w'::bytea, 1, 10)),
   ('empty', ''::bytea),
   ('trailing byte', :'w'::bytea || '\x00'::bytea),
   ('version 9', overlay(:'w'::bytea placing '\x09' from 1)),
   ('unknown flag', overlay(:'w'::bytea placing '\x81' from 2)),
   ('trials 201', overlay(:'w'::bytea placing int4send(201) from 9)),
-  ('trials 2^31-1 in a 36-byte value', overlay(substr(:'w'::bytea, 1, 36) placing int4send(2147483647) from 9)),
+  ('trials 2^31-1 in a 196-byte value', overlay(substr(:'w'::bytea, 1, 196) placing int4send(2147483647) from 9)),
   ('horizon 601', overlay(:'w'::bytea placing int4send(601) from 5)),
   ('members 0', overlay(:'w'::bytea placing int8send(0) from 21))
 ) v(what, data);
@@ -101,7 +119,7 @@ SELECT what, pg_temp.load(data) AS result FROM (VALUES
 -- bytes this test makes a raw varlena type with the same length and
 -- alignment (its I/O is bytea's), cast to and from aibiz.simulation without
 -- a function.  A value is a varlena header, 4 bytes of padding, then the
--- in-memory header (version first).  Version 2 is not a format this build
+-- in-memory header (version first).  Version 3 is not a format this build
 -- reads: every accessor, output and the aggregate say so (XX001).
 CREATE TYPE public.rawsim;
 CREATE FUNCTION public.rawsim_in(cstring) RETURNS rawsim LANGUAGE internal IMMUTABLE STRICT AS 'byteain';
@@ -114,7 +132,7 @@ CREATE FUNCTION pg_temp.poke(x simulation, at int, b bytea) RETURNS simulation
 LANGUAGE sql AS $$
     SELECT overlay(x::rawsim::text::bytea placing b from at)::text::rawsim::simulation
 $$;
-CREATE TEMP TABLE v2 AS SELECT pg_temp.poke(sim, 5, '\x02') AS sim FROM s;
+CREATE TEMP TABLE v2 AS SELECT pg_temp.poke(sim, 5, '\x03') AS sim FROM s;
 SELECT get_byte(sim::rawsim::text::bytea, 4) AS version,
        get_byte(sim::rawsim::text::bytea, 5) AS flags FROM v2;
 SELECT q, pg_temp.try(q) AS result FROM (VALUES
@@ -130,8 +148,16 @@ SELECT q, pg_temp.try(q) AS result FROM (VALUES
   ('SELECT aibiz.portfolio(sim)::text FROM v2'),
   ('SELECT aibiz.portfolio(x)::text FROM (SELECT sim AS x FROM s UNION ALL SELECT sim FROM v2) u')
 ) v(q);
--- the same value with version 1 put back reads again
-SELECT pg_temp.poke(sim, 5, '\x01')::text = (SELECT sim::text FROM s) AS version_1_reads FROM v2;
+-- the same value with version 2 put back reads again; called version 1 its
+-- size disagrees with the version 1 layout (no block, no equity view): XX001
+SELECT pg_temp.poke(sim, 5, '\x02')::text = (SELECT sim::text FROM s) AS version_2_reads FROM v2;
+SELECT pg_temp.try($q$SELECT aibiz.trials(pg_temp.poke(sim, 5, '\x01')) FROM s$q$);
+-- a slot count of 64 in a value sized for 1 (the content is 4 bytes of
+-- padding, the 40-byte header, then the block, whose slot count is its
+-- bytes 21-24: bytes 65-68 of the content, little-endian): XX001, also
+-- through the header-only reader
+SELECT pg_temp.try($q$SELECT aibiz.trials(pg_temp.poke(sim, 65, '\x40')) FROM s$q$);
+SELECT pg_temp.try($q$SELECT aibiz.npv_mean(pg_temp.poke(sim, 65, '\x40')) FROM s$q$);
 -- a stored header saying 201 trials in the bytes of 200 (trials are bytes
 -- 13-16 of the content, little-endian here): its size disagrees, XX001
 SELECT pg_temp.try($q$SELECT aibiz.npv_mean(pg_temp.poke(sim, 13, '\xc9')) FROM s$q$);
