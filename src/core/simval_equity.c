@@ -16,7 +16,7 @@ abz_sim_require_v2(const AbzSimHeader *h, const char *what, AbzError *err)
 	if (h->version >= 2)
 		return true;
 	return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
-					 "%s needs a simulation made by aibiz 0.2 or later; this one was stored by aibiz 0.1 and has no equity view or survivor counts: re-simulate it",
+					 "this simulation was stored by aibiz 0.1: it has no equity view or survivor counts, which %s needs; re-simulate it",
 					 what);
 }
 

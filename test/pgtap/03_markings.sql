@@ -67,7 +67,7 @@ INSERT INTO abz_intended VALUES
 -- parallel workers and on foreign shards.
 INSERT INTO abz_intended VALUES
   ('project', 2, 'i', true, 's', 'expected path of the arguments'),
-  ('simulate', 2, 'i', true, 's', 'counter-based random numbers: same inputs and seed, same bytes'),
+  ('simulate', 2, 'i', false, 's', 'counter-based random numbers: same inputs and seed, same bytes; not strict because correlations and tolerance default to NULL (NULL in an earlier argument gives NULL)'),
   ('unit_economics', 1, 'i', true, 's', 'arithmetic on the arguments'),
   ('market', 1, 'i', true, 's', 'builds a row from its arguments');
 
@@ -100,7 +100,10 @@ INSERT INTO abz_intended VALUES
   ('risk_attribution', 1, 'i', true, 's', 'reads a simulation'),
   ('loss_exceedance', 1, 'i', true, 's', 'reads a simulation'),
   ('statistics', 1, 'i', true, 's', 'reads a simulation'),
-  ('npv_histogram', 1, 'i', true, 's', 'reads a simulation');
+  ('npv_histogram', 1, 'i', true, 's', 'reads a simulation'),
+  ('investor', 1, 'i', true, 's', 'reads a simulation'),
+  ('compare', 1, 'i', true, 's', 'reads two simulations'),
+  ('survivors', 1, 'i', true, 's', 'reads a simulation');
 
 -- Finance.  npv has two overloads: of a rate and flows, and of a projection.
 INSERT INTO abz_intended VALUES
