@@ -17,21 +17,14 @@
  *      not positive semi-definite; L_C its factor;
  *   5. T = S inv(L_E)' L_C': its columns have sample correlation exactly C;
  *   6. column j takes its own values, sorted, in the rank order of T's
- *      column j (ties by trial index).
+ *      column j (ties by trial index); both sorts are a stable radix sort
+ *      of the doubles' order-preserving 64-bit images, in the scratch.
  */
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "depend_int.h"
 #include "dist.h"
-
-/* one value of a column with its trial index, for sorting */
-typedef struct RankPair
-{
-	double		v;
-	int32_t		row;
-} RankPair;
 
 /* byte offsets of the scratch regions */
 typedef struct Layout
@@ -42,7 +35,7 @@ typedef struct Layout
 	size_t		dc;				/* diagonal of L_C: k */
 	size_t		de;				/* diagonal of L_E: k */
 	size_t		y;				/* one row: k */
-	size_t		work;			/* scores + permutation, then pairs + sorted values */
+	size_t		work;			/* scores + permutation, then sort keys and indices */
 	size_t		total;
 } Layout;
 
@@ -64,11 +57,8 @@ layout(int k, int32_t n, Layout *L)
 	size_t		kk = (size_t) k,
 				nn = (size_t) n,
 				nk,
-				per_n = sizeof(RankPair) + sizeof(double);
+				per_n = 2 * sizeof(uint64_t) + 2 * sizeof(uint32_t);
 
-	/* the work region holds n (score, uint32) early and n (pair, double) late */
-	_Static_assert(sizeof(RankPair) + sizeof(double) >= sizeof(double) + sizeof(uint32_t),
-				   "the work region holds both phases");
 	if (k < 0 || k > ABZ_CORR_MAX_K || n < 0)
 		return false;
 	L->total = 64;
@@ -91,28 +81,75 @@ abz_ic_scratch(int k, int32_t n)
 	return layout(k, n, &L) ? L.total : 0;
 }
 
-/* order of values, -0 before +0 so that equal values sort to the same bytes */
-static int
-cmp_double(const void *pa, const void *pb)
+/* an order-preserving map of a finite double to 64 bits (-0 below +0) */
+static inline uint64_t
+key_of(double x)
 {
-	double		a = *(const double *) pa,
-				b = *(const double *) pb;
+	uint64_t	u;
 
-	if (a != b)
-		return a < b ? -1 : 1;
-	return (int) !signbit(a) - (int) !signbit(b);
+	memcpy(&u, &x, sizeof(u));
+	return (u >> 63) ? ~u : u | (UINT64_C(1) << 63);
 }
 
-/* order of (value, trial): a total order, so the sort is the same with any qsort */
-static int
-cmp_pair(const void *pa, const void *pb)
+/* the double of a key_of() value */
+static inline double
+double_of(uint64_t k)
 {
-	const RankPair *a = pa,
-			   *b = pb;
+	uint64_t	u = (k >> 63) ? k & ~(UINT64_C(1) << 63) : ~k;
+	double		x;
 
-	if (a->v != b->v)
-		return a->v < b->v ? -1 : 1;
-	return (a->row > b->row) - (a->row < b->row);
+	memcpy(&x, &u, sizeof(x));
+	return x;
+}
+
+/*
+ * Stable LSD radix sort of key[0..n-1] by bytes, carrying idx along when
+ * not NULL; tkey and tidx are buffers of the same sizes.  Stable, so equal
+ * keys keep their order: the result does not depend on any library sort.
+ * A byte that every key shares is skipped.
+ */
+static void
+radix_sort(int32_t n, uint64_t *key, uint32_t *idx, uint64_t *tkey, uint32_t *tidx)
+{
+	uint32_t	count[8][256];
+	uint64_t   *k0 = key;
+	uint32_t   *i0 = idx;
+
+	memset(count, 0, sizeof(count));
+	for (int32_t i = 0; i < n; i++)
+		for (int b = 0; b < 8; b++)
+			count[b][(key[i] >> (8 * b)) & 255]++;
+	for (int b = 0; b < 8; b++)
+	{
+		uint32_t	off[256],
+					sum = 0;
+		uint64_t   *tk;
+		uint32_t   *ti;
+
+		if (count[b][(key[0] >> (8 * b)) & 255] == (uint32_t) n)
+			continue;
+		for (int d = 0; d < 256; d++)
+		{
+			off[d] = sum;
+			sum += count[b][d];
+		}
+		for (int32_t i = 0; i < n; i++)
+		{
+			uint32_t	pos = off[(key[i] >> (8 * b)) & 255]++;
+
+			tkey[pos] = key[i];
+			if (idx != NULL)
+				tidx[pos] = idx[i];
+		}
+		tk = key, key = tkey, tkey = tk;
+		ti = idx, idx = tidx, tidx = ti;
+	}
+	if (key != k0)
+	{
+		memcpy(k0, key, sizeof(uint64_t) * (size_t) n);
+		if (idx != NULL)
+			memcpy(i0, idx, sizeof(uint32_t) * (size_t) n);
+	}
 }
 
 /* the Spearman-to-Pearson map of normal scores, exact at -1, 0 and 1 */
@@ -233,21 +270,27 @@ mix_rows(int k, int32_t n, double *s, const double *lc, const double *dc,
 	}
 }
 
-/* column j takes its sorted values in the rank order of T's column j */
+/*
+ * Column j takes its sorted values in the rank order of T's column j: sort
+ * the trials by T (ties by trial index, the sort being stable), sort the
+ * values, give the q-th smallest value to the q-th trial.  key, tkey hold
+ * n keys, idx, tidx n indices.
+ */
 static void
-reorder_column(int k, int32_t n, int j, const double *t, double *col, RankPair *pairs,
-			   double *vals)
+reorder_column(int k, int32_t n, int j, const double *t, double *col, uint64_t *key,
+			   uint64_t *tkey, uint32_t *idx, uint32_t *tidx)
 {
 	for (int32_t r = 0; r < n; r++)
 	{
-		pairs[r].v = t[(size_t) r * k + j];
-		pairs[r].row = r;
+		key[r] = key_of(t[(size_t) r * k + j]);
+		idx[r] = (uint32_t) r;
 	}
-	qsort(pairs, (size_t) n, sizeof(RankPair), cmp_pair);
-	memcpy(vals, col, sizeof(double) * (size_t) n);
-	qsort(vals, (size_t) n, sizeof(double), cmp_double);
+	radix_sort(n, key, idx, tkey, tidx);
+	for (int32_t r = 0; r < n; r++)
+		key[r] = key_of(col[r]);
+	radix_sort(n, key, NULL, tkey, NULL);
 	for (int32_t q = 0; q < n; q++)
-		col[pairs[q].row] = vals[q];
+		col[idx[q]] = double_of(key[q]);
 }
 
 /* false and err if a column holds a value that is not finite */
@@ -295,8 +338,12 @@ abz_ic_rearrange(int k, int32_t n, double *const *cols, const double *target,
 	use_e = score_factor(k, n, s, (double *) (base + L.work), le, (double *) (base + L.de));
 	mix_rows(k, n, s, lc, (double *) (base + L.dc), le, (double *) (base + L.de), use_e,
 			 (double *) (base + L.y));
-	for (int j = 0; j < k; j++)
-		reorder_column(k, n, j, s, cols[j], (RankPair *) (base + L.work),
-					   (double *) (base + L.work + sizeof(RankPair) * (size_t) n));
+	{
+		uint64_t   *key = (uint64_t *) (base + L.work);
+		uint32_t   *idx = (uint32_t *) (key + 2 * (size_t) n);
+
+		for (int j = 0; j < k; j++)
+			reorder_column(k, n, j, s, cols[j], key, key + n, idx, idx + n);
+	}
 	return true;
 }
