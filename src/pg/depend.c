@@ -15,6 +15,7 @@
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/jsonb.h"
+#include "utils/numeric.h"
 
 #include "depend.h"
 #include "depend_pg.h"
@@ -63,26 +64,31 @@ split_key(const JsonbValue *k, char **a, char **b)
 	*b = pstrdup(bar + 1);
 }
 
-/* the float8 of a member value: a number in [-1, 1] */
+/*
+ * The float8 of a member value: a number in [-1, 1], checked exactly on the
+ * numeric (so -1.0000000000000000000001 is refused although it rounds to
+ * -1), converted by strtod (a tiny value becomes 0 or a subnormal).
+ */
 static double
 pair_value(const JsonbValue *v, const char *key)
 {
-	char	   *text,
-			   *end;
-	double		r;
+	Datum		num,
+				abs;
+	char	   *text;
 
 	if (v->type != jbvNumeric)
 		corr_fail("must have a number as its value", key);
-	text = DatumGetCString(DirectFunctionCall1(numeric_out,
-											   NumericGetDatum(v->val.numeric)));
-	r = strtod(text, &end);
-	if (*end != '\0' || !(r >= -1.0 && r <= 1.0))
+	num = NumericGetDatum(v->val.numeric);
+	abs = DirectFunctionCall1(numeric_abs, num);
+	text = DatumGetCString(DirectFunctionCall1(numeric_out, num));
+	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, abs,
+										  NumericGetDatum(int64_to_numeric(1)))) > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid correlations: key \"%s\" has %s, outside [-1, 1]", key,
 						shown_key(text)),
 				 errhint(CORR_HINT)));
-	return r + 0.0;
+	return strtod(text, NULL) + 0.0;
 }
 
 /* the pairs of a correlations object (see depend_pg.h) */
