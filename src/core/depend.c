@@ -8,7 +8,8 @@
  * Counter layout (see depend.h): element i of the stream with identifier id
  * and tag is the Philox4x32-10 block of counter (i, id, tag, 0xFFFFFFFF)
  * under the seed; a trial stream's fourth counter word is the high half of
- * its trial index, below 0x7FFFFFFF, so the streams never meet.
+ * its trial index, 0 for every trial index below 2^32, so the streams never
+ * meet.
  */
 #include <math.h>
 #include <stdio.h>

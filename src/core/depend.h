@@ -10,9 +10,10 @@
  * identifiers passed in, whatever the thread or the order of calls.
  *
  * Random streams.  The trial streams of rng.h use the Philox counter
- * (draw low, draw high, trial low, trial high) with a trial index below
- * 2^63.  The streams here set the counter's high word to 0xFFFFFFFF and its
- * third word to a tag, so they cannot meet a trial stream:
+ * (draw, stream, trial low, trial high), under the seed or a market key,
+ * with a trial index below 2^31.  The streams here set the counter's high
+ * word to 0xFFFFFFFF and its third word to a tag, so they cannot meet a
+ * trial stream under any key:
  *
  *   Latin hypercube, input key q, element i:  (i, q, 0xFFFFFFFF, 0xFFFFFFFF)
  *   Iman–Conover score column j, element i:    (i, j, 0xFFFFFFFE, 0xFFFFFFFF)
