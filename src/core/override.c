@@ -266,6 +266,35 @@ resolve_key(const AbzSpec *s, const PathWords *w, const char *shown, AbzPath *ou
 	return true;
 }
 
+/* the path as shown in messages: printable ASCII only, whatever the encoding, cut at 40 bytes */
+static void
+shown_text(const char *path, size_t len, char shown[64])
+{
+	size_t		k;
+
+	for (k = 0; k < len && k < 40; k++)
+		shown[k] = (path[k] >= 0x20 && path[k] < 0x7f && path[k] != '"') ? path[k] : '?';
+	snprintf(shown + k, 64 - k, "%s", len > 40 ? "..." : "");
+}
+
+/* the lower-cased term word of a path whose syntax is checked as abz_path_resolve does */
+bool
+abz_path_term(const char *path, size_t len, char term[32], AbzError *err)
+{
+	PathWords	w;
+	char		shown[64];
+
+	memset(err, 0, sizeof(*err));
+	shown_text(path, len, shown);
+	term[0] = '\0';
+	if (len > PATH_INPUT_MAX)
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL, "path \"%s\" is too long", shown);
+	if (!split_path(path, len, &w, shown, err))
+		return false;
+	memcpy(term, w.term, sizeof(w.term));
+	return true;
+}
+
 /* Resolve a path in s (see override.h). */
 bool
 abz_path_resolve(const AbzSpec *s, const char *path, size_t len, bool may_add,
@@ -277,10 +306,7 @@ abz_path_resolve(const AbzSpec *s, const char *path, size_t len, bool may_add,
 
 	memset(out, 0, sizeof(*out));
 	memset(err, 0, sizeof(*err));
-	/* printable ASCII only in messages, whatever the encoding */
-	for (k = 0; k < len && k < 40; k++)
-		shown[k] = (path[k] >= 0x20 && path[k] < 0x7f && path[k] != '"') ? path[k] : '?';
-	snprintf(shown + k, sizeof(shown) - k, "%s", len > 40 ? "..." : "");
+	shown_text(path, len, shown);
 	if (s->kind < ABZ_KIND_REVENUE || s->kind > ABZ_KIND_PLAN)
 		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL, "unknown value kind %d", s->kind);
 	if (len > PATH_INPUT_MAX)

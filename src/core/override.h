@@ -53,6 +53,14 @@ typedef struct AbzPath
 bool		abz_path_resolve(const AbzSpec *s, const char *path, size_t len, bool may_add,
 							 AbzPath *out, AbzError *err);
 
+/*
+ * The term word of a path (lower-cased, as abz_path_resolve() reads it), its
+ * syntax checked exactly as abz_path_resolve() checks it, for callers that
+ * must choose among several values the one to resolve the path in.  False
+ * and err (ABZ_ERR_DOMAIN) naming the path if it is malformed.
+ */
+bool		abz_path_term(const char *path, size_t len, char term[32], AbzError *err);
+
 /* the canonical path of slot (or the strategy/mode when target says so) of term pos of s */
 void		abz_path_name(const AbzSpec *s, int pos, int slot, AbzTarget target,
 						  char buf[ABZ_PATH_MAX]);
