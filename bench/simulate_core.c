@@ -38,6 +38,7 @@ main(int argc, char **argv)
 	AbzModel   *m;
 	AbzSimLayout L;
 	AbzSimOptions opts;
+	bool		conv;
 	AbzError	err;
 	void	   *value,
 			   *scratch;
@@ -75,8 +76,8 @@ main(int argc, char **argv)
 		return 1;
 	}
 	value = calloc(1, L.size);
-	scratch = malloc(abz_sim_builder_scratch(trials, horizon));
-	if (!abz_simulate(m, &opts, value, &L, scratch, NULL, NULL, &err))
+	scratch = malloc(abz_sim_scratch(m, &opts));
+	if (!abz_simulate(m, &opts, value, &L, scratch, NULL, NULL, &conv, &err))
 	{
 		fprintf(stderr, "%s\n", err.msg);
 		return 1;

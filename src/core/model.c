@@ -1488,6 +1488,21 @@ abz_model_rand_market(const AbzModel *m, int i)
 	return k->kind == ABZ_KIND_RISK && k->slot == RK_FREQ && m->rmarket[k->term];
 }
 
+/*
+ * The value trial `trial` draws for input i when it is the freq of a
+ * market-scope risk: from the market's stream, as an unstratified trial
+ * does, so stratified and correlated runs keep market draws shared.
+ */
+double
+abz_model_rand_market_value(const AbzModel *m, int i, uint64_t trial)
+{
+	const RandKey *k = &m->rand[i];
+	AbzRng		mf;
+
+	abz_rng_init_stream(&mf, m->market_key, ST_MFREQ | m->rmid[k->term], trial);
+	return clampd(abz_param_quantile(&k->p, abz_rng_uniform(&mf)), k->lo, k->hi);
+}
+
 /* input i at probability u: its quantile clamped to its key's domain */
 double
 abz_model_rand_quantile(const AbzModel *m, int i, double u)

@@ -190,6 +190,9 @@ uint32_t	abz_model_rand_id(const AbzModel *m, int i);
 bool		abz_model_rand_market(const AbzModel *m, int i);
 double		abz_model_rand_quantile(const AbzModel *m, int i, double u);
 
+/* the market-stream value of input i (a market-scope freq) in trial `trial` */
+double		abz_model_rand_market_value(const AbzModel *m, int i, uint64_t trial);
+
 int			abz_model_nrand(const AbzModel *m);
 void		abz_model_rand_source(const AbzModel *m, int i, AbzKind *kind, int *term, int *slot);
 void		abz_model_rand_values(const AbzModel *m, double *out);

@@ -1,7 +1,12 @@
 /*
  * simulate.c — the Monte Carlo driver: trial i of a simulation is
- * abz_model_trial(model, seed, i), added in index order to a builder.
+ * abz_model_trial(model, seed, i) (its once-per-trial inputs drawn by block
+ * when they are stratified or correlated, sim_inputs.c), added in index
+ * order to a builder; with a tolerance, trials run in batches of
+ * ABZ_SIM_BATCH until the 95 % confidence half-width of mean NPV is within
+ * tolerance x |mean NPV|.
  */
+#include <math.h>
 #include <string.h>
 
 #include "simulate.h"
@@ -24,7 +29,7 @@ abz_sim_ext_for(const AbzModel *m, const AbzSimOptions *o, AbzSimExt *ext)
 	ext->tolerance = o->tolerance;
 	ext->requested = o->trials;
 	ext->sampling = o->sampling;
-	ext->correlated = o->ncorr > 0;
+	ext->correlated = o->ncorr > 1;
 	ext->nslots = abz_model_eq_slots(m, ext->slot);
 }
 
@@ -45,40 +50,124 @@ abz_sim_layout_for(const AbzModel *m, const AbzSimOptions *o, AbzSimLayout *L, A
 	return abz_sim_layout_shape(&s, L, err);
 }
 
-/* run trials 0..trials-1 of m into value (layout L from abz_sim_layout_for) */
+/* bytes of scratch a run needs: the builder's, and the inputs' of one block when drawn by block */
+size_t
+abz_sim_scratch(const AbzModel *m, const AbzSimOptions *o)
+{
+	size_t		b = abz_sim_builder_scratch(o->trials, abz_model_horizon(m));
+
+	b = (b + 7) & ~(size_t) 7;
+	return b + (abz_sim_inputs_by_block(o) ? abz_sim_inputs_scratch(m, o) : 0);
+}
+
+/*
+ * The convergence rule after n trials: the 95 % half-width 1.96 s / sqrt(n)
+ * of mean NPV (s the sample standard deviation) is within tol x |mean|.
+ */
 bool
-abz_simulate(AbzModel *m, const AbzSimOptions *o,
-			 void *value, const AbzSimLayout *L, void *scratch,
-			 void (*tick) (void *), void *arg, AbzError *err)
+abz_sim_converged(const AbzSimView *v, int32_t n, double tol)
+{
+	abz_fixed	sum = 0;
+	double		mean,
+				ss = 0.0;
+
+	if (n < 2)
+		return false;
+	for (int32_t i = 0; i < n; i++)
+		if (!abz_fixed_add(sum, abz_sim_fx(v->npv, (size_t) i), &sum))
+			return false;
+	mean = abz_fixed_to_double(sum) / (double) n;
+	for (int32_t i = 0; i < n; i++)
+	{
+		double		d = abz_fixed_to_double(abz_sim_fx(v->npv, (size_t) i)) - mean;
+
+		ss += d * d;
+	}
+	return 1.96 * sqrt(ss / (double) (n - 1) / (double) n) <= tol * fabs(mean);
+}
+
+/* run trials [first, end) into the builder, their inputs drawn by block when in is not NULL */
+static bool
+run_trials(AbzModel *m, const AbzSimOptions *o, AbzSimBuilder *b, AbzSimInputs *in,
+		   int32_t first, int32_t end, AbzTickState *ts, AbzError *err)
+{
+	AbzTrial	t;
+
+	for (int32_t i = first; i < end; i++)
+	{
+		const double *row = NULL;
+
+		if (ts->tick && --ts->countdown == 0)
+		{
+			ts->tick(ts->arg);
+			ts->countdown = ts->every;
+		}
+		if (in)
+		{
+			if (i == first || i - in->first >= in->cap)
+			{
+				int32_t		n = end - i < in->cap ? end - i : in->cap;
+
+				if (!abz_sim_inputs_fill(in, m, o, i, n, err))
+					return false;
+			}
+			row = abz_sim_inputs_row(in, i);
+		}
+		abz_model_trial_inputs(m, (uint64_t) o->seed, (uint64_t) i, row, &t, b->revenue, b->cash);
+		if (!abz_sim_builder_add(b, &t, err))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Run a simulation of m under o into value (laid out by abz_sim_layout_for,
+ * zeroed) with scratch (abz_sim_scratch bytes, 8-aligned).  *L is the
+ * layout on entry and the value's final layout on return (smaller when a
+ * tolerance stopped early); *converged says whether the rule was met.
+ */
+bool
+abz_simulate(AbzModel *m, const AbzSimOptions *o, void *value, AbzSimLayout *L,
+			 void *scratch, void (*tick) (void *), void *arg, bool *converged,
+			 AbzError *err)
 {
 	AbzSimBuilder b;
 	AbzSimExt	ext;
 	AbzSimLayout want;
-	AbzTrial	t;
+	AbzSimInputs inputs,
+			   *in = NULL;
+	AbzTickState ts = {tick, arg, 0, 0};
 	int			horizon = abz_model_horizon(m);
-	int			every = abz_sim_tick_every(horizon);
-	int			countdown = every;
-
+	int32_t		step = o->tolerance > 0.0 ? ABZ_SIM_BATCH : o->trials,
+				done = 0;
+	size_t		bs = (abz_sim_builder_scratch(o->trials, horizon) + 7) & ~(size_t) 7;
 
 	/* the value must have been sized for exactly this run */
 	if (!abz_sim_layout_for(m, o, &want, err))
 		return false;
 	if (memcmp(&want, L, sizeof(want)) != 0)
-		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
-						 "simulation value sized for another run");
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL, "simulation value sized for another run");
+	ts.every = ts.countdown = abz_sim_tick_every(horizon);
 	abz_sim_ext_for(m, o, &ext);
 	abz_sim_builder_init(&b, value, L, scratch, o->trials, horizon,
 						 abz_model_launch(m), o->seed, &ext);
-	for (int32_t i = 0; i < o->trials; i++)
+	if (abz_sim_inputs_by_block(o))
 	{
-		if (tick && --countdown == 0)
-		{
-			tick(arg);
-			countdown = every;
-		}
-		abz_model_trial(m, (uint64_t) o->seed, (uint64_t) i, &t, b.revenue, b.cash);
-		if (!abz_sim_builder_add(&b, &t, err))
-			return false;
+		abz_sim_inputs_init(&inputs, m, o, (char *) scratch + bs);
+		in = &inputs;
 	}
-	return abz_sim_builder_finish(&b, tick, arg, err);
+	*converged = o->tolerance <= 0.0;
+	while (done < o->trials && !*converged)
+	{
+		int32_t		end = o->trials - done < step ? o->trials : done + step;
+
+		if (!run_trials(m, o, &b, in, done, end, &ts, err))
+			return false;
+		done = end;
+		if (o->tolerance > 0.0)
+			*converged = abz_sim_converged(&b.v, done, o->tolerance);
+	}
+	if (o->tolerance <= 0.0 && !run_trials(m, o, &b, in, 0, o->trials, &ts, err))
+		return false;
+	return abz_sim_builder_finish(&b, tick, arg, L, err);
 }

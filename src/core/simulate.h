@@ -19,15 +19,12 @@
 /* trials between two ticks for a horizon */
 int			abz_sim_tick_every(int horizon);
 
-/*
- * Run trials 0..trials-1 of m with seed into value (L->size bytes, zeroed,
- * L from abz_sim_layout(trials, horizon, true)) using scratch
- * (abz_sim_builder_scratch bytes).  Trial i is abz_model_trial(m, seed, i),
- * so the result depends only on the model, the seed and the trial count.
- * tick(arg), if not NULL, runs every abz_sim_tick_every(horizon) trials and
- * once per month while the quantiles are computed; it may not return.
- * False and err on a value out of range.
- */
+/* trials per batch of a run with a tolerance (the convergence rule is checked after each) */
+#define ABZ_SIM_BATCH		1000
+
+/* most input values (inputs x trials) drawn at once for stratified or correlated sampling */
+#define ABZ_SIM_INPUT_CELLS	(16 * 1024 * 1024)
+
 /* how a simulation samples: everything but the model */
 typedef struct AbzSimOptions
 {
@@ -37,9 +34,39 @@ typedef struct AbzSimOptions
 	uint8_t		sampling;		/* ABZ_SAMPLING_MC or ABZ_SAMPLING_LHS */
 	double		tolerance;		/* 0: run all trials */
 	int			ncorr;			/* inputs with a rank correlation target, 0 for none */
-	const int  *corr_index;		/* [ncorr] model input indices */
+	const int  *corr_index;		/* [ncorr] model input indices, ascending */
 	const double *corr_target;	/* [ncorr * ncorr] Spearman targets */
 } AbzSimOptions;
+
+/* the driver's callback state */
+typedef struct AbzTickState
+{
+	void		(*tick) (void *);
+	void	   *arg;
+	int			every;
+	int			countdown;
+} AbzTickState;
+
+/* the once-per-trial inputs of a block of trials (sim_inputs.c) */
+typedef struct AbzSimInputs
+{
+	int			k;				/* inputs of the model */
+	int32_t		cap;			/* trials per block */
+	int32_t		first;			/* first trial of the filled block */
+	double	   *cols;			/* [k][cap] */
+	double	   *row;			/* [k] the row handed to a trial */
+	double	  **colp;			/* [ncorr] the correlated columns */
+	void	   *ic;				/* Iman–Conover scratch */
+} AbzSimInputs;
+
+int32_t		abz_sim_input_block(const AbzModel *m, const AbzSimOptions *o);
+bool		abz_sim_inputs_by_block(const AbzSimOptions *o);
+size_t		abz_sim_inputs_scratch(const AbzModel *m, const AbzSimOptions *o);
+void		abz_sim_inputs_init(AbzSimInputs *in, const AbzModel *m, const AbzSimOptions *o,
+								void *scratch);
+bool		abz_sim_inputs_fill(AbzSimInputs *in, const AbzModel *m, const AbzSimOptions *o,
+								int32_t first, int32_t n, AbzError *err);
+const double *abz_sim_inputs_row(AbzSimInputs *in, int32_t trial);
 
 /* the version 2 block (equity slots, sampling) a simulation of m under o gets */
 void		abz_sim_ext_for(const AbzModel *m, const AbzSimOptions *o, AbzSimExt *ext);
@@ -48,8 +75,24 @@ void		abz_sim_ext_for(const AbzModel *m, const AbzSimOptions *o, AbzSimExt *ext)
 bool		abz_sim_layout_for(const AbzModel *m, const AbzSimOptions *o, AbzSimLayout *L,
 							   AbzError *err);
 
-bool		abz_simulate(AbzModel *m, const AbzSimOptions *o,
-						 void *value, const AbzSimLayout *L, void *scratch,
-						 void (*tick) (void *), void *arg, AbzError *err);
+/* bytes of scratch abz_simulate needs */
+size_t		abz_sim_scratch(const AbzModel *m, const AbzSimOptions *o);
+
+/* the convergence rule after the first n trials of a view */
+bool		abz_sim_converged(const AbzSimView *v, int32_t n, double tol);
+
+/*
+ * Run a simulation of m under o into value (laid out by abz_sim_layout_for,
+ * zeroed) with scratch (abz_sim_scratch bytes).  Trial i is keyed by (seed,
+ * i), so the result depends only on the model, the options and the trial
+ * count.  *L is the layout on entry and the final layout on return (smaller
+ * when a tolerance stopped early); *converged says whether the rule was met
+ * (true without a tolerance).  tick(arg), if not NULL, runs every
+ * abz_sim_tick_every(horizon) trials and once per month while the quantiles
+ * are computed; it may not return.  False and err on a value out of range.
+ */
+bool		abz_simulate(AbzModel *m, const AbzSimOptions *o, void *value, AbzSimLayout *L,
+						 void *scratch, void (*tick) (void *), void *arg, bool *converged,
+						 AbzError *err);
 
 #endif							/* ABZ_SIMULATE_H */

@@ -262,11 +262,14 @@ void		abz_sim_builder_init(AbzSimBuilder *b, void *value, const AbzSimLayout *L,
 bool		abz_sim_builder_add(AbzSimBuilder *b, const AbzTrial *t, AbzError *err);
 
 /*
- * Finish after all trials: alive counts and monthly quantiles.  tick, if not
- * NULL, is called once per month (it may not return, e.g. on cancel).
+ * Finish after the trials added: alive counts and monthly quantiles.  Fewer
+ * trials than the value was laid out for (a convergence rule stopped early)
+ * move the value into the smaller layout of the trials it holds, which
+ * *L (if not NULL) receives.  tick, if not NULL, is called once per month
+ * (it may not return, e.g. on cancel).
  */
 bool		abz_sim_builder_finish(AbzSimBuilder *b, void (*tick) (void *), void *arg,
-								   AbzError *err);
+								   AbzSimLayout *L, AbzError *err);
 
 /* ---- checking, adding ---- */
 

@@ -236,18 +236,60 @@ abz_sim_builder_add(AbzSimBuilder *b, const AbzTrial *t, AbzError *err)
 	return true;
 }
 
-/* finish after all trials: alive counts and monthly quantiles */
-bool
-abz_sim_builder_finish(AbzSimBuilder *b, void (*tick) (void *), void *arg,
-					   AbzError *err)
+/*
+ * Move the arrays of a value built for b->trials trials down to the layout
+ * of its first n (< b->trials) trials, new.  Every array starts no later
+ * than before and ends before the next one's old start, so moving them in
+ * layout order never overwrites data still to move; the padding after the
+ * int16 arrays is cleared again.
+ */
+static void
+compact(AbzSimBuilder *b, const AbzSimLayout *old, const AbzSimLayout *new, size_t n)
+{
+	unsigned char *base = (unsigned char *) b->v.h;
+	size_t		H = (size_t) b->horizon,
+				ns = (size_t) b->v.ext->nslots;
+	const struct
+	{
+		size_t		from,
+					to,
+					len;
+	}			move[] = {
+		{old->npv, new->npv, n * ABZ_SIM_FX_BYTES},
+		{old->arr, new->arr, n * ABZ_SIM_FX_BYTES},
+		{old->loss, new->loss, n * ABZ_SIM_FX_BYTES},
+		{old->death, new->death, n * sizeof(int16_t)},
+		{old->breakeven, new->breakeven, n * sizeof(int16_t)},
+		{old->alive, new->alive, H * sizeof(int64_t)},
+		{old->rev_sum, new->rev_sum, H * ABZ_SIM_FX_BYTES},
+		{old->cash_sum, new->cash_sum, H * ABZ_SIM_FX_BYTES},
+		{old->events, new->events, ABZ_RISK_NCAT * sizeof(int64_t)},
+		{old->cat_loss, new->cat_loss, ABZ_RISK_NCAT * ABZ_SIM_FX_BYTES},
+		{old->rev_q, new->rev_q, H * ABZ_SIM_NQ * sizeof(double)},
+		{old->cash_q, new->cash_q, H * ABZ_SIM_NQ * sizeof(double)},
+		{old->eq_npv, new->eq_npv, n * ABZ_SIM_FX_BYTES},
+		{old->exit, new->exit, n * ABZ_SIM_FX_BYTES},
+		{old->contrib, new->contrib, n * ABZ_SIM_FX_BYTES},
+		{old->slots, new->slots, n * ns * ABZ_SIM_FX_BYTES},
+	};
+
+	for (size_t k = 0; k < sizeof(move) / sizeof(move[0]); k++)
+	{
+		memmove(base + move[k].to, base + move[k].from, move[k].len);
+		if (k == 3 || k == 4)	/* death, breakeven: clear the padding up to the next array */
+			memset(base + move[k].to + move[k].len, 0,
+				   move[k + 1].to - move[k].to - move[k].len);
+	}
+	abz_sim_view(b->v.h, new, &b->v);
+}
+
+/* alive counts from the deaths per month, and the exact monthly sums */
+static bool
+finish_months(AbzSimBuilder *b, AbzError *err)
 {
 	AbzSimView *v = &b->v;
-	int64_t		alive = b->trials;
-	size_t		Q = (size_t) b->qtrials;
+	int64_t		alive = b->added;
 
-	if (b->added != b->trials)
-		return abz_error(err, ABZ_ERR_LIMIT, NULL, NULL,
-						 "simulation finished after %d of %d trials", (int) b->added, (int) b->trials);
 	for (int m = 0; m < b->horizon; m++)
 	{
 		abz_fixed	r,
@@ -262,15 +304,56 @@ abz_sim_builder_finish(AbzSimBuilder *b, void (*tick) (void *), void *arg,
 		abz_sim_set_fx(v->rev_sum, m, r);
 		abz_sim_set_fx(v->cash_sum, m, c);
 	}
+	return true;
+}
+
+/*
+ * Finish after the trials added (all of them, or fewer when a convergence
+ * rule stopped early): alive counts and monthly quantiles; with fewer, the
+ * value is moved into the layout of the trials it holds, returned in *L.
+ */
+bool
+abz_sim_builder_finish(AbzSimBuilder *b, void (*tick) (void *), void *arg,
+					   AbzSimLayout *L, AbzError *err)
+{
+	AbzSimView *v = &b->v;
+	size_t		Q = (size_t) b->qtrials,
+				n;
+	AbzSimShape shape;
+	AbzSimLayout now;
+
+	if (b->added < 1 || b->added > b->trials)
+		return abz_error(err, ABZ_ERR_LIMIT, NULL, NULL,
+						 "simulation finished after %d of %d trials", (int) b->added, (int) b->trials);
+	if (!finish_months(b, err))
+		return false;
+	/* the quantiles of the first qtrials(added) trials: a prefix of each month's row */
+	n = (size_t) abz_sim_qtrials(b->added, b->horizon);
 	for (int m = 0; m < b->horizon; m++)
 	{
 		if (tick)
 			tick(arg);
-		abz_quantiles7(b->qrev + m * Q, Q, abz_sim_levels, ABZ_SIM_NQ,
+		abz_quantiles7(b->qrev + m * Q, n, abz_sim_levels, ABZ_SIM_NQ,
 					   v->rev_q + m * ABZ_SIM_NQ);
-		abz_quantiles7(b->qcash + m * Q, Q, abz_sim_levels, ABZ_SIM_NQ,
+		abz_quantiles7(b->qcash + m * Q, n, abz_sim_levels, ABZ_SIM_NQ,
 					   v->cash_q + m * ABZ_SIM_NQ);
 	}
+	abz_sim_shape_of(v->h, v->ext->nslots, &shape);
+	if (!abz_sim_layout_shape(&shape, &now, err))
+		return false;
+	if (b->added < b->trials)
+	{
+		AbzSimLayout fewer;
+
+		shape.trials = b->added;
+		if (!abz_sim_layout_shape(&shape, &fewer, err))
+			return false;
+		compact(b, &now, &fewer, (size_t) b->added);
+		v->h->trials = b->added;
+		v->h->qtrials = (int32_t) n;
+		now = fewer;
+	}
+	if (L)
+		*L = now;
 	return true;
 }
-

@@ -59,6 +59,9 @@ struct varlena *abz_spec_to_varlena(const AbzSpec *s);
 /* read accounts, adoption, bass_p, bass_q, growth from any row; errors if missing or NULL */
 void		abz_market_from_record(HeapTupleHeader rec, AbzMarket *out);
 
+/* a market's identity for market-wide risks: its id column, or a hash of its numbers */
+uint64		abz_market_identity(HeapTupleHeader rec, const AbzMarket *m);
+
 /* check a horizon argument: < 1 is 22023, > 600 is 54000 */
 void		abz_check_horizon(int32 horizon);
 

@@ -205,6 +205,71 @@ abz_market_from_record(HeapTupleHeader rec, AbzMarket *out)
 				 err.detail[0] ? errdetail("%s", err.detail) : 0));
 }
 
+/* splitmix64: one step of the market identity's hash */
+static uint64
+identity_mix(uint64 x)
+{
+	x += UINT64CONST(0x9E3779B97F4A7C15);
+	x = (x ^ (x >> 30)) * UINT64CONST(0xBF58476D1CE4E5B9);
+	x = (x ^ (x >> 27)) * UINT64CONST(0x94D049BB133111EB);
+	return x ^ (x >> 31);
+}
+
+/* the attribute number of column name in a row, 0 if it has none */
+static int
+row_column(HeapTupleHeader rec, const char *name, Oid *typid)
+{
+	TupleDesc	tupdesc = lookup_rowtype_tupdesc(HeapTupleHeaderGetTypeId(rec),
+												 HeapTupleHeaderGetTypMod(rec));
+	int			found = 0;
+
+	for (int i = 0; i < tupdesc->natts && !found; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(tupdesc, i);
+
+		if (!att->attisdropped && strcmp(NameStr(att->attname), name) == 0)
+		{
+			*typid = att->atttypid;
+			found = i + 1;
+		}
+	}
+	ReleaseTupleDesc(tupdesc);
+	return found;
+}
+
+/*
+ * The identity of a market for market-wide risks: its row's integer "id"
+ * column when present and not NULL (a row of aibiz.markets), otherwise a
+ * hash of its five numbers: h = 0, then h = splitmix64(h xor bits(x)) for
+ * accounts, adoption, bass_p, bass_q, growth in that order (bits: the IEEE
+ * 754 bit pattern, -0 taken as 0).
+ */
+uint64
+abz_market_identity(HeapTupleHeader rec, const AbzMarket *m)
+{
+	const double x[5] = {m->accounts, m->adoption, m->bass_p, m->bass_q, m->growth};
+	Oid			typid = InvalidOid;
+	uint64		h = 0;
+
+	if (row_column(rec, "id", &typid) && (typid == INT8OID || typid == INT4OID))
+	{
+		bool		isnull;
+		Datum		d = GetAttributeByName(rec, "id", &isnull);
+
+		if (!isnull)
+			return typid == INT8OID ? (uint64) DatumGetInt64(d) : (uint64) (int64) DatumGetInt32(d);
+	}
+	for (int i = 0; i < 5; i++)
+	{
+		double		v = x[i] == 0.0 ? 0.0 : x[i];
+		uint64		bits;
+
+		memcpy(&bits, &v, sizeof(bits));
+		h = identity_mix(h ^ bits);
+	}
+	return h;
+}
+
 /* check a horizon argument: below 1 is a bad value (22023), above 600 a limit (54000) */
 void
 abz_check_horizon(int32 horizon)

@@ -15,6 +15,8 @@
 #include "utils/jsonb.h"
 
 #include "aibiz.h"
+#include "depend.h"
+#include "depend_pg.h"
 #include "simulate.h"
 #include "simval.h"
 #include "simval_pg.h"
@@ -236,10 +238,50 @@ sim_options(FunctionCallInfo fcinfo, int first, AbzSimOptions *o)
 	}
 }
 
-/* run a simulation of already-read inputs under options o */
+/*
+ * The correlation targets of a correlations argument, resolved against the
+ * model's once-per-trial inputs into o (palloc'd arrays).  A market-wide
+ * risk's freq is shared by its market and cannot be rearranged: 22023.
+ */
+static void
+sim_correlations(const AbzModel *model, const AbzSpec *revenue, const AbzSpec *risk,
+				 const AbzSpec *plan, Jsonb *corr, AbzSimOptions *o)
+{
+	int			npairs,
+				k,
+				*index;
+	char	  **a,
+			  **b;
+	double	   *rho,
+			   *target;
+	AbzError	err;
+	int			cap;
+
+	abz_corr_from_jsonb(corr, &npairs, &a, &b, &rho);
+	if (npairs == 0)
+		return;
+	cap = Min(2 * npairs, abz_model_nrand(model));
+	index = palloc(sizeof(int) * (Max(cap, 1)));
+	target = palloc(sizeof(double) * (Max(cap, 1)) * (Max(cap, 1)));
+	if (!abz_corr_resolve(model, revenue, risk, plan, npairs, (const char *const *) a,
+						  (const char *const *) b, rho, &k, index, target, &err))
+		abz_raise_tool(&err, "simulate", 0);
+	for (int i = 0; i < k; i++)
+		if (abz_model_rand_market(model, index[i]))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("aibiz.simulate: a correlation names the freq of a market-wide risk"),
+					 errdetail("Its draws are shared by every company of the market in the scenario, so they are not rearranged."),
+					 errhint("Correlate company inputs only, or make the risk scope=company.")));
+	o->ncorr = k;
+	o->corr_index = index;
+	o->corr_target = target;
+}
+
+/* run a simulation of already-read inputs under options o (correlations may be NULL) */
 static Datum
 run_simulation(const AbzSpec *revenue, const AbzSpec *risk, const AbzSpec *plan,
-			   HeapTupleHeader market, int32 horizon, const AbzSimOptions *o)
+			   HeapTupleHeader market, int32 horizon, AbzSimOptions *o, Jsonb *corr)
 {
 	AbzMarket	mk;
 	AbzSimLayout L;
@@ -247,19 +289,29 @@ run_simulation(const AbzSpec *revenue, const AbzSpec *risk, const AbzSpec *plan,
 	AbzModel   *model;
 	struct varlena *v;
 	void	   *scratch;
+	bool		converged;
 
 	abz_check_horizon(horizon);
 	abz_market_from_record(market, &mk);
 	model = (AbzModel *) palloc(abz_model_size(horizon));
 	if (!abz_model_prepare(model, revenue, risk, plan, &mk, horizon, &err))
 		abz_raise(&err, "simulation");
+	abz_model_set_market_key(model, abz_market_key(o->scenario, abz_market_identity(market, &mk)));
+	if (corr)
+		sim_correlations(model, revenue, risk, plan, corr, o);
 	/* size everything before allocating the value */
 	if (!abz_sim_layout_for(model, o, &L, &err))
 		sim_raise(&err, NULL);
 	v = sim_alloc(&L);
-	scratch = palloc(abz_sim_builder_scratch(o->trials, horizon));
-	if (!abz_simulate(model, o, SIM_OF(v), &L, scratch, sim_tick, NULL, &err))
+	scratch = palloc(abz_sim_scratch(model, o));
+	if (!abz_simulate(model, o, SIM_OF(v), &L, scratch, sim_tick, NULL, &converged, &err))
 		sim_raise(&err, NULL);
+	SET_VARSIZE(v, ABZ_VARHDRSZ + L.size);
+	if (!converged)
+		ereport(NOTICE,
+				(errmsg("aibiz.simulate: the 95 %% half-width of mean NPV is still above %g x |mean NPV| after all %d trials",
+						o->tolerance, o->trials),
+				 errhint("Raise trials, or accept a wider tolerance.")));
 	pfree(scratch);
 	pfree(model);
 	return PointerGetDatum(v);
@@ -291,7 +343,8 @@ aibiz_simulate_v2(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	sim_options(fcinfo, 4, &o);
 	return run_simulation(PG_GETARG_ABZSPEC(0), PG_GETARG_ABZSPEC(1), PG_GETARG_ABZSPEC(2),
-						  PG_GETARG_HEAPTUPLEHEADER(3), PG_GETARG_INT32(4), &o);
+						  PG_GETARG_HEAPTUPLEHEADER(3), PG_GETARG_INT32(4), &o,
+						  PG_ARGISNULL(9) ? NULL : PG_GETARG_JSONB_P(9));
 }
 
 PG_FUNCTION_INFO_V1(aibiz_simulate_company_v2);
@@ -307,7 +360,7 @@ aibiz_simulate_company_v2(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	sim_options(fcinfo, 2, &o);
 	return run_simulation(spec[0], spec[1], spec[2], PG_GETARG_HEAPTUPLEHEADER(1),
-						  PG_GETARG_INT32(2), &o);
+						  PG_GETARG_INT32(2), &o, PG_ARGISNULL(7) ? NULL : PG_GETARG_JSONB_P(7));
 }
 
 /* the 0.1 entry points, kept for the 0.1 scripts' CREATE FUNCTION; never called after an update */
@@ -321,7 +374,7 @@ aibiz_simulate(PG_FUNCTION_ARGS)
 	o.seed = PG_GETARG_INT64(6);
 	check_trials(o.trials);
 	return run_simulation(PG_GETARG_ABZSPEC(0), PG_GETARG_ABZSPEC(1), PG_GETARG_ABZSPEC(2),
-						  PG_GETARG_HEAPTUPLEHEADER(3), PG_GETARG_INT32(4), &o);
+						  PG_GETARG_HEAPTUPLEHEADER(3), PG_GETARG_INT32(4), &o, NULL);
 }
 
 PG_FUNCTION_INFO_V1(aibiz_simulate_company);
@@ -337,7 +390,7 @@ aibiz_simulate_company(PG_FUNCTION_ARGS)
 	o.seed = PG_GETARG_INT64(4);
 	check_trials(o.trials);
 	return run_simulation(spec[0], spec[1], spec[2], PG_GETARG_HEAPTUPLEHEADER(1),
-						  PG_GETARG_INT32(2), &o);
+						  PG_GETARG_INT32(2), &o, NULL);
 }
 
 /* ---- portfolio ---- */

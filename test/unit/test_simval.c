@@ -166,7 +166,7 @@ synth_sim(int k, int32_t trials, int32_t H, int64_t seed, AbzSimLayout *L)
 		if (!abz_sim_builder_add(&b, &t, &err))
 			abort();
 	}
-	if (!abz_sim_builder_finish(&b, NULL, NULL, &err))
+	if (!abz_sim_builder_finish(&b, NULL, NULL, NULL, &err))
 		abort();
 	free(scratch);
 	return value;
@@ -598,6 +598,7 @@ ABZ_SUITE(simval_driver)
 	AbzSimLayout L;
 	AbzSimOptions o9,
 				o10;
+	bool		conv;
 	AbzError	err;
 	AbzModel   *m;
 	void	   *a,
@@ -616,19 +617,19 @@ ABZ_SUITE(simval_driver)
 	CHECK(abz_sim_layout_for(m, &o9, &L, &err));
 	a = calloc(1, L.size);
 	b = calloc(1, L.size);
-	scratch = malloc(abz_sim_builder_scratch(T, H));
-	CHECK(abz_simulate(m, &o9, a, &L, scratch, count_tick, &ticks, &err));
+	scratch = malloc(abz_sim_scratch(m, &o9));
+	CHECK(abz_simulate(m, &o9, a, &L, scratch, count_tick, &ticks, &conv, &err));
 	/* a tick every 32768 / 36 = 910 trials (3 in 3000), and one per month of the quantiles */
 	CHECK(abz_sim_tick_every(H) == 910);
 	CHECK(ticks == 3 + H);
 	CHECK(abz_sim_validate(a, L.size, &err));
 	/* the same model and seed give the same bytes, also from a reused model */
-	CHECK(abz_simulate(m, &o9, b, &L, scratch, NULL, NULL, &err));
+	CHECK(abz_simulate(m, &o9, b, &L, scratch, NULL, NULL, &conv, &err));
 	CHECK(memcmp(a, b, L.size) == 0);
 	/* another seed differs */
 	memset(b, 0, L.size);
 	o10 = unit_sim_opts(10, T);
-	CHECK(abz_simulate(m, &o10, b, &L, scratch, NULL, NULL, &err));
+	CHECK(abz_simulate(m, &o10, b, &L, scratch, NULL, NULL, &conv, &err));
 	CHECK(memcmp(a, b, L.size) != 0);
 	/* launch month 2 is recorded; breakeven never precedes it (the validator checks) */
 	CHECK(((AbzSimHeader *) a)->launch == 2);

@@ -58,7 +58,7 @@ build(int32_t trials, int32_t H, AbzSimLayout *L)
 		if (!abz_sim_builder_add(&b, &t, &err))
 			abort();
 	}
-	if (!abz_sim_builder_finish(&b, NULL, NULL, &err))
+	if (!abz_sim_builder_finish(&b, NULL, NULL, NULL, &err))
 		abort();
 	free(scratch);
 	return value;
