@@ -205,6 +205,46 @@ abz_market_from_record(HeapTupleHeader rec, AbzMarket *out)
 				 err.detail[0] ? errdetail("%s", err.detail) : 0));
 }
 
+/*
+ * The identity of a market row: its "id" column when the row has one of an
+ * integer type (smallint, integer, bigint) that is not NULL, read as a
+ * two's-complement 64-bit number; otherwise abz_market_hash() of the five
+ * numbers m read from the same row.
+ */
+uint64
+abz_market_identity(HeapTupleHeader rec, const AbzMarket *m)
+{
+	TupleDesc	tupdesc;
+	Oid			typid = InvalidOid;
+	bool		isnull;
+	Datum		d;
+	int			i;
+
+	tupdesc = lookup_rowtype_tupdesc(HeapTupleHeaderGetTypeId(rec),
+									 HeapTupleHeaderGetTypMod(rec));
+	for (i = 0; i < tupdesc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(tupdesc, i);
+
+		if (!att->attisdropped && strcmp(NameStr(att->attname), "id") == 0)
+		{
+			typid = att->atttypid;
+			break;
+		}
+	}
+	ReleaseTupleDesc(tupdesc);
+	if (typid != INT2OID && typid != INT4OID && typid != INT8OID)
+		return (uint64) abz_market_hash(m);
+	d = GetAttributeByName(rec, "id", &isnull);
+	if (isnull)
+		return (uint64) abz_market_hash(m);
+	if (typid == INT2OID)
+		return (uint64) (int64) DatumGetInt16(d);
+	if (typid == INT4OID)
+		return (uint64) (int64) DatumGetInt32(d);
+	return (uint64) DatumGetInt64(d);
+}
+
 /* check a horizon argument: below 1 is a bad value (22023), above 600 a limit (54000) */
 void
 abz_check_horizon(int32 horizon)
