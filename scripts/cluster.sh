@@ -55,9 +55,9 @@ q() {
 	"$PG_BIN/psql" -X -q -At -v ON_ERROR_STOP=1 -h "$DIR" -p "$port" -U postgres -d "$db" "$@"
 }
 
-# true if nothing listens on TCP port $1
+# true if nothing accepts connections on 127.0.0.1 port $1
 port_free() {
-	[ -z "$(ss -Hltn "( sport = :$1 )" 2>/dev/null)" ]
+	! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
 # the first base port from $1 up (steps of 4) with four free ports
