@@ -66,7 +66,6 @@ run() {
 	local name=$1 sql=$2 cols=$3 ta tb tc
 	ta=$(timed "$PORT_COORD" single "$sql" "$out/a")
 	tb=$(timed "$PORT_COORD" aibiz "$sql" "$out/b")
-	tc=$(timed "$PORT_COORD" aibiz "$PULL" "$out/c")
 	tc=$(timed "$PORT_COORD" aibiz "$PULL; $sql" "$out/c")
 	cmp -s "$out/a" "$out/b" && cmp -s "$out/a" "$out/c" || { echo "results differ for $name" >&2; exit 1; }
 	printf '%-34s %10s %10s %10s %14s %14s\n' "$name" "$ta" "$tb" "$tc" \
