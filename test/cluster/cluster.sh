@@ -85,7 +85,8 @@ reset_stats() {
 }
 
 # wait until the shards report $2 calls of $1 (their sessions flush their
-# statistics when they end, just after the coordinator's session); at most 15 s
+# statistics when they end, which is after the coordinator's session has
+# ended and flushed its own); at most 15 s
 wait_calls() {
 	local i
 	for i in $(seq 1 30); do
@@ -161,6 +162,10 @@ check "grouping by sector (not the partition key) pulls rows: no aibiz call in t
 # and the statistics see calls made on the coordinator: the sector query evaluates them there
 reset_stats
 q "$PORT_COORD" aibiz -c "SELECT sector, aibiz.sum($P) FROM public.companies GROUP BY sector" >/dev/null
+for i in $(seq 1 30); do
+	[ "$(calls "$PORT_COORD" project)" = "$N" ] && break
+	sleep 0.5
+done
 check "grouping by sector runs aibiz.project on the coordinator, once per company" "$N" \
 	"$(calls "$PORT_COORD" project)"
 check "a market given by name (STABLE) is evaluated on the coordinator" "0" \
