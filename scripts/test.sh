@@ -5,9 +5,9 @@
 # pg_regress regression tests, pgTAP tests (when test/pgtap/*.sql exist),
 # a BI client over psycopg2, the dump/restore matrix, the regression suite
 # under valgrind memcheck, the chart screenshots (when /usr/bin/chromium
-# exists), the 0.1.0 -> current upgrade test and a time-boxed run of every
-# fuzz harness.  Every stage runs
-# even after an earlier one failed; the last line is "N passed, N failed"
+# exists), the 0.1.0 -> current upgrade test, the scale-out test on a
+# coordinator and three shards, and a time-boxed run of every fuzz harness.
+# Every stage runs even after an earlier one failed; the last line is "N passed, N failed"
 # summed over all stages (docs/testing.md says what each stage counts).
 # Exit status is non-zero if any stage failed.
 #
@@ -141,6 +141,8 @@ counted_stage memcheck bash scripts/memcheck.sh
 # charts drawn by SQL, screenshotted by headless Chromium (skipped without it)
 counted_stage charts bash test/charts/render.sh
 counted_stage upgrade bash test/upgrade/upgrade.sh
+# a coordinator and three shards over postgres_fdw (docs/scale-out.md)
+counted_stage cluster bash test/cluster/cluster.sh
 flock -u 9
 exec 9>&-
 

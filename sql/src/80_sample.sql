@@ -17,9 +17,11 @@
 -- precedence for all operators), so nothing a user creates can take part.
 -- ---------------------------------------------------------------------------
 
--- Generate n sample companies for seed, ready to insert into aibiz.companies.
+-- Generate n sample companies for seed, ready to insert into aibiz.companies;
+-- id is the company's number i (1..n): its draws depend on (seed, i) alone,
+-- so company i is the same whatever n.
 CREATE FUNCTION @extschema@.sample_companies(n integer, seed bigint DEFAULT 0)
-RETURNS TABLE (name text, market_id integer,
+RETURNS TABLE (id bigint, name text, market_id integer,
 			   revenue @extschema@.revenue_model,
 			   risk @extschema@.risk_profile,
 			   plan @extschema@.plan)
@@ -333,7 +335,8 @@ BEGIN
 			   OPERATOR(pg_catalog.||) ' ') OPERATOR(pg_catalog.||) r.noun) AS base_name
 		FROM rev r
 	)
-	SELECT CASE WHEN (pg_catalog.row_number() OVER w OPERATOR(pg_catalog.=) 1) THEN nd.base_name
+	SELECT nd.i::bigint,
+		   CASE WHEN (pg_catalog.row_number() OVER w OPERATOR(pg_catalog.=) 1) THEN nd.base_name
 				ELSE ((nd.base_name OPERATOR(pg_catalog.||) ' ') OPERATOR(pg_catalog.||) pg_catalog.row_number() OVER w) END,
 		   nd.id,
 		   nd.revenue_text::@extschema@.revenue_model,
@@ -348,4 +351,4 @@ END;
 $fn$;
 
 COMMENT ON FUNCTION @extschema@.sample_companies(integer, bigint) IS
-	'n plausible, varied sample companies across the 12 shipped markets, deterministic for (n, seed); insert them into aibiz.companies';
+	'n plausible, varied sample companies across the 12 shipped markets, deterministic for (n, seed); id is the company''s number 1..n, and company id is the same for every n >= id (so shards can each keep a slice, e.g. WHERE id % 3 = k); insert them into aibiz.companies';

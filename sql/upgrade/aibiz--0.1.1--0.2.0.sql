@@ -19,3 +19,11 @@ DROP FUNCTION @extschema@.simulate(@extschema@.revenue_model, @extschema@.risk_p
 								   pg_catalog.int8);
 DROP FUNCTION @extschema@.simulate(@extschema@.companies, record, pg_catalog.int4,
 								   pg_catalog.int4, pg_catalog.int8);
+
+-- market() now returns the aibiz.market composite type (with an id) rather
+-- than a row of aibiz.markets, and sample_companies() gains an id column:
+-- both are re-created by 25_market.sql and 80_sample.sql.  No extension
+-- object depends on either.
+DROP FUNCTION @extschema@.market(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8,
+								 pg_catalog.float8, pg_catalog.float8);
+DROP FUNCTION @extschema@.sample_companies(pg_catalog.int4, pg_catalog.int8);

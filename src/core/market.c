@@ -3,6 +3,7 @@
  * monthly output columns.
  */
 #include <math.h>
+#include <string.h>
 
 #include "model.h"
 
@@ -34,4 +35,33 @@ abz_market_check(const AbzMarket *m, AbzError *err)
 		return abz_error(err, ABZ_ERR_DOMAIN, NULL, "growth",
 						 "market growth must be > -1, got %s", abz_num_text(m->growth, nb));
 	return true;
+}
+
+/* one splitmix64 step: add the golden-ratio increment, then the finaliser */
+static uint64_t
+market_mix(uint64_t z)
+{
+	z += UINT64_C(0x9e3779b97f4a7c15);
+	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+	return z ^ (z >> 31);
+}
+
+/* h = mix(h xor bits(x)) over the five numbers in field order, from h = 0; -0.0 reads as 0.0 */
+uint64_t
+abz_market_hash(const AbzMarket *m)
+{
+	const double x[5] = {m->accounts, m->adoption, m->bass_p, m->bass_q, m->growth};
+	uint64_t	h = 0;
+	int			i;
+
+	for (i = 0; i < 5; i++)
+	{
+		double		v = x[i] == 0 ? 0.0 : x[i];
+		uint64_t	bits;
+
+		memcpy(&bits, &v, sizeof bits);
+		h = market_mix(h ^ bits);
+	}
+	return h;
 }

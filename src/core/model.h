@@ -31,6 +31,15 @@ typedef struct AbzMarket
 bool		abz_market_check(const AbzMarket *m, AbzError *err);
 
 /*
+ * A 64-bit identity of a market built from numbers: h = 0, then for each of
+ * accounts, adoption, bass_p, bass_q, growth (in that order)
+ * h = splitmix64(h XOR the IEEE 754 bits of the number), where -0.0 counts
+ * as 0.0 and splitmix64(z) adds 0x9e3779b97f4a7c15 and applies the
+ * splitmix64 finaliser.  Equal numbers give equal identities.
+ */
+uint64_t	abz_market_hash(const AbzMarket *m);
+
+/*
  * The monthly series.  Every flow is the company's own share (after a joint
  * venture's stake).  Field order is the column order of the row outputs.
  */

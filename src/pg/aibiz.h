@@ -59,7 +59,12 @@ struct varlena *abz_spec_to_varlena(const AbzSpec *s);
 /* read accounts, adoption, bass_p, bass_q, growth from any row; errors if missing or NULL */
 void		abz_market_from_record(HeapTupleHeader rec, AbzMarket *out);
 
-/* a market's identity for market-wide risks: its id column, or a hash of its numbers */
+/*
+ * The identity of a market: the row's integer "id" column when present and
+ * not NULL, else abz_market_hash(m), a 64-bit hash of the five numbers' bit
+ * patterns (see model.h).  Markets with the same id, or built from the same
+ * numbers without one, share an identity.  m is the market read from rec.
+ */
 uint64		abz_market_identity(HeapTupleHeader rec, const AbzMarket *m);
 
 /* check a horizon argument: < 1 is 22023, > 600 is 54000 */

@@ -205,69 +205,44 @@ abz_market_from_record(HeapTupleHeader rec, AbzMarket *out)
 				 err.detail[0] ? errdetail("%s", err.detail) : 0));
 }
 
-/* splitmix64: one step of the market identity's hash */
-static uint64
-identity_mix(uint64 x)
-{
-	x += UINT64CONST(0x9E3779B97F4A7C15);
-	x = (x ^ (x >> 30)) * UINT64CONST(0xBF58476D1CE4E5B9);
-	x = (x ^ (x >> 27)) * UINT64CONST(0x94D049BB133111EB);
-	return x ^ (x >> 31);
-}
-
-/* the attribute number of column name in a row, 0 if it has none */
-static int
-row_column(HeapTupleHeader rec, const char *name, Oid *typid)
-{
-	TupleDesc	tupdesc = lookup_rowtype_tupdesc(HeapTupleHeaderGetTypeId(rec),
-												 HeapTupleHeaderGetTypMod(rec));
-	int			found = 0;
-
-	for (int i = 0; i < tupdesc->natts && !found; i++)
-	{
-		Form_pg_attribute att = TupleDescAttr(tupdesc, i);
-
-		if (!att->attisdropped && strcmp(NameStr(att->attname), name) == 0)
-		{
-			*typid = att->atttypid;
-			found = i + 1;
-		}
-	}
-	ReleaseTupleDesc(tupdesc);
-	return found;
-}
-
 /*
- * The identity of a market for market-wide risks: its row's integer "id"
- * column when present and not NULL (a row of aibiz.markets), otherwise a
- * hash of its five numbers: h = 0, then h = splitmix64(h xor bits(x)) for
- * accounts, adoption, bass_p, bass_q, growth in that order (bits: the IEEE
- * 754 bit pattern, -0 taken as 0).
+ * The identity of a market row: its "id" column when the row has one of an
+ * integer type (smallint, integer, bigint) that is not NULL, read as a
+ * two's-complement 64-bit number; otherwise abz_market_hash() of the five
+ * numbers m read from the same row.
  */
 uint64
 abz_market_identity(HeapTupleHeader rec, const AbzMarket *m)
 {
-	const double x[5] = {m->accounts, m->adoption, m->bass_p, m->bass_q, m->growth};
+	TupleDesc	tupdesc;
 	Oid			typid = InvalidOid;
-	uint64		h = 0;
+	bool		isnull;
+	Datum		d;
+	int			i;
 
-	if (row_column(rec, "id", &typid) && (typid == INT8OID || typid == INT4OID))
+	tupdesc = lookup_rowtype_tupdesc(HeapTupleHeaderGetTypeId(rec),
+									 HeapTupleHeaderGetTypMod(rec));
+	for (i = 0; i < tupdesc->natts; i++)
 	{
-		bool		isnull;
-		Datum		d = GetAttributeByName(rec, "id", &isnull);
+		Form_pg_attribute att = TupleDescAttr(tupdesc, i);
 
-		if (!isnull)
-			return typid == INT8OID ? (uint64) DatumGetInt64(d) : (uint64) (int64) DatumGetInt32(d);
+		if (!att->attisdropped && strcmp(NameStr(att->attname), "id") == 0)
+		{
+			typid = att->atttypid;
+			break;
+		}
 	}
-	for (int i = 0; i < 5; i++)
-	{
-		double		v = x[i] == 0.0 ? 0.0 : x[i];
-		uint64		bits;
-
-		memcpy(&bits, &v, sizeof(bits));
-		h = identity_mix(h ^ bits);
-	}
-	return h;
+	ReleaseTupleDesc(tupdesc);
+	if (typid != INT2OID && typid != INT4OID && typid != INT8OID)
+		return (uint64) abz_market_hash(m);
+	d = GetAttributeByName(rec, "id", &isnull);
+	if (isnull)
+		return (uint64) abz_market_hash(m);
+	if (typid == INT2OID)
+		return (uint64) (int64) DatumGetInt16(d);
+	if (typid == INT4OID)
+		return (uint64) (int64) DatumGetInt32(d);
+	return (uint64) DatumGetInt64(d);
 }
 
 /* check a horizon argument: below 1 is a bad value (22023), above 600 a limit (54000) */

@@ -73,21 +73,21 @@ SELECT set_eq(
 -- the market() constructor
 SELECT has_function('aibiz', 'market',
 	ARRAY['double precision', 'double precision', 'double precision', 'double precision',
-	      'double precision']);
+	      'double precision', 'bigint']);
 SELECT function_returns('aibiz', 'market',
 	ARRAY['double precision', 'double precision', 'double precision', 'double precision',
-	      'double precision'], 'aibiz.markets');
+	      'double precision', 'bigint'], 'aibiz.market');
 SELECT volatility_is('aibiz', 'market',
 	ARRAY['double precision', 'double precision', 'double precision', 'double precision',
-	      'double precision'], 'immutable');
-SELECT is_strict('aibiz', 'market',
+	      'double precision', 'bigint'], 'immutable');
+SELECT isnt_strict('aibiz', 'market',
 	ARRAY['double precision', 'double precision', 'double precision', 'double precision',
-	      'double precision']);
+	      'double precision', 'bigint']);
 SELECT row_eq(
-	$$SELECT accounts, adoption, bass_p, bass_q, growth, name
+	$$SELECT accounts, adoption, bass_p, bass_q, growth, id
 	  FROM aibiz.market(5000, 0.1, 0.02, 0.4, 0.05)$$,
-	ROW(5000::float8, 0.1::float8, 0.02::float8, 0.4::float8, 0.05::float8, NULL::text),
-	'market() sets the five numbers and nothing else');
+	ROW(5000::float8, 0.1::float8, 0.02::float8, 0.4::float8, 0.05::float8, NULL::bigint),
+	'market() sets the five numbers and a NULL id');
 SELECT throws_ok('SELECT aibiz.market(-1, 0.1, 0.02, 0.3, 0.05)', '22023',
 	'market accounts must be a finite number >= 0, got -1', 'negative accounts');
 SELECT throws_ok('SELECT aibiz.market(1000, 1, 0.02, 0.3, 0.05)', '22023',
@@ -113,7 +113,7 @@ SELECT is_strict('aibiz', 'sample_companies', ARRAY['integer', 'bigint']);
 SELECT throws_ok('SELECT * FROM aibiz.sample_companies(-5)', '22023',
 	'sample_companies: n must be >= 0, got -5', 'negative n');
 SELECT lives_ok(
-	$$INSERT INTO aibiz.companies (name, market_id, revenue, risk, plan)
+	$$INSERT INTO aibiz.companies (id, name, market_id, revenue, risk, plan)
 	  SELECT * FROM aibiz.sample_companies(24, 1)$$,
 	'sample companies insert into aibiz.companies');
 SELECT results_eq(

@@ -130,11 +130,25 @@ FROM aibiz.companies c LEFT JOIN aibiz.markets m ON m.id = c.market_id;
 DELETE FROM aibiz.companies WHERE name = 'Mine';
 SELECT count(*) AS markets, count(*) FILTER (WHERE builtin) AS shipped FROM aibiz.markets;
 
--- market(): the five numbers set, everything else NULL
+-- market(): an aibiz.market with the five numbers set and id NULL unless given
 SELECT * FROM aibiz.market(12000, 0.15, 0.02, 0.35, 0.06);
 SELECT (aibiz.market(1e6, 0, 0.03, 0.5, 0.1)).accounts,
-       (aibiz.market(1e6, 0, 0.03, 0.5, 0.1)).name IS NULL AS name_null;
--- STRICT: NULL in, NULL out
+       (aibiz.market(1e6, 0, 0.03, 0.5, 0.1)).id IS NULL AS id_null,
+       (aibiz.market(1e6, 0, 0.03, 0.5, 0.1, 7)).id AS id,
+       pg_typeof(aibiz.market(1e6, 0, 0.03, 0.5, 0.1)) AS type;
+-- a NULL id is allowed; the text form of the type is its six fields
+SELECT aibiz.market(1e6, 0, 0.03, 0.5, 0.1, NULL)::text AS no_id,
+       '(5000,0.1,0.02,0.3,0.05,)'::aibiz.market = aibiz.market(5000, 0.1, 0.02, 0.3, 0.05) AS round_trip;
+-- market_by_name(): the shipped row with its id (fintech.credit_scoring is
+-- id 1 and equals its own row of aibiz.markets)
+SELECT x.id, x.accounts = m.accounts AND x.adoption = m.adoption AND x.bass_p = m.bass_p
+       AND x.bass_q = m.bass_q AND x.growth = m.growth AS same_numbers
+FROM aibiz.markets m, aibiz.market_by_name(m.name) x WHERE m.name = 'fintech.credit_scoring';
+SELECT aibiz.market_by_name(NULL) IS NULL AS null_name;
+\set VERBOSITY default
+SELECT aibiz.market_by_name('fintech.credit-scoring');
+\set VERBOSITY sqlstate
+-- NULL in, NULL out
 SELECT aibiz.market(NULL, 0.1, 0.02, 0.3, 0.05) IS NULL AS is_null;
 -- each domain error is 22023, with the message naming the column
 \set VERBOSITY default

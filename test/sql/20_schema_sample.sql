@@ -17,6 +17,19 @@ JOIN (SELECT row_number() OVER () AS i, s.* FROM aibiz.sample_companies(60, 3) s
   ON a.i = b.i AND a.name = b.name AND a.market_id = b.market_id
  AND a.revenue::text = b.revenue::text AND a.plan::text = b.plan::text;
 
+-- id is the index 1..n in output order, so the same company has the same id
+-- whatever n: the 24 above by id, and three slices id % 3 = k of 60 are the 60
+SELECT count(*) AS ids_in_order FROM (
+	SELECT row_number() OVER () AS i, s.id FROM aibiz.sample_companies(60, 3) s) x
+WHERE x.id = x.i;
+SELECT count(*) AS id_matches
+FROM aibiz.sample_companies(24, 3) a JOIN aibiz.sample_companies(60, 3) b
+  ON a.id = b.id AND a.name = b.name AND a.market_id = b.market_id
+ AND a.revenue::text = b.revenue::text AND a.risk::text = b.risk::text AND a.plan::text = b.plan::text;
+SELECT count(*) AS slices_match
+FROM (SELECT s.* FROM generate_series(0, 2) k, aibiz.sample_companies(60, 3) s WHERE s.id % 3 = k) a
+JOIN aibiz.sample_companies(60, 3) b ON a.id = b.id AND a.name = b.name AND a.plan::text = b.plan::text;
+
 -- another seed gives other companies (no plan in common; 60 plans each carry
 -- a cash amount and a team drawn from a continuum, so a clash is ~impossible)
 SELECT count(*) AS common_plans
@@ -80,7 +93,7 @@ FROM s;
 -- the sample goes straight into aibiz.companies
 BEGIN;
 DELETE FROM aibiz.companies;
-INSERT INTO aibiz.companies (name, market_id, revenue, risk, plan)
+INSERT INTO aibiz.companies (id, name, market_id, revenue, risk, plan)
 SELECT * FROM aibiz.sample_companies(100, 42);
-SELECT count(*), count(DISTINCT market_id) FROM aibiz.companies;
+SELECT count(*), count(DISTINCT market_id), min(id), max(id) FROM aibiz.companies;
 ROLLBACK;

@@ -125,7 +125,7 @@ SELECT t.ord, t.source, t.path, t.kind, t.low_input, t.high_input,
        round(t.base_value::numeric, 6) AS base_value, round(t.swing::numeric, 6) AS swing
 FROM tiny, aibiz.tornado(r, k, p, m, 3) t ORDER BY t.ord;
 -- each row's metric equals npv(project(set(...))) computed independently
-CREATE FUNCTION pg_temp.npv_with(r aibiz.revenue_model, k aibiz.risk_profile, p aibiz.plan, m aibiz.markets,
+CREATE FUNCTION pg_temp.npv_with(r aibiz.revenue_model, k aibiz.risk_profile, p aibiz.plan, m aibiz.market,
                                   h int, source text, path text, v float8) RETURNS float8
 LANGUAGE sql AS $$
 SELECT aibiz.npv(aibiz.project(
@@ -140,8 +140,8 @@ SELECT count(*) AS rows,
 FROM tiny, aibiz.tornado(r, k, p, m, 3) t;
 -- the same on sample companies with risks and distributions, every metric
 SELECT count(*) AS rows,
-       bool_and(t.low_value = pg_temp.npv_with(c.revenue, c.risk, c.plan, mk, 36, t.source, t.path, t.low_input)) AS low_matches,
-       bool_and(t.high_value = pg_temp.npv_with(c.revenue, c.risk, c.plan, mk, 36, t.source, t.path, t.high_input)) AS high_matches,
+       bool_and(t.low_value = pg_temp.npv_with(c.revenue, c.risk, c.plan, aibiz.market(mk.accounts, mk.adoption, mk.bass_p, mk.bass_q, mk.growth, mk.id), 36, t.source, t.path, t.low_input)) AS low_matches,
+       bool_and(t.high_value = pg_temp.npv_with(c.revenue, c.risk, c.plan, aibiz.market(mk.accounts, mk.adoption, mk.bass_p, mk.bass_q, mk.growth, mk.id), 36, t.source, t.path, t.high_input)) AS high_matches,
        bool_and(t.swing = abs(t.high_value - t.low_value)) AS swing_ok
 FROM aibiz.sample_companies(6, 5) c
 JOIN aibiz.markets mk ON mk.id = c.market_id,
