@@ -42,7 +42,7 @@ BEGIN
 	IF COALESCE(pg_catalog.array_ndims(vals), 0) OPERATOR(pg_catalog.<>) 1
 	   OR pg_catalog.cardinality(vals) OPERATOR(pg_catalog.<>) 8 THEN
 		RAISE EXCEPTION 'sustainability_score: vals must be a one-dimensional array of 8 criterion values, got %',
-			COALESCE(pg_catalog.cardinality(vals), 0)
+			COALESCE(pg_catalog.array_dims(vals), 'an empty array'::pg_catalog.text)
 			USING ERRCODE = '22023',
 				  DETAIL = pg_catalog.format('Criteria, in order: %s.', pg_catalog.array_to_string(names, ', '));
 	END IF;
@@ -228,7 +228,7 @@ BEGIN
 
 	vals[8] := (@extschema@.investor(sim)).p_moic_1;
 
-	RETURN QUERY SELECT * FROM @extschema@.sustainability_score(vals, thresholds);
+	RETURN QUERY SELECT s.* FROM @extschema@.sustainability_score(vals, thresholds) s;
 END;
 $fn$;
 
@@ -252,8 +252,8 @@ BEGIN
 	IF company IS NULL THEN
 		RETURN;
 	END IF;
-	RETURN QUERY SELECT * FROM @extschema@.sustainability(company.revenue, company.risk, company.plan,
-		market, horizon, trials, seed, thresholds);
+	RETURN QUERY SELECT s.* FROM @extschema@.sustainability(company.revenue, company.risk, company.plan,
+		market, horizon, trials, seed, thresholds) s;
 END;
 $fn$;
 

@@ -161,6 +161,13 @@ INSERT INTO abz_intended VALUES
   ('sensitivity', 2, 'i', true, 's', 'trials keyed by seed and trial; plain and companies-row forms'),
   ('solve', 2, 'i', false, 's', 'trials may be NULL, so not strict; NULL for other NULL arguments');
 
+-- The sustainability verdict: PL/pgSQL over the models and accessors above,
+-- a function of its arguments only, so IMMUTABLE and parallel safe.  Not
+-- strict: thresholds may be NULL (the defaults); NULL inputs give no rows.
+INSERT INTO abz_intended VALUES
+  ('sustainability', 2, 'i', false, 's', 'simulation, projection and unit economics of the arguments; plain and companies-row forms'),
+  ('sustainability_score', 1, 'i', false, 's', 'arithmetic on the given values; thresholds may be NULL');
+
 -- The generator reads aibiz.markets, so STABLE, not IMMUTABLE.
 INSERT INTO abz_intended VALUES
   ('sample_companies', 1, 's', true, 's', 'reads the markets table');
