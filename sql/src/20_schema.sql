@@ -229,6 +229,12 @@ CREATE TABLE @extschema@.cases (
 		       AND ecosystem OPERATOR(pg_catalog.<=) '10'::pg_catalog.numeric),
 	lessons text,
 	builtin boolean NOT NULL DEFAULT false,
+	-- the case as a company (0.2.0; after builtin, where ALTER TABLE ... ADD
+	-- COLUMN puts them on an update, so both catalogs agree)
+	revenue @extschema@.revenue_model,
+	risk @extschema@.risk_profile,
+	plan @extschema@.plan,
+	market_id integer,
 	-- shipped rows use ids 1..1000, the user's rows ids above 1000
 	CONSTRAINT cases_id_range CHECK (id OPERATOR(pg_catalog.>=) 1
 		AND (id OPERATOR(pg_catalog.<=) 1000) OPERATOR(pg_catalog.=) builtin)
@@ -239,7 +245,7 @@ CREATE TRIGGER guard_shipped_rows
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.guard_shipped_rows('builtin');
 
 COMMENT ON TABLE @extschema@.cases IS
-	'case studies scored 0-10 on the study''s criteria; the shipped rows are its three cases with illustrative scores';
+	'case studies scored 0-10 on the study''s criteria, each optionally modelled as a company (revenue, risk, plan, market_id); the shipped rows are its three cases with illustrative scores and models';
 COMMENT ON COLUMN @extschema@.cases.id IS
 	'case id: shipped rows use 1..1000 (1..3 today), your rows ids above 1000 (1001 and up when omitted)';
 COMMENT ON COLUMN @extschema@.cases.name IS
@@ -258,6 +264,14 @@ COMMENT ON COLUMN @extschema@.cases.lessons IS
 	'what the case teaches';
 COMMENT ON COLUMN @extschema@.cases.builtin IS
 	'true for rows shipped by the extension; pg_dump keeps only rows where it is false';
+COMMENT ON COLUMN @extschema@.cases.revenue IS
+	'the case as a company: how an account is monetised; NULL when the case is not modelled';
+COMMENT ON COLUMN @extschema@.cases.risk IS
+	'the case as a company: its risk register; NULL when the case is not modelled';
+COMMENT ON COLUMN @extschema@.cases.plan IS
+	'the case as a company: its operating plan; NULL when the case is not modelled';
+COMMENT ON COLUMN @extschema@.cases.market_id IS
+	'the case as a company: the aibiz.markets id it sells into, a soft reference like companies.market_id (no foreign key); NULL when the case is not modelled';
 
 INSERT INTO @extschema@.cases
 	(id, name, company, tech_leadership, business_model, market_performance,

@@ -27,3 +27,22 @@ DROP FUNCTION @extschema@.simulate(@extschema@.companies, record, pg_catalog.int
 DROP FUNCTION @extschema@.market(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8,
 								 pg_catalog.float8, pg_catalog.float8);
 DROP FUNCTION @extschema@.sample_companies(pg_catalog.int4, pg_catalog.int8);
+
+-- Cases as companies: four nullable columns, appended after builtin as the
+-- install script declares them; 21_cases.sql (appended below) fills the
+-- shipped rows.  Rows you added keep NULL there until you model them.
+ALTER TABLE @extschema@.cases
+	ADD COLUMN revenue @extschema@.revenue_model,
+	ADD COLUMN risk @extschema@.risk_profile,
+	ADD COLUMN plan @extschema@.plan,
+	ADD COLUMN market_id integer;
+COMMENT ON TABLE @extschema@.cases IS
+	'case studies scored 0-10 on the study''s criteria, each optionally modelled as a company (revenue, risk, plan, market_id); the shipped rows are its three cases with illustrative scores and models';
+COMMENT ON COLUMN @extschema@.cases.revenue IS
+	'the case as a company: how an account is monetised; NULL when the case is not modelled';
+COMMENT ON COLUMN @extschema@.cases.risk IS
+	'the case as a company: its risk register; NULL when the case is not modelled';
+COMMENT ON COLUMN @extschema@.cases.plan IS
+	'the case as a company: its operating plan; NULL when the case is not modelled';
+COMMENT ON COLUMN @extschema@.cases.market_id IS
+	'the case as a company: the aibiz.markets id it sells into, a soft reference like companies.market_id (no foreign key); NULL when the case is not modelled';

@@ -4,7 +4,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS aibiz;
 
-SELECT plan(46);
+SELECT plan(52);
 
 -- tables and their columns
 SELECT has_schema('aibiz');
@@ -17,7 +17,18 @@ SELECT columns_are('aibiz', 'risk_categories',
 	ARRAY['name', 'ord', 'title', 'description', 'default_strategy', 'strategy_note']);
 SELECT columns_are('aibiz', 'cases',
 	ARRAY['id', 'name', 'company', 'tech_leadership', 'business_model',
-	      'market_performance', 'ecosystem', 'lessons', 'builtin']);
+	      'market_performance', 'ecosystem', 'lessons', 'builtin',
+	      'revenue', 'risk', 'plan', 'market_id']);
+SELECT col_type_is('aibiz', 'cases', 'revenue', 'aibiz', 'revenue_model',
+	'cases.revenue is aibiz.revenue_model');
+SELECT col_type_is('aibiz', 'cases', 'plan', 'aibiz', 'plan', 'cases.plan is aibiz.plan');
+SELECT is((SELECT array_agg(attname::text ORDER BY attnum) FROM pg_attribute
+	    WHERE attrelid = 'aibiz.cases'::regclass AND attnum > 0 AND NOT attnotnull
+	      AND attname IN ('revenue', 'risk', 'plan', 'market_id')),
+	ARRAY['revenue', 'risk', 'plan', 'market_id'],
+	'the case-as-company columns are nullable, so cases without a model keep working');
+SELECT col_isnt_fk('aibiz', 'cases', ARRAY['market_id'],
+	'cases.market_id is a soft reference, no foreign key');
 SELECT columns_are('aibiz', 'companies',
 	ARRAY['id', 'name', 'market_id', 'revenue', 'risk', 'plan', 'attrs', 'created_at']);
 SELECT col_type_is('aibiz', 'markets', 'accounts', 'double precision', 'markets.accounts is float8');
@@ -58,6 +69,16 @@ SELECT set_eq(
 	'three markets in each of the four sectors');
 SELECT set_eq('SELECT company FROM aibiz.cases',
 	ARRAY['Google', 'Microsoft', 'Amazon'], 'the study''s three cases');
+SELECT is_empty($$SELECT c.id FROM aibiz.cases c LEFT JOIN aibiz.markets m ON m.id = c.market_id
+	WHERE c.revenue IS NULL OR c.risk IS NULL OR c.plan IS NULL OR NOT m.builtin IS TRUE$$,
+	'every shipped case is modelled as a company in a shipped market');
+-- each shipped case projects a plausible path: revenue at month 60 and a
+-- breakeven within the horizon, with cash never below 0 on the expected path
+SELECT is_empty($$SELECT c.id FROM aibiz.cases c JOIN aibiz.markets m ON m.id = c.market_id,
+	LATERAL aibiz.project(c.revenue, c.risk, c.plan, m) p
+	WHERE (aibiz.arr(p, 60) > 0 AND aibiz.breakeven_month(p) BETWEEN 1 AND 60
+	       AND aibiz.runway(p) IS NULL) IS NOT TRUE$$,
+	'every shipped case projects positive revenue, a breakeven and no negative cash over 60 months');
 
 -- pg_dump keeps user rows
 SELECT set_eq(

@@ -5,7 +5,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS aibiz;
 
-SELECT plan(24);
+SELECT plan(29);
 
 -- syntax: 22P02
 SELECT throws_ok($$SELECT 'subscription(price=1'::aibiz.revenue_model$$, '22P02', NULL,
@@ -68,6 +68,22 @@ SELECT throws_ok($$SELECT aibiz.sum(p) FROM (VALUES
 	(aibiz.project('subscription(price=1)', '', 'cash(amount=1) + team(headcount=1, cost=1) + product(churn=0)', aibiz.market(1000, 0, 0.03, 0.4, 0), 12)),
 	(aibiz.project('subscription(price=1)', '', 'cash(amount=1) + team(headcount=1, cost=1) + product(churn=0)', aibiz.market(1000, 0, 0.03, 0.4, 0), 24))) v(p)$$,
 	'22023', NULL, 'summing projections of different horizons is out of domain');
+
+-- sustainability thresholds and values: 22023, checked before any simulation
+SELECT throws_ok($$SELECT * FROM aibiz.sustainability_score('{1,1,1,1,1,1,1,1}', '{"survivl": 0.9}')$$,
+	'22023', 'sustainability thresholds: unknown criterion "survivl"',
+	'an unknown criterion is out of domain and named');
+SELECT throws_ok($$SELECT * FROM aibiz.sustainability_score('{1,1,1,1,1,1,1,1}', '{"moic": {"weight": -1}}')$$,
+	'22023', NULL, 'a negative weight is out of domain');
+SELECT throws_ok($$SELECT * FROM aibiz.sustainability_score('{1,1,1}')$$,
+	'22023', NULL, 'a values array of other than 8 elements is out of domain');
+SELECT throws_ok($$SELECT * FROM aibiz.sustainability('subscription(price=1)', '',
+	'cash(amount=1) + team(headcount=1, cost=1) + product(churn=0)',
+	aibiz.market(1000, 0, 0.03, 0.4, 0), 60, 2000000000, 0, '[1]')$$,
+	'22023', 'sustainability thresholds must be a jsonb object, got array',
+	'sustainability() checks its thresholds before the simulation (whose trials are above the limit)');
+SELECT throws_ok($$SELECT * FROM aibiz.sustainability_score('{1,1,1,1,1,1,1,1}', '{"survival": 1e400}')$$,
+	'22003', NULL, 'a threshold beyond float8 is out of range');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -19,6 +19,13 @@ INSERT INTO aibiz.cases (name, company, tech_leadership, business_model,
 						 market_performance, ecosystem, lessons)
 VALUES ('Contract copilot', 'Example Legal Ltd', 7.5, 6.25, 5, 4.125, 'vertical data wins'),
 	   ('Tutor bot', 'Example Edu', 6, 8, 7.5, 6, NULL);
+-- a user case modelled as a company, in a user market (the other stays unmodelled)
+UPDATE aibiz.cases
+SET revenue = 'subscription(price=pert(40,50,70), seats=5) + licensing(deals=2, fee=100k)',
+	risk = 'regulation(freq=0.5, loss=lognormal(80k, 40k))',
+	plan = 'cash(amount=2M) + team(headcount=6, cost=14k) + product(churn=1.5%) + marketing(budget=25k, cac=2500)',
+	market_id = (SELECT id FROM aibiz.markets WHERE name = 'legal.contract_review')
+WHERE name = 'Contract copilot';
 
 -- sample companies in the shipped markets, and the same companies moved to
 -- the user markets (the documented workflow: pick a market, add companies)
@@ -113,6 +120,7 @@ DECLARE
 	n bigint;
 BEGIN
 	FOREACH t IN ARRAY ARRAY['aibiz.markets WHERE NOT builtin', 'aibiz.cases WHERE NOT builtin',
+		'aibiz.cases WHERE NOT builtin AND plan IS NOT NULL',
 		'aibiz.companies WHERE market_id > 1000', 'aibiz.companies WHERE market_id <= 12',
 		'public.models', 'public.projections', 'public.simulations', 'public.portfolios',
 		'public.flows', 'public.notes'] LOOP

@@ -8,6 +8,7 @@
 # user rows and values of every type, plants hostile operators and functions
 # in schema aibiz, updates, and checks that
 #   - every stored value reads back byte-identical (md5 of the text output),
+#   - the shipped cases' model columns equal a fresh install's,
 #   - nothing planted fired while the update script ran as superuser,
 #   - the upgraded catalog equals a fresh install's (pg_dump of schema aibiz
 #     in binary-upgrade mode, which lists extension members one by one),
@@ -102,7 +103,9 @@ SELECT md5(concat_ws(E'\n',
   (SELECT string_agg(v::text, E'\n' ORDER BY v.id) FROM public.vals v),
   (SELECT string_agg(f::text, E'\n') FROM public.flows f),
   (SELECT string_agg(m::text, E'\n' ORDER BY m.id) FROM aibiz.markets m),
-  (SELECT string_agg(c::text, E'\n' ORDER BY c.id) FROM aibiz.cases c),
+  (SELECT string_agg((c.id, c.name, c.company, c.tech_leadership, c.business_model,
+                       c.market_performance, c.ecosystem, c.lessons, c.builtin)::text,
+                      E'\n' ORDER BY c.id) FROM aibiz.cases c),
   (SELECT string_agg(c::text, E'\n' ORDER BY c.id) FROM aibiz.companies c)))"
 }
 # binary forms too: send functions of every type
@@ -168,6 +171,20 @@ check "market() and sample_companies() after the update fire nothing" "0" \
 	"$(q up -c "SELECT count(*) FROM aibiz.sample_companies(24, 1)" >/dev/null
 	   q up -c "SELECT (aibiz.market(1000, 0.1, 0.02, 0.3, 0.05)).accounts" >/dev/null
 	   q up -c "SELECT count(*) FROM public.fired")"
+# the columns 0.2.0 added to cases: the shipped rows filled as in a fresh
+# install, the user's case left unmodelled
+cases_md5() {
+	q "$1" -c "SELECT md5(string_agg(concat_ws('|', c.id, c.revenue, c.risk, c.plan, c.market_id), E'\n' ORDER BY c.id))
+	           FROM aibiz.cases c WHERE c.builtin"
+}
+q postgres -c "CREATE DATABASE cases_fresh" >/dev/null
+q cases_fresh -c "CREATE EXTENSION aibiz" >/dev/null
+check "the shipped cases' model columns equal a fresh install's" \
+	"$(cases_md5 cases_fresh)" "$(cases_md5 up)"
+check "the three shipped cases are modelled, the user's case is not" "3|0" \
+	"$(q up -c "SELECT count(*) FILTER (WHERE builtin AND revenue IS NOT NULL AND risk IS NOT NULL
+	                                    AND plan IS NOT NULL AND market_id IS NOT NULL)
+	            || '|' || count(*) FILTER (WHERE NOT builtin AND revenue IS NOT NULL) FROM aibiz.cases")"
 check "a shipped row is read-only after the update" "42501" \
 	"$(psql -X -q -At -d up -c "\set VERBOSITY sqlstate" -c "UPDATE aibiz.markets SET builtin = false WHERE id = 3" 2>&1 | sed 's/^ERROR: *//')"
 
