@@ -101,7 +101,10 @@ INSERT INTO abz_intended VALUES
   ('risk_attribution', 1, 'i', true, 's', 'reads a simulation'),
   ('loss_exceedance', 1, 'i', true, 's', 'reads a simulation'),
   ('statistics', 1, 'i', true, 's', 'reads a simulation'),
-  ('npv_histogram', 1, 'i', true, 's', 'reads a simulation');
+  ('npv_histogram', 1, 'i', true, 's', 'reads a simulation'),
+  ('investor', 1, 'i', true, 's', 'reads a simulation'),
+  ('compare', 1, 'i', true, 's', 'reads two simulations'),
+  ('survivors', 1, 'i', true, 's', 'reads a simulation');
 
 -- Finance.  npv has two overloads: of a rate and flows, and of a projection.
 INSERT INTO abz_intended VALUES
