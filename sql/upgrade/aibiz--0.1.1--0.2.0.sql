@@ -46,3 +46,7 @@ COMMENT ON COLUMN @extschema@.cases.plan IS
 	'the case as a company: its operating plan; NULL when the case is not modelled';
 COMMENT ON COLUMN @extschema@.cases.market_id IS
 	'the case as a company: the aibiz.markets id it sells into, a soft reference like companies.market_id (no foreign key); NULL when the case is not modelled';
+
+-- the simulation format version 2 (its text form now says so)
+COMMENT ON TYPE @extschema@.simulation IS
+'Result of a Monte Carlo simulation (or a portfolio of them): per trial NPV, ARR at the horizon, risk loss, death and breakeven month; per month alive counts, mean and (single simulations) P5-P95 of revenue and cash; per risk category event and loss totals. Text form: "simulation v2 trials=... slots=... data=<base64>" (values stored by aibiz 0.1 keep their "simulation v1" form), exact.';

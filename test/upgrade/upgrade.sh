@@ -96,6 +96,20 @@ FROM (VALUES (-1000::float8, date '2024-01-01'), (300, '2024-06-30'), (900, '202
 SELECT count(*) FROM public.vals;")
 check "stored 25 companies with projections and simulations" "25" "$store"
 
+# Simulations written by the 0.1.x engine (format version 1, as text: the
+# two lines of simulations_v1.txt, 50 trials over 24 months, seeds 1 and 2)
+# are stored too: this build writes version 2, so they stand for the values
+# a database holds from before the update.
+old_sims=$(q up -c "CREATE TABLE public.old_sims (seed int, sim aibiz.simulation); GRANT ALL ON public.old_sims TO installer" \
+	-c "\\copy public.old_sims (sim) FROM '$here/simulations_v1.txt'" \
+	-c "UPDATE public.old_sims SET seed = (split_part(split_part(sim::text, 'seed=', 2), ' ', 1))::int" \
+	-c "SELECT count(*) FROM public.old_sims WHERE left(sim::text, 14) = 'simulation v1 '")
+check "stored 2 simulations of format version 1" "2" "$(echo "$old_sims" | tail -n 1)"
+old_md5() {
+	q "$1" -c "SELECT md5(string_agg(sim::text, E'\n' ORDER BY seed)) FROM public.old_sims"
+}
+old_before=$(old_md5 up)
+
 # everything the user owns, as text, hashed
 values_md5() {
 	q "$1" -c "
@@ -156,13 +170,14 @@ check "nothing planted fired during the update" "0" \
 	"$(q up -c "SELECT count(*) FROM public.fired")"
 check "every stored value reads back identical (text)" "$before" "$(values_md5 up)"
 check "every stored value reads back identical (binary)" "$before_bin" "$(send_md5 up)"
-check "a simulation stored by 0.1.0 still answers npv_mean()" "t" \
-	"$(q up -c "SELECT bool_and(aibiz.npv_mean(simulation) IS NOT NULL) FROM public.vals")"
-check "investor() of a 0.1.0 simulation says to re-simulate (22023)" "22023 re-simulate" \
-	"$(psql -X -q -At -d up -c "\set VERBOSITY verbose" -c "SELECT aibiz.investor(simulation) FROM public.vals LIMIT 1" 2>&1 |
+check "version 1 simulations read back identical after the update" "$old_before" "$(old_md5 up)"
+check "a version 1 simulation still answers npv_mean(), survival() and statistics()" "t" \
+	"$(q up -c "SELECT bool_and(aibiz.npv_mean(sim) IS NOT NULL AND aibiz.survival(sim, 24) BETWEEN 0 AND 1 AND (aibiz.statistics(sim)).trials = 50) FROM public.old_sims")"
+check "investor() of a version 1 simulation says to re-simulate (22023)" "22023 re-simulate" \
+	"$(psql -X -q -At -d up -c "\set VERBOSITY verbose" -c "SELECT aibiz.investor(sim) FROM public.old_sims LIMIT 1" 2>&1 |
 	   sed -n 's/^ERROR: *\([0-9A-Z]*\):.*\(re-simulate\).*/\1 \2/p')"
-check "a portfolio of 0.1.0 simulations says to re-simulate (22023)" "22023" \
-	"$(psql -X -q -At -d up -c "\set VERBOSITY sqlstate" -c "SELECT aibiz.portfolio(simulation) FROM public.vals" 2>&1 | sed 's/^ERROR: *//')"
+check "a portfolio of version 1 simulations says to re-simulate (22023)" "22023" \
+	"$(psql -X -q -At -d up -c "\set VERBOSITY sqlstate" -c "SELECT aibiz.portfolio(sim) FROM public.old_sims" 2>&1 | sed 's/^ERROR: *//')"
 check "a 0.1.0 simulation re-simulated after the update is of version 2" "simulation v2" \
 	"$(q up -c "SELECT left(aibiz.simulate(c, m, 12, 10, 1)::text, 13) FROM aibiz.companies c JOIN aibiz.markets m ON m.id = c.market_id LIMIT 1")"
 check "the re-created sample_companies() gives the rows 0.1.0 gave (600 companies)" \
@@ -192,7 +207,7 @@ check "a shipped row is read-only after the update" "42501" \
 qo up "DROP FUNCTION aibiz.evil_ge(float8, integer) CASCADE; DROP FUNCTION aibiz.evil_gt(float8, integer) CASCADE;
 DROP FUNCTION aibiz.evil_lt(float8, numeric) CASCADE; DROP FUNCTION aibiz.evil_le(numeric, integer) CASCADE;
 DROP FUNCTION aibiz.format(text, text, integer, boolean); DROP FUNCTION aibiz.jsonb_typeof(jsonb);
-DROP TABLE public.vals, public.flows, public.fired" >/dev/null
+DROP TABLE public.vals, public.flows, public.fired, public.old_sims" >/dev/null
 qo fresh "CREATE EXTENSION aibiz" >/dev/null
 catalog_dump up >/tmp/aibiz-upgrade-up.$$
 catalog_dump fresh >/tmp/aibiz-upgrade-fresh.$$
