@@ -1,6 +1,6 @@
 /*
  * grammar.c — the value grammar shared by revenue_model, risk_profile and
- * plan (SPEC §3): text in, canonical AbzSpec out.
+ * plan (docs/types.md): text in, canonical AbzSpec out.
  *
  * Parsing runs in two passes over the text.  The first recognises the
  * generic grammar (terms, key=value arguments, nested calls, numbers) and

@@ -1,5 +1,5 @@
 /*
- * projection.c — fmgr glue of the expected path (SPEC §5, §7, §8): the
+ * projection.c — fmgr glue of the expected path (docs/model.md): the
  * aibiz.projection type (text and binary I/O), aibiz.project(), the row
  * output and summaries, and the exact month-wise sum aggregate.
  */
