@@ -65,5 +65,6 @@ ABZ_SUITE(glossary_keys)
 		for (int k = 0; k < abz_strategies[s].nkeys; k++)
 			check_path(doc, "<category>.strategy", abz_strategies[s].keys[k].name);
 	check_path(doc, "<category>", "strategy");
+	check_path(doc, "<category>", "scope");
 	check_path(doc, "entry", "mode");
 }
