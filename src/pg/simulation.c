@@ -17,6 +17,7 @@
 #include "aibiz.h"
 #include "depend.h"
 #include "depend_pg.h"
+#include "progress.h"
 #include "simulate.h"
 #include "simval.h"
 #include "simval_pg.h"
