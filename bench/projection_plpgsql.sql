@@ -1,4 +1,4 @@
--- projection_plpgsql.sql — the expected path of SPEC §5 written in PL/pgSQL,
+-- projection_plpgsql.sql — the expected path of the monthly model (docs/model.md) written in PL/pgSQL,
 -- for bench/projection.sh: one subscription and one usage stream, Bass
 -- acquisition (organic and paid), churn, expansion, price and cost declines,
 -- team, marketing, cash and NPV with terminal value.  No risks, direct entry,

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """simulate_numpy.py — the reference company of bench/simulate.sh, simulated
-with the monthly model of SPEC §5-§6 vectorised over trials in numpy, for a
+with the monthly model of docs/model.md vectorised over trials in numpy, for a
 speed comparison with aibiz.simulate().
 
 The inputs are those of bench/simulate.sh (written out below by hand, since

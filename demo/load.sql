@@ -1,11 +1,11 @@
 -- load.sql — fill aibiz.companies with the demo sample (200 synthetic
--- companies from the generator, SPEC §9, seed 42) and compute, once, what
+-- companies from aibiz.sample_companies, seed 42) and compute, once, what
 -- the report sections read:
 --
 --   demo_projection     every company's expected path (aibiz.project)
 --   demo_showcase       the showcase company: the median expected-NPV
 --                       company of the logistics.routing market
---   demo_showcase_sim   its simulation: 5,000 trials, seed 42
+--   demo_showcase_sim   its simulation: 200,000 trials, seed 42
 --   demo_sim            every company simulated: 2,000 trials, seed = id
 --   demo_sector_sim     the sector portfolios, aibiz.portfolio(demo_sim.sim)
 --   demo_money(x)       money as text with three significant digits: 4.07 M
@@ -83,7 +83,7 @@ BEGIN
 		RETURN;
 	END IF;
 	CREATE TABLE demo_showcase_sim AS
-	SELECT c.id, aibiz.simulate(c, m, trials => 5000, seed => 42) AS sim
+	SELECT c.id, aibiz.simulate(c, m, trials => 200000, seed => 42) AS sim
 	FROM demo_showcase d
 	JOIN aibiz.companies c USING (id)
 	JOIN aibiz.markets m ON m.id = c.market_id;

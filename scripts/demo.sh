@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # demo.sh — build and install aibiz, start a private PostgreSQL 15 cluster,
-# load the sample companies, run the analysis sections in demo/ and write
-# the report: readable tables on the terminal and report/index.html (one
-# self-contained file with inline SVG charts).  The cluster is stopped and
-# removed at the end, also on error or interrupt.
+# load the sample companies (demo/load.sql, with aibiz.progress on so that
+# the long simulations report how far they are) and write the report:
+# tables on the terminal and report/index.html, one self-contained file
+# whose tables psql writes (psql --html) and whose charts are the SVG the
+# extension's chart functions return.  Each report section is one shell
+# function below.  The cluster is stopped and removed at the end, also on
+# error or interrupt.
 #
 # Environment: AIBIZ_DEMO_DIR (default /tmp/aibiz-demo), AIBIZ_DEMO_PORT
-# (default 54329), AIBIZ_DEMO_KEEP=1 to leave the cluster running for psql.
+# (default 54329), AIBIZ_DEMO_KEEP=1 to leave the cluster running for psql,
+# AIBIZ_DEMO_CURRENCY (default USD: the unit the sample's amounts are read
+# in; nothing is converted).
 # With Chromium installed (AIBIZ_WITH_CHROMIUM=1 bash scripts/deps.sh) it
 # also saves a screenshot of the whole page to report/screenshot.png.
 set -euo pipefail
@@ -39,10 +44,6 @@ stop_cluster() {
 # on exit: show the server log if something failed, then clean up
 on_exit() {
 	local rc=$?
-	if [ -n "${report_pid:-}" ]; then
-		kill "$report_pid" 2>/dev/null || true
-		wait "$report_pid" 2>/dev/null || true
-	fi
 	if [ "$rc" -ne 0 ] && [ -f "$DEMO_DIR/server.log" ]; then
 		echo "--- last lines of the demo server log:" >&2
 		tail -n 20 "$DEMO_DIR/server.log" >&2
@@ -54,6 +55,191 @@ on_exit() {
 		stop_cluster
 	fi
 	exit "$rc"
+}
+
+# ---- the report: helpers ----
+
+# append stdin to the report
+html() {
+	cat >>"$OUT"
+}
+
+# a SQL string literal of $1
+sql_lit() {
+	printf "'%s'" "${1//\'/\'\'}"
+}
+
+# a table: caption $1, query $2; aligned on the terminal, psql --html into the report
+table() {
+	echo
+	echo "-- $1"
+	psql -P footer=off -c "$2"
+	printf '<h3>%s</h3>\n' "$1" | html
+	psql -H -P footer=off -P tableattr='class="t"' -c "$2" | html
+}
+
+# a chart: caption $1, query $2 returning one SVG text; inline in the report
+chart() {
+	local svg
+	svg=$(psql -At -c "$2")
+	echo "-- chart: $1 (${#svg} bytes of SVG)"
+	printf '<figure>%s<figcaption>%s</figcaption></figure>\n' "$svg" "$1" | html
+}
+
+# a section heading: title $1, text $2 (HTML)
+heading() {
+	echo
+	echo "== $1"
+	printf '<h2>%s</h2>\n<p>%s</p>\n' "$1" "$2" | html
+}
+
+# ---- the report: sections ----
+
+# the page head and the showcase company with its inputs
+section_head() {
+	cat >"$OUT" <<-EOF
+	<!DOCTYPE html>
+	<html lang="en"><head><meta charset="utf-8"><title>aibiz demo report</title>
+	<style>
+	body { font: 14px/1.45 sans-serif; margin: 2em auto; max-width: 1000px; color: #222; }
+	table.t { border-collapse: collapse; margin: 0.5em 0 1.5em; }
+	table.t th, table.t td { border: 1px solid #ccc; padding: 3px 8px; }
+	table.t td { font-variant-numeric: tabular-nums; }
+	table.t th { background: #f0f0f0; }
+	figure { margin: 1em 0 2em; } figcaption { color: #555; }
+	svg { max-width: 100%; height: auto; }
+	</style>
+	<script>addEventListener('load', () => document.documentElement.dataset.height =
+	  Math.ceil(document.documentElement.scrollHeight));</script>
+	</head><body>
+	<h1>aibiz demo report</h1>
+	<p>200 synthetic companies from <code>aibiz.sample_companies(200, 42)</code>, each projected over
+	60 months and simulated; amounts are in $CURRENCY (the unit the inputs were written in; nothing is
+	converted). k = thousand, M = million.</p>
+	EOF
+	heading "The showcase company" "The median company of the logistics.routing market by expected NPV, simulated with 200,000 trials (seed 42)."
+	table "Its inputs" "SELECT 'company' AS item, d.name || ' (' || d.market || ')' AS value
+		FROM demo_showcase d
+		UNION ALL SELECT 'revenue model', c.revenue::text FROM demo_showcase JOIN aibiz.companies c USING (id)
+		UNION ALL SELECT 'risk profile', c.risk::text FROM demo_showcase JOIN aibiz.companies c USING (id)
+		UNION ALL SELECT 'plan', c.plan::text FROM demo_showcase JOIN aibiz.companies c USING (id)"
+}
+
+# the statistics table of the NPV distribution, as a risk-analysis package prints it
+section_statistics() {
+	heading "NPV statistics" "aibiz.statistics(sim): the distribution of the net present value over the trials. Percentiles are type 7 (as percentile_cont); skewness and kurtosis are the moment ratios (kurtosis 3 for a normal)."
+	table "Statistics of the NPV ($CURRENCY)" "SELECT v.statistic, v.value
+		FROM demo_showcase_sim s, aibiz.statistics(s.sim) t,
+		LATERAL (VALUES
+			(1, 'trials', to_char(t.trials, 'FM999,999,999')),
+			(2, 'mean', demo_money(t.mean)),
+			(3, 'standard deviation', demo_money(t.sd)),
+			(4, 'standard error of the mean', demo_money(t.se_mean)),
+			(5, 'skewness', to_char(t.skewness, 'FM990.000')),
+			(6, 'kurtosis', to_char(t.kurtosis, 'FM990.000')),
+			(7, 'minimum', demo_money(t.min)),
+			(8, 'P1', demo_money(t.p1)), (9, 'P5', demo_money(t.p5)), (10, 'P10', demo_money(t.p10)),
+			(11, 'P25', demo_money(t.p25)), (12, 'P50 (median)', demo_money(t.p50)),
+			(13, 'P75', demo_money(t.p75)), (14, 'P90', demo_money(t.p90)),
+			(15, 'P95', demo_money(t.p95)), (16, 'P99', demo_money(t.p99)),
+			(17, 'maximum', demo_money(t.max)),
+			(18, 'P(NPV > 0)', to_char((1 - aibiz.npv_cdf(s.sim, 0)) * 100, 'FM990.0') || ' %'),
+			(19, 'value at risk, 95 %', demo_money(aibiz.value_at_risk(s.sim, 0.95))),
+			(20, 'expected shortfall, 95 %', demo_money(aibiz.expected_shortfall(s.sim, 0.95))),
+			(21, 'survival to month 60', to_char(aibiz.survival(s.sim, 60) * 100, 'FM990.0') || ' %')
+		) AS v(ord, statistic, value)
+		ORDER BY v.ord"
+}
+
+# histogram and exceedance curve of the NPV
+section_npv_charts() {
+	heading "NPV distribution" "Histogram (share of trials per bin, markers at P5, P50, P95 and the mean) and exceedance curve P(NPV &gt; x)."
+	chart "NPV histogram, 40 bins (aibiz.svg_histogram)" \
+		"SELECT aibiz.svg_histogram(sim, 40, 'NPV of the showcase company', $(sql_lit "$CURRENCY")) FROM demo_showcase_sim"
+	chart "Probability that the NPV exceeds x (aibiz.svg_exceedance)" \
+		"SELECT aibiz.svg_exceedance(sim, 'P(NPV > x)', $(sql_lit "$CURRENCY")) FROM demo_showcase_sim"
+}
+
+# fan charts of cash and revenue
+section_fan() {
+	heading "Cash and revenue over time" "Fan charts: the P5-P95 and P25-P75 bands of the trials month by month, the median line and the dashed mean."
+	chart "Cash at the end of each month (aibiz.svg_fan)" \
+		"SELECT aibiz.svg_fan(sim, 'cash', 'Cash', $(sql_lit "$CURRENCY")) FROM demo_showcase_sim"
+	chart "Monthly revenue (aibiz.svg_fan)" \
+		"SELECT aibiz.svg_fan(sim, 'revenue', 'Revenue per month', $(sql_lit "$CURRENCY")) FROM demo_showcase_sim"
+}
+
+# survival of the showcase and of each sector's companies
+section_survival() {
+	heading "Survival" "The share of trials whose cash never fell below zero, by month: the showcase company and each sector's 2,000-trial portfolio of companies."
+	table "Share alive" "SELECT series, to_char(aibiz.survival(sim, 12) * 100, 'FM990.0') || ' %' AS \"month 12\",
+			to_char(aibiz.survival(sim, 24) * 100, 'FM990.0') || ' %' AS \"month 24\",
+			to_char(aibiz.survival(sim, 36) * 100, 'FM990.0') || ' %' AS \"month 36\",
+			to_char(aibiz.survival(sim, 60) * 100, 'FM990.0') || ' %' AS \"month 60\"
+		FROM (SELECT 0 AS ord, 'showcase' AS series, sim FROM demo_showcase_sim
+			  UNION ALL SELECT 1, 'sector ' || sector, sim FROM demo_sector_sim) x
+		ORDER BY ord, series"
+	chart "Survival curves (aibiz.svg_survival)" \
+		"SELECT aibiz.svg_survival(array_agg(series ORDER BY ord, series), array_agg(sim ORDER BY ord, series), 'Share of trials alive')
+		FROM (SELECT 0 AS ord, 'showcase' AS series, sim FROM demo_showcase_sim
+			  UNION ALL SELECT 1, sector, sim FROM demo_sector_sim) x"
+}
+
+# which inputs move the expected NPV most
+section_tornado() {
+	heading "What drives the NPV" "aibiz.tornado: every input of the showcase company moved to its P10 and P90 (a distribution) or by -20 % and +20 % (a constant), the expected NPV at each; the ten largest swings."
+	table "Tornado, NPV in $CURRENCY" "SELECT t.ord, t.path, demo_money(t.low_value) AS \"NPV at low\", demo_money(t.high_value) AS \"NPV at high\",
+			demo_money(t.swing) AS swing
+		FROM demo_showcase d JOIN aibiz.companies c USING (id) JOIN aibiz.markets m ON m.id = c.market_id,
+			 aibiz.tornado(c, m) t
+		WHERE t.ord <= 10 ORDER BY t.ord"
+	chart "Tornado of the expected NPV (aibiz.svg_tornado)" \
+		"SELECT aibiz.svg_tornado(array_agg(t.path ORDER BY t.ord), array_agg(t.low_value ORDER BY t.ord),
+				array_agg(t.high_value ORDER BY t.ord), min(t.base_value), 'Expected NPV',
+				'NPV (' || $(sql_lit "$CURRENCY") || ')')
+		FROM demo_showcase d JOIN aibiz.companies c USING (id) JOIN aibiz.markets m ON m.id = c.market_id,
+			 aibiz.tornado(c, m) t
+		WHERE t.ord <= 10"
+}
+
+# the case studies ranked by TOPSIS
+section_case_ranking() {
+	heading "Case studies" "The three cases scored 0-10 on four criteria, ranked by TOPSIS closeness to the ideal with equal weights (view aibiz.case_ranking)."
+	table "Case ranking" "SELECT rank, name, tech_leadership AS technology, business_model AS \"business model\",
+			market_performance AS market, ecosystem, to_char(closeness, 'FM0.000') AS closeness
+		FROM aibiz.case_ranking ORDER BY rank, name"
+}
+
+# Risk impact (NPV with and without each risk): a section goes here once
+# the extension has a function for it; the report has none until then.
+section_risk_impact() {
+	:
+}
+
+# Sustainability verdicts (which companies can sustain themselves): a
+# section goes here once the extension has a function for it; the report
+# has none until then.
+section_sustainability() {
+	:
+}
+
+# the page end
+section_foot() {
+	printf '<p>Written by scripts/demo.sh on %s.</p>\n</body></html>\n' "$(date -u +%Y-%m-%d)" | html
+}
+
+# every section, in order
+report_sections() {
+	section_head
+	section_statistics
+	section_npv_charts
+	section_fan
+	section_survival
+	section_tornado
+	section_case_ranking
+	section_risk_impact
+	section_sustainability
+	section_foot
 }
 
 echo "== dependencies"
@@ -87,16 +273,15 @@ export PATH=$PG_BIN:$PATH
 psql -d postgres -c "CREATE DATABASE aibiz_demo"
 psql -c "CREATE EXTENSION aibiz"
 echo "== sample"
-psql -f demo/load.sql 2>&1 | sed 's/^psql:[^ ]* NOTICE: *//'
+# progress of the long simulations, at most one line every 0.1 s
+PGOPTIONS='-c aibiz.progress=on -c aibiz.progress_interval=100' \
+	psql -f demo/load.sql 2>&1 | sed -e 's/^psql:[^ ]* NOTICE: */  /' -e 's/^DETAIL: */    /'
 
 echo "== report"
 mkdir -p report
-status=0
-# in the background so that a signal reaches the trap at once, not after it
-/usr/bin/python3 scripts/report.py --out report/index.html demo/[0-9]*.sql &
-report_pid=$!
-wait "$report_pid" || status=$?
-report_pid=
+OUT=report/index.html
+CURRENCY=${AIBIZ_DEMO_CURRENCY:-USD}
+report_sections
 if [ "${AIBIZ_DEMO_KEEP:-0}" != 1 ]; then
 	stop_cluster
 fi
@@ -117,4 +302,4 @@ if [ -n "$chrome" ]; then
 		echo "screenshot: $chrome failed (the HTML report is complete)" >&2
 fi
 echo "open: file://$ROOT/report/index.html"
-exit "$status"
+

@@ -1,6 +1,6 @@
 
 -- ---------------------------------------------------------------------------
--- 20_schema.sql — the tables shipped by the extension (SPEC §2): application
+-- 20_schema.sql — the tables shipped by the extension: application
 -- markets, the risk catalogue, the case studies and the user's companies,
 -- with the study's data, plus the market() constructor.
 --

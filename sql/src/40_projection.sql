@@ -1,4 +1,4 @@
--- 40_projection: the expected path (SPEC §5, §7, §8): the aibiz.projection
+-- 40_projection: the expected path (docs/projection.md): the aibiz.projection
 -- type, aibiz.project(), row output, summaries, the exact sum aggregate and
 -- unit economics.
 
@@ -57,7 +57,7 @@ AS 'MODULE_PATHNAME', 'abz_project'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.project(@extschema@.revenue_model, @extschema@.risk_profile, @extschema@.plan, record, int) IS
-'Expected path of SPEC §5 over horizon months (1..600): every distribution at its mean, risk events at their expected monthly effect, rounds at p x amount. market is any row with accounts, adoption, bass_p, bass_q and growth (a row of aibiz.markets or aibiz.market(...)).';
+'Expected path of the monthly model over horizon months (1..600): every distribution at its mean, risk events at their expected monthly effect, rounds at p x amount. market is any row with accounts, adoption, bass_p, bass_q and growth (a row of aibiz.markets or aibiz.market(...)).';
 
 CREATE FUNCTION @extschema@.project(company @extschema@.companies,
 									market record,

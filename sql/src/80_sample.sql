@@ -1,7 +1,7 @@
 
 -- ---------------------------------------------------------------------------
 -- 80_sample.sql — aibiz.sample_companies(n, seed): plausible, varied
--- companies across the shipped markets, for demos and benchmarks (SPEC §9).
+-- companies across the shipped markets, for demos and benchmarks.
 --
 -- Deterministic: every draw is a hash of (seed, company, field) through
 -- hashint8extended, never random(), so the same (n, seed) gives the same

@@ -50,3 +50,7 @@ COMMENT ON COLUMN @extschema@.cases.market_id IS
 -- the simulation format version 2 (its text form now says so)
 COMMENT ON TYPE @extschema@.simulation IS
 'Result of a Monte Carlo simulation (or a portfolio of them): per trial NPV, ARR at the horizon, risk loss, death and breakeven month; per month alive counts, mean and (single simulations) P5-P95 of revenue and cash; per risk category event and loss totals. Text form: "simulation v2 trials=... slots=... data=<base64>" (values stored by aibiz 0.1 keep their "simulation v1" form), exact.';
+
+-- project(): its comment describes the model without citing another document
+COMMENT ON FUNCTION @extschema@.project(@extschema@.revenue_model, @extschema@.risk_profile, @extschema@.plan, record, pg_catalog.int4) IS
+'Expected path of the monthly model over horizon months (1..600): every distribution at its mean, risk events at their expected monthly effect, rounds at p x amount. market is any row with accounts, adoption, bass_p, bass_q and growth (a row of aibiz.markets or aibiz.market(...)).';

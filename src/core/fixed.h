@@ -3,7 +3,7 @@
  * 32 fractional bits (Q95.32).
  *
  * Every aggregate that must give bit-identical results serially, in parallel
- * and across shards (SPEC §7) converts each float8 once, deterministically,
+ * and across shards converts each float8 once, deterministically,
  * to this form and adds integers, which is associative and commutative.
  */
 #ifndef ABZ_FIXED_H

@@ -1,6 +1,6 @@
 /*
  * grammar.c — the value grammar shared by revenue_model, risk_profile and
- * plan (SPEC §3): text in, canonical AbzSpec out.
+ * plan (docs/types.md): text in, canonical AbzSpec out.
  *
  * Parsing runs in two passes over the text.  The first recognises the
  * generic grammar (terms, key=value arguments, nested calls, numbers) and
@@ -31,6 +31,7 @@ typedef struct Parser
 	size_t		pos;
 	AbzKind		kind;
 	AbzError   *err;
+	double		plain_big;		/* first number > 1 of the value without %, or 0 */
 } Parser;
 
 /* Outcome of scanning one number literal. */
@@ -463,6 +464,8 @@ take_number(Parser *p, const Ctx *ctx, double *out)
 				  "value %s is out of range for float8", lit);
 		return false;
 	}
+	if (out != NULL && *out > 1 && p->s[end - 1] != '%' && p->plain_big == 0)
+		p->plain_big = *out;
 	return true;
 }
 
@@ -530,9 +533,64 @@ take_dist(Parser *p, const Ctx *ctx, int dist, AbzParam *out)
 	return true;
 }
 
+/*
+ * Write v * 100 for a message, with thousands separators ("3,000").
+ */
+static void
+percent_text(double v, char *buf, size_t cap)
+{
+	char		raw[64];
+	char	   *dot;
+	size_t		intlen,
+				o = 0;
+
+	snprintf(raw, sizeof(raw), "%.10g", v * 100);
+	if (strchr(raw, 'e') != NULL)
+	{
+		snprintf(buf, cap, "%s", raw);
+		return;
+	}
+	dot = strchr(raw, '.');
+	intlen = dot ? (size_t) (dot - raw) : strlen(raw);
+	for (size_t i = 0; raw[i] != '\0' && o + 2 < cap; i++)
+	{
+		if (i > 0 && i < intlen && (intlen - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = raw[i];
+	}
+	buf[o] = '\0';
+}
+
+/*
+ * Add a warning to err that key=v (written without %) is read as v * 100
+ * percent; v > 1.
+ */
+void
+abz_warn_rate(AbzError *err, const char *term, const char *key,
+			  const AbzKeyDef *kd, double v)
+{
+	AbzWarning *w;
+	char		val[32],
+				pct[64];
+	const char *per = abz_key_per(kd);
+
+	if (err->nwarn++ >= ABZ_MAX_WARN)
+		return;
+	w = &err->warn[err->nwarn - 1];
+	abz_num_shortest(v, val);
+	percent_text(v, pct, sizeof(pct));
+	snprintf(w->term, sizeof(w->term), "%s", term ? term : "");
+	snprintf(w->key, sizeof(w->key), "%s", key ? key : "");
+	snprintf(w->msg, sizeof(w->msg), "%s=%s means %s %%%s%s; write %s%% for %s percent",
+			 kd->name, val, pct, per[0] ? " " : "", per, val, val);
+	snprintf(w->hint, sizeof(w->hint),
+			 "A rate is a fraction: 0.05 and 5%% both mean five percent.  "
+			 "Output prints a rate above 1 with %%, so reading it back does not warn.");
+}
+
 /* read a numeric key's value: a number or a distribution */
 static bool
-take_param(Parser *p, const Ctx *ctx, AbzParam *out)
+take_param_raw(Parser *p, const Ctx *ctx, AbzParam *out)
 {
 	size_t		n;
 	const char *name;
@@ -556,6 +614,21 @@ take_param(Parser *p, const Ctx *ctx, AbzParam *out)
 		if (name_is(name, n, abz_dist_names[d]))
 			return dom_error(p, ctx, "distribution \"%s\" needs its arguments", name, n);
 	return dom_error(p, ctx, "expected a number or a distribution, got \"%s\"", name, n);
+}
+
+/*
+ * read the value of key kd (NULL if unknown): a rate whose domain admits
+ * values above 1 given a plain number above 1 gets a warning
+ */
+static bool
+take_param(Parser *p, const Ctx *ctx, const AbzKeyDef *kd, AbzParam *out)
+{
+	p->plain_big = 0;
+	if (!take_param_raw(p, ctx, out))
+		return false;
+	if (p->plain_big > 0 && abz_key_rate_open(kd))
+		abz_warn_rate(p->err, ctx->term, ctx->key, kd, p->plain_big);
+	return true;
 }
 
 /* find a key by name in a term definition */
@@ -667,7 +740,7 @@ take_strategy(Parser *p, Ctx *ctx, AbzTerm *t)
 			given |= 1u << kd->slot;
 			p->pos++;			/* '=' */
 			skip_ws(p);
-			if (!take_param(p, ctx, &t->key[kd->slot]))
+			if (!take_param(p, ctx, kd, &t->key[kd->slot]))
 				return false;
 			if (peek(p) == ',')
 			{
@@ -827,7 +900,7 @@ take_term(Parser *p, AbzTerm *t)
 			if (given & (1u << key->slot))
 				return dom_error(p, &ctx, "key \"%s\" is given twice", kname, kn);
 			given |= 1u << key->slot;
-			if (!take_param(p, &ctx, &t->key[key->slot]))
+			if (!take_param(p, &ctx, key, &t->key[key->slot]))
 				return false;
 		}
 		if (peek(p) == ',')
@@ -990,11 +1063,12 @@ arg_ctx(Ctx *ctx, const char *term, const char *key)
 /*
  * Parse text (len bytes) as the value of one numeric key: a number with an
  * optional suffix, or a distribution.  Errors name term and key.  The
- * domain is not checked here (abz_validate does it on the whole value).
+ * domain is not checked here (abz_validate does it on the whole value);
+ * kd (may be NULL) only decides the warning of a rate written without %.
  */
 bool
 abz_parse_param(const char *text, size_t len, const char *term, const char *key,
-				AbzParam *out, AbzError *err)
+				const AbzKeyDef *kd, AbzParam *out, AbzError *err)
 {
 	Parser		p;
 	Ctx			ctx;
@@ -1002,7 +1076,7 @@ abz_parse_param(const char *text, size_t len, const char *term, const char *key,
 	if (!arg_begin(&p, text, len, err))
 		return false;
 	arg_ctx(&ctx, term, key);
-	return take_param(&p, &ctx, out);
+	return take_param(&p, &ctx, kd, out);
 }
 
 /*

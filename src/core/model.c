@@ -1,5 +1,5 @@
 /*
- * model.c — the monthly model of SPEC §5 and §6.
+ * model.c — the monthly model (docs/model.md).
  *
  * abz_model_prepare() resolves the three specs into per-term key values,
  * lists the keys that are distributions, and precomputes everything that

@@ -1,5 +1,5 @@
 /*
- * model.h — the monthly model of SPEC §5 and §6: one engine that runs the
+ * model.h — the monthly model (docs/model.md): one engine that runs the
  * expected path (projection) and Monte Carlo trials with the same monthly
  * step.
  *
@@ -17,7 +17,7 @@
 
 #include "spec.h"
 
-/* A market: the five numbers of SPEC §2 (accounts, adoption, Bass p, q, growth). */
+/* A market: its five numbers (accounts, adoption, Bass p, q, growth). */
 typedef struct AbzMarket
 {
 	double		accounts;		/* addressable accounts at t = 0, >= 0 */
@@ -79,7 +79,6 @@ typedef struct AbzMonth
 	double		v[ABZ_MONTH_NFIELDS];
 } AbzMonth;
 
-/* What one Monte Carlo trial reports (SPEC §7). */
 /*
  * Equity slots: the months in which an investor may put money in, month 0
  * (the starting cash) and each distinct round month <= H, ascending.  A
@@ -90,6 +89,7 @@ typedef struct AbzMonth
  */
 #define ABZ_EQ_MAX_SLOTS	64
 
+/* What one Monte Carlo trial reports (docs/simulation.md). */
 typedef struct AbzTrial
 {
 	double		npv;			/* discounted F_t plus terminal value if alive at H */
@@ -124,7 +124,7 @@ int			abz_model_horizon(const AbzModel *m);
 int			abz_model_launch(const AbzModel *m);
 
 /*
- * The expected path (SPEC §5, "projection"): out[0..horizon-1] are months
+ * The expected path (the projection): out[0..horizon-1] are months
  * 1..H; *npv the valuation.  False and err (ABZ_ERR_OVERFLOW) if a value
  * overflows float8.
  */
@@ -138,7 +138,7 @@ bool		abz_model_project(AbzModel *m, AbzMonth *out, double *npv, AbzError *err);
 bool		abz_model_project_equity(AbzModel *m, AbzTrial *out, AbzError *err);
 
 /*
- * One trial (SPEC §6) keyed by (seed, trial).  revenue and cash, when not
+ * One trial keyed by (seed, trial).  revenue and cash, when not
  * NULL, receive the horizon monthly values of R_t and K_t (a dead company
  * has revenue 0 and keeps its cash at death).
  */

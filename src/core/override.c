@@ -483,12 +483,22 @@ abz_set_text(const AbzSpec *s, const AbzPath *path, const char *text, size_t len
 	memset(err, 0, sizeof(*err));
 	if (path->target == ABZ_TARGET_KEY)
 	{
+		AbzError	parsed;
+		bool		ok;
+
 		snprintf(kname, sizeof(kname), "%s%s",
 				 path->kind == ABZ_KIND_RISK && path->slot >= RK_S1 ? "strategy." : "",
 				 path->key->name);
-		if (!abz_parse_param(text, len, term_name(path), kname, &v, err))
+		if (!abz_parse_param(text, len, term_name(path), kname, path->key, &v, err))
 			return false;
-		return abz_set_param(s, path, &v, out, err);
+		memcpy(&parsed, err, sizeof(parsed));
+		ok = abz_set_param(s, path, &v, out, err);
+		if (ok)					/* keep the parse's warnings */
+		{
+			err->nwarn = parsed.nwarn;
+			memcpy(err->warn, parsed.warn, sizeof(err->warn));
+		}
+		return ok;
 	}
 	if ((t = target_term(s, path, out, err)) == NULL)
 		return false;

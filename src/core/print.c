@@ -2,8 +2,9 @@
  * print.c — the canonical text of an input value: lower case, terms in
  * canonical order joined by " + ", keys in schema order joined by ", ",
  * defaults omitted (required keys always printed), numbers in the shortest
- * form that reads back to the same float8.  abz_parse(abz_format(x)) == x
- * byte for byte.
+ * form that reads back to the same float8 (a rate's numbers above 1 as
+ * percentages, "3000%" for 30, so that reading them back raises no
+ * warning).  abz_parse(abz_format(x)) == x byte for byte.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,25 +34,68 @@ puts_(Out *o, const char *s)
 	abz_text_puts(&o->t, s);
 }
 
-/* append a number in the shortest exact form */
+/*
+ * append a number written by the formatter (b, n bytes) times 100 with a %
+ * suffix, by moving its decimal point two places: "30" -> "3000%",
+ * "1.5" -> "150%", "1e+20" -> "1e+22%".  The parser shifts the exponent
+ * back before converting, so the text reads back to the same float8.
+ */
 static void
-put_num(Out *o, double v)
+put_percent(Out *o, const char *b, int n)
+{
+	char		r[96];
+	const char *e = memchr(b, 'e', (size_t) n);
+	const char *dot = memchr(b, '.', (size_t) n);
+	int			k = 0;
+
+	if (e != NULL)
+		k = snprintf(r, sizeof(r), "%.*se%+d%%", (int) (e - b), b, atoi(e + 1) + 2);
+	else
+	{
+		int			ilen = dot ? (int) (dot - b) : n;
+		int			flen = dot ? n - ilen - 1 : 0;
+
+		memcpy(r, b, (size_t) ilen);
+		k = ilen;
+		for (int i = 0; i < 2; i++)
+			r[k++] = i < flen ? dot[1 + i] : '0';
+		if (flen > 2)
+		{
+			r[k++] = '.';
+			memcpy(r + k, dot + 3, (size_t) (flen - 2));
+			k += flen - 2;
+		}
+		r[k++] = '%';
+	}
+	put(o, r, (size_t) k);
+}
+
+/* append a number in the shortest exact form; as a percentage if pct and v > 1 */
+static void
+put_num(Out *o, double v, bool pct)
 {
 	char		b[64];
 	int			n = o->fmt(v, b);
 
-	put(o, b, (size_t) n);
+	if (pct && v > 1 && n > 0 && n < 40)
+		put_percent(o, b, n);
+	else
+		put(o, b, (size_t) n);
 }
 
-/* append a constant or a distribution */
+/*
+ * append a constant or a distribution; a rate key's numbers above 1 print
+ * with %, so that reading the text back raises no warning
+ */
 static void
-put_param(Out *o, const AbzParam *p)
+put_param(Out *o, const AbzParam *p, const AbzKeyDef *kd)
 {
 	double		v[3] = {p->a, p->b, p->c};
+	bool		pct = (kd->flags & ABZ_KEY_RATE) != 0;
 
 	if (p->dist == ABZ_CONST)
 	{
-		put_num(o, p->a);
+		put_num(o, p->a, pct);
 		return;
 	}
 	puts_(o, abz_dist_names[p->dist]);
@@ -60,7 +104,7 @@ put_param(Out *o, const AbzParam *p)
 	{
 		if (i > 0)
 			puts_(o, ", ");
-		put_num(o, v[i]);
+		put_num(o, v[i], pct);
 	}
 	puts_(o, ")");
 }
@@ -88,7 +132,7 @@ put_keys(Out *o, const AbzTermDef *td, const AbzTerm *t, bool *first)
 		*first = false;
 		puts_(o, kd->name);
 		puts_(o, "=");
-		put_param(o, p);
+		put_param(o, p, kd);
 	}
 }
 

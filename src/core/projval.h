@@ -1,6 +1,6 @@
 /*
  * projval.h — the value of aibiz.projection: the monthly series of the
- * expected path (SPEC §5, §7).  A projection denotes Q95.32 fixed-point
+ * expected path (docs/projection.md).  A projection denotes Q95.32 fixed-point
  * numbers, so that adding projections month by month (the sum aggregate) is
  * exact and does not depend on the order the rows arrive.
  *
@@ -75,7 +75,7 @@ typedef struct AbzProj
 	int64_t		members;		/* projections summed into this one, >= 1 */
 	int32_t		launch;			/* launch month (minimum over members), 1..ABZ_MAX_HORIZON */
 	uint32_t	pad;			/* always zero */
-	AbzProjNum	npv;			/* valuation (SPEC §5 "Valuation") */
+	AbzProjNum	npv;			/* valuation (docs/model.md, "Valuation") */
 	AbzFixWords v[];			/* horizon * ABZ_MONTH_NFIELDS values, month-major;
 								 * format 2 holds float8 values here instead */
 } AbzProj;

@@ -1,7 +1,7 @@
 /*
  * schema.c — the vocabulary of the three input types: every term, key,
- * default and domain of SPEC §4, as tables that the parser, the printer, the
- * validator, the row view and the engine all read.
+ * default, domain and (for rates) time basis, as tables that the parser,
+ * the printer, the validator, the row view and the engine all read.
  */
 #include <math.h>
 #include <stdarg.h>
@@ -14,41 +14,44 @@
 #define REQ ABZ_KEY_REQUIRED
 #define INT ABZ_KEY_INT
 #define POS ABZ_KEY_POSITIVE
+#define RATE ABZ_KEY_RATE
+#define PM (ABZ_KEY_RATE | ABZ_KEY_MONTHLY)
+#define PY (ABZ_KEY_RATE | ABZ_KEY_YEARLY)
 
 /* ---- revenue_model ---- */
 
 static const AbzKeyDef subscription_keys[] = {
 	{"price", SUB_PRICE, REQ, 0, 0, INF},
 	{"seats", SUB_SEATS, 0, 1, 0, INF},
-	{"attach", SUB_ATTACH, 0, 1, 0, 1},
-	{"expansion", SUB_EXPANSION, 0, 0, -1, INF},
+	{"attach", SUB_ATTACH, RATE, 1, 0, 1},
+	{"expansion", SUB_EXPANSION, PM, 0, -1, INF},
 	{"cost", SUB_COST, 0, 0, 0, INF},
-	{"cost_decline", SUB_COST_DECLINE, 0, 0, 0, 1},
+	{"cost_decline", SUB_COST_DECLINE, PY, 0, 0, 1},
 };
 
 static const AbzKeyDef usage_keys[] = {
 	{"price", USE_PRICE, REQ, 0, 0, INF},
 	{"units", USE_UNITS, REQ, 0, 0, INF},
-	{"attach", USE_ATTACH, 0, 1, 0, 1},
-	{"growth", USE_GROWTH, 0, 0, -1, INF},
-	{"price_decline", USE_PRICE_DECLINE, 0, 0, 0, 1},
+	{"attach", USE_ATTACH, RATE, 1, 0, 1},
+	{"growth", USE_GROWTH, PM, 0, -1, INF},
+	{"price_decline", USE_PRICE_DECLINE, PY, 0, 0, 1},
 	{"cost", USE_COST, 0, 0, 0, INF},
-	{"cost_decline", USE_COST_DECLINE, 0, 0, 0, 1},
+	{"cost_decline", USE_COST_DECLINE, PY, 0, 0, 1},
 };
 
 static const AbzKeyDef advertising_keys[] = {
 	{"impressions", ADV_IMPRESSIONS, REQ, 0, 0, INF},
 	{"cpm", ADV_CPM, REQ, 0, 0, INF},
 	{"users", ADV_USERS, 0, 1, 0, INF},
-	{"fill", ADV_FILL, 0, 1, 0, 1},
-	{"growth", ADV_GROWTH, 0, 0, -1, INF},
+	{"fill", ADV_FILL, RATE, 1, 0, 1},
+	{"growth", ADV_GROWTH, PM, 0, -1, INF},
 	{"cost", ADV_COST, 0, 0, 0, INF},
 };
 
 static const AbzKeyDef licensing_keys[] = {
 	{"deals", LIC_DEALS, REQ, 0, 0, INF},
 	{"fee", LIC_FEE, 0, 0, 0, INF},
-	{"royalty", LIC_ROYALTY, 0, 0, 0, 1},
+	{"royalty", LIC_ROYALTY, RATE, 0, 0, 1},
 	{"base", LIC_BASE, 0, 0, 0, INF},
 	{"term", LIC_TERM, INT, 12, 1, ABZ_MAX_HORIZON},
 	{"cost", LIC_COST, 0, 0, 0, INF},
@@ -68,10 +71,10 @@ static const AbzTermDef revenue_terms[ABZ_REV_NTERMS] = {
 static const AbzKeyDef risk_keys[] = {
 	{"freq", RK_FREQ, REQ, 0, 0, INF},
 	{"loss", RK_LOSS, 0, 0, 0, INF},
-	{"churn", RK_CHURN, 0, 0, 0, 1},
-	{"price", RK_PRICE, 0, 0, 0, 1},
+	{"churn", RK_CHURN, RATE, 0, 0, 1},
+	{"price", RK_PRICE, RATE, 0, 0, 1},
 	{"cost", RK_COST, 0, 0, 0, INF},
-	{"share", RK_SHARE, 0, 0, 0, 1},
+	{"share", RK_SHARE, RATE, 0, 0, 1},
 };
 
 static const AbzTermDef risk_terms[ABZ_RISK_NCAT] = {
@@ -87,16 +90,16 @@ static const AbzTermDef risk_terms[ABZ_RISK_NCAT] = {
 
 static const AbzKeyDef mitigate_keys[] = {
 	{"cost", RK_S1, REQ, 0, 0, INF},
-	{"effect", RK_S2, REQ, 0, 0, 1},
+	{"effect", RK_S2, REQ | RATE, 0, 0, 1},
 };
 
 static const AbzKeyDef transfer_keys[] = {
 	{"premium", RK_S1, REQ, 0, 0, INF},
-	{"cover", RK_S2, REQ, 0, 0, 1},
+	{"cover", RK_S2, REQ | RATE, 0, 0, 1},
 };
 
 static const AbzKeyDef avoid_keys[] = {
-	{"forgo", RK_S1, 0, 0, 0, 1},
+	{"forgo", RK_S1, RATE, 0, 0, 1},
 };
 
 /* scope=company|market of a risk term, stored as the constant 0 or 1 */
@@ -118,27 +121,27 @@ static const AbzKeyDef cash_keys[] = {
 static const AbzKeyDef team_keys[] = {
 	{"headcount", TEAM_HEADCOUNT, REQ, 0, 0, INF},
 	{"cost", TEAM_COST, REQ, 0, 0, INF},
-	{"growth", TEAM_GROWTH, 0, 0, -1, INF},
+	{"growth", TEAM_GROWTH, PY, 0, -1, INF},
 };
 
 static const AbzKeyDef product_keys[] = {
 	{"launch", PROD_LAUNCH, INT, 1, 1, ABZ_MAX_HORIZON},
-	{"churn", PROD_CHURN, REQ, 0, 0, 1},
+	{"churn", PROD_CHURN, REQ | PM, 0, 0, 1},
 };
 
 /* cac is required when budget is not the constant 0 (checked by the validator) */
 static const AbzKeyDef marketing_keys[] = {
 	{"budget", MKT_BUDGET, 0, 0, 0, INF},
 	{"cac", MKT_CAC, 0, 0, 0, INF},
-	{"growth", MKT_GROWTH, 0, 0, -1, INF},
-	{"organic", MKT_ORGANIC, 0, 0, 0, 1},
+	{"growth", MKT_GROWTH, PY, 0, -1, INF},
+	{"organic", MKT_ORGANIC, RATE, 0, 0, 1},
 };
 
 /* all entry keys; which ones a mode admits is in abz_entry_modes */
 static const AbzKeyDef entry_keys[] = {
-	{"cut", ENTRY_CUT, 0, 0, 0, 1},
+	{"cut", ENTRY_CUT, RATE, 0, 0, 1},
 	{"reach", ENTRY_REACH, 0, 1, 0, INF},
-	{"stake", ENTRY_STAKE, 0, 0, 0, 1},
+	{"stake", ENTRY_STAKE, RATE, 0, 0, 1},
 };
 
 const AbzTermDef abz_entry_modes[ABZ_ENTRY_N] = {
@@ -150,17 +153,17 @@ const AbzTermDef abz_entry_modes[ABZ_ENTRY_N] = {
 static const AbzKeyDef training_keys[] = {
 	{"cost", TRAIN_COST, REQ, 0, 0, INF},
 	{"every", TRAIN_EVERY, REQ | INT, 0, 1, ABZ_MAX_HORIZON},
-	{"decline", TRAIN_DECLINE, 0, 0, 0, 1},
+	{"decline", TRAIN_DECLINE, PY, 0, 0, 1},
 };
 
 static const AbzKeyDef round_keys[] = {
 	{"month", ROUND_MONTH, REQ | INT, 0, 1, ABZ_MAX_HORIZON},
 	{"amount", ROUND_AMOUNT, REQ, 0, 0, INF},
-	{"p", ROUND_P, 0, 1, 0, 1},
+	{"p", ROUND_P, RATE, 1, 0, 1},
 };
 
 static const AbzKeyDef valuation_keys[] = {
-	{"discount", VAL_DISCOUNT, POS, 0.25, -1, INF},
+	{"discount", VAL_DISCOUNT, POS | PY, 0.25, -1, INF},
 	{"multiple", VAL_MULTIPLE, 0, 0, 0, INF},
 };
 
@@ -216,6 +219,24 @@ abz_key_def(AbzKind kind, const AbzTerm *t, int slot)
 	if (kind == ABZ_KIND_PLAN && t->term == ABZ_PLAN_ENTRY)
 		return t->sub < ABZ_ENTRY_N ? find_slot(&abz_entry_modes[t->sub], slot) : NULL;
 	return find_slot(&kd->terms[t->term], slot);
+}
+
+/* true if a key is a rate whose domain admits values above 1 (growth, discount) */
+bool
+abz_key_rate_open(const AbzKeyDef *kd)
+{
+	return kd != NULL && (kd->flags & ABZ_KEY_RATE) && kd->hi > 1;
+}
+
+/* "a month", "a year" or "" for a rate key's time basis */
+const char *
+abz_key_per(const AbzKeyDef *kd)
+{
+	if (kd->flags & ABZ_KEY_MONTHLY)
+		return "a month";
+	if (kd->flags & ABZ_KEY_YEARLY)
+		return "a year";
+	return "";
 }
 
 /* mean of a parameter (distribution means; lognormal mean is its first arg) */

@@ -125,6 +125,9 @@ typedef struct AbzSpec
 #define ABZ_KEY_REQUIRED	0x01	/* must be given */
 #define ABZ_KEY_INT			0x02	/* whole-number constant, no distribution */
 #define ABZ_KEY_POSITIVE	0x04	/* strictly greater than lo */
+#define ABZ_KEY_RATE		0x08	/* a rate, share or probability: 0.3 = 30% */
+#define ABZ_KEY_MONTHLY		0x10	/* a rate per month */
+#define ABZ_KEY_YEARLY		0x20	/* a rate per year */
 
 typedef struct AbzKeyDef
 {
@@ -183,6 +186,22 @@ typedef enum AbzErrCode
 	ABZ_ERR_BINARY				/* 22P03 */
 } AbzErrCode;
 
+#define ABZ_MAX_WARN		4		/* warnings kept by one parse */
+
+/* A warning about an accepted input (a rate > 1 written without %). */
+typedef struct AbzWarning
+{
+	char		term[32];
+	char		key[32];
+	char		msg[256];
+	char		hint[160];
+} AbzWarning;
+
+/*
+ * An error, and the warnings of a parse that succeeded: every parse entry
+ * point clears nwarn first; nwarn counts all warnings, warn[] keeps the
+ * first ABZ_MAX_WARN.  abz_error clears the warnings with the rest.
+ */
 typedef struct AbzError
 {
 	AbzErrCode	code;
@@ -191,6 +210,8 @@ typedef struct AbzError
 	char		msg[256];		/* lower-case message without the type name */
 	char		detail[256];	/* "" if none */
 	char		hint[128];		/* what to do instead, "" if none */
+	int			nwarn;			/* warnings of a successful parse */
+	AbzWarning	warn[ABZ_MAX_WARN];
 } AbzError;
 
 #define ABZ_NUM_TEXT	32		/* bytes of abz_num_text's buffer */
@@ -279,13 +300,27 @@ void		abz_sort_terms(AbzSpec *s);
  * term's mode.  Errors name term and key; domains are left to abz_validate.
  */
 bool		abz_parse_param(const char *text, size_t len, const char *term,
-							const char *key, AbzParam *out, AbzError *err);
+							const char *key, const AbzKeyDef *kd, AbzParam *out,
+							AbzError *err);
 bool		abz_parse_strategy(const char *text, size_t len, const char *term,
 							   AbzTerm *t, AbzError *err);
 bool		abz_parse_mode(const char *text, size_t len, AbzTerm *t, AbzError *err);
 /* parse text as a risk term's scope (company or market) into its RK_SCOPE slot */
 bool		abz_parse_scope(const char *text, size_t len, const char *term, AbzTerm *t,
 							AbzError *err);
+
+/* true if a key is a rate whose domain admits values above 1 (growth, discount) */
+bool		abz_key_rate_open(const AbzKeyDef *kd);
+
+/* "a month", "a year" or "" for a rate key's time basis */
+const char *abz_key_per(const AbzKeyDef *kd);
+
+/*
+ * Add a warning to err that key=v (written without %) is read as v * 100
+ * percent; v > 1.  grammar.c.
+ */
+void		abz_warn_rate(AbzError *err, const char *term, const char *key,
+						  const AbzKeyDef *kd, double v);
 
 /* mean of a parameter (distribution means; lognormal mean is its first arg) */
 double		abz_param_mean(const AbzParam *p);

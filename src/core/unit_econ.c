@@ -1,5 +1,5 @@
 /*
- * unit_econ.c — unit economics at launch prices (SPEC §8) from a revenue
+ * unit_econ.c — unit economics at launch prices (docs/projection.md) from a revenue
  * model and a plan.  An output that leaves the float8 range is an overflow
  * error, never Infinity or NaN.
  */

@@ -1,5 +1,5 @@
 /*
- * unit_econ.h — unit economics of a revenue model under a plan (SPEC §8):
+ * unit_econ.h — unit economics of a revenue model under a plan:
  * ARPA, cost per account, gross margin, LTV, CAC, LTV/CAC and payback, at
  * launch prices.
  *

@@ -54,9 +54,15 @@ domain_error(AbzError *err, const char *term, const char *key, const AbzKeyDef *
 	abz_num_shortest(v, val);
 	fmt_bound(kd->lo, lo);
 	fmt_bound(kd->hi, hi);
-	return abz_error(err, ABZ_ERR_DOMAIN, term, key, "%s%s is outside %s%s, %s%s",
-					 what, val, (kd->flags & ABZ_KEY_POSITIVE) ? "(" : "[",
-					 lo, hi, isinf(kd->hi) ? ")" : "]");
+	abz_error(err, ABZ_ERR_DOMAIN, term, key, "%s%s is outside %s%s, %s%s",
+			  what, val, (kd->flags & ABZ_KEY_POSITIVE) ? "(" : "[",
+			  lo, hi, isinf(kd->hi) ? ")" : "]");
+	/* a share given as a percentage number: say how to write it */
+	if ((kd->flags & ABZ_KEY_RATE) && kd->hi <= 1 && v > 1 && v <= 100)
+		snprintf(err->hint, sizeof(err->hint),
+				 "A share is a fraction of 1: for %s percent write %s%% or %g.",
+				 val, val, v / 100);
+	return false;
 }
 
 /* check one parameter slot against its key definition */

@@ -49,6 +49,16 @@ bool		abz_company_specs(HeapTupleHeader company, AbzSpec *spec[3]);
 pg_attribute_noreturn()
 void		abz_raise(const AbzError *err, const char *type_name);
 
+/* raise the warnings of a successful parse as WARNINGs naming the type, term and key */
+void		abz_warn(const AbzError *err, const char *type_name);
+
+/*
+ * A NOTICE (with a HINT naming the key to set) if plan acquires no account
+ * in market mk over horizon months; what names the function.  True if raised.
+ */
+bool		abz_notice_no_accounts(const AbzSpec *plan, const AbzMarket *mk, int horizon,
+								   const char *what);
+
 /* raise a core error of a tool fn: a value's errors (with a term) name its type (kind > 0), the rest the function */
 pg_attribute_noreturn()
 void		abz_raise_tool(const AbzError *err, const char *fn, int kind);

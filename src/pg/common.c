@@ -14,7 +14,9 @@
 #include "utils/jsonb.h"
 #include "utils/typcache.h"
 
+#include "advice.h"
 #include "aibiz.h"
+#include "progress.h"
 
 PG_MODULE_MAGIC;
 
@@ -32,6 +34,7 @@ _PG_init(void)
 							&abz_max_trials,
 							1000000, 1, 100000000,
 							PGC_SUSET, 0, NULL, NULL, NULL);
+	abz_progress_define();
 	MarkGUCPrefixReserved("aibiz");
 }
 
@@ -83,6 +86,46 @@ abz_raise(const AbzError *err, const char *type_name)
 				 err->detail[0] ? errdetail("%s", err->detail) : 0,
 				 err->hint[0] ? errhint("%s", err->hint) : 0));
 	pg_unreachable();
+}
+
+/*
+ * raise the warnings of a successful parse (rates above 1 written without
+ * %) as WARNINGs naming the type, term and key
+ */
+void
+abz_warn(const AbzError *err, const char *type_name)
+{
+	for (int i = 0; i < err->nwarn && i < ABZ_MAX_WARN; i++)
+		ereport(WARNING,
+				(errcode(ERRCODE_WARNING),
+				 errmsg("aibiz.%s, term \"%s\", key \"%s\": %s",
+						type_name, err->warn[i].term, err->warn[i].key, err->warn[i].msg),
+				 errhint("%s", err->warn[i].hint)));
+	if (err->nwarn > ABZ_MAX_WARN)
+		ereport(WARNING,
+				(errcode(ERRCODE_WARNING),
+				 errmsg("aibiz.%s: %d more rates above 1 written without %%",
+						type_name, err->nwarn - ABZ_MAX_WARN)));
+}
+
+/*
+ * A NOTICE (with a HINT naming the key to set) if plan acquires no account
+ * in market mk over horizon months; what names the function.  True if raised.
+ */
+bool
+abz_notice_no_accounts(const AbzSpec *plan, const AbzMarket *mk, int horizon,
+					   const char *what)
+{
+	AbzWarning	w;
+
+	if (!abz_no_acquisition(plan, mk, horizon, &w))
+		return false;
+	ereport(NOTICE,
+			(errmsg("%s: accounts stay 0 over the %d-month horizon: %s",
+					what, horizon, w.msg),
+			 errdetail("Revenue that needs no accounts (licensing deals) still flows."),
+			 errhint("%s", w.hint)));
+	return true;
 }
 
 /* copy a spec into a new palloc'd varlena of exactly its size */

@@ -60,6 +60,7 @@ aibiz_set(PG_FUNCTION_ARGS)
 		abz_raise_tool(&err, "set", 0);
 	if (!abz_set_text(s, &p, VARDATA_ANY(val), VARSIZE_ANY_EXHDR(val), ABZ_SPEC_OF(v), &err))
 		abz_raise_tool(&err, "set", s->kind);
+	abz_warn(&err, abz_kinds[s->kind].type_name);
 	return spec_result(v);
 }
 
@@ -353,6 +354,7 @@ from_jsonb(Jsonb *j, AbzKind kind)
 	struct varlena *v = spec_alloc();
 	AbzError	err;
 
+	/* no warnings: a jsonb number is the value itself, never a percentage */
 	if (!abz_parse(kind, txt, strlen(txt), ABZ_SPEC_OF(v), &err))
 		abz_raise(&err, kind_name(kind));
 	return spec_result(v);

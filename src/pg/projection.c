@@ -1,5 +1,5 @@
 /*
- * projection.c — fmgr glue of the expected path (SPEC §5, §7, §8): the
+ * projection.c — fmgr glue of the expected path (docs/model.md): the
  * aibiz.projection type (text and binary I/O), aibiz.project(), the row
  * output and summaries, and the exact month-wise sum aggregate.
  */
@@ -160,6 +160,7 @@ typedef struct ProjectCache
 	int32		mk_typmod;
 	TupleDesc	mk_desc;
 	AttrNumber	mk_att[5];
+	bool		noticed;		/* the no-acquisition NOTICE was raised at this call site */
 } ProjectCache;
 
 static const char *const market_cols[5] = {"accounts", "adoption", "bass_p", "bass_q", "growth"};
@@ -307,6 +308,8 @@ project_common(FunctionCallInfo fcinfo, const AbzSpec *revenue, const AbzSpec *r
 	read_market(c, fcinfo->flinfo->fn_mcxt, market_rec, &market);
 	if (!abz_model_prepare(c->model, revenue, risk, plan, &market, horizon, &err))
 		project_raise(&err);
+	if (!c->noticed)
+		c->noticed = abz_notice_no_accounts(plan, &market, horizon, "aibiz.project");
 	if (!abz_model_project(c->model, c->months, &npv, &err))
 		project_raise(&err);
 	/* every byte is written by abz_proj_build_float; only the varlena padding needs zeroing */

@@ -17,6 +17,7 @@
 #include "aibiz.h"
 #include "depend.h"
 #include "depend_pg.h"
+#include "progress.h"
 #include "simulate.h"
 #include "simval.h"
 #include "simval_pg.h"
@@ -175,13 +176,6 @@ aibiz_simulation_send(PG_FUNCTION_ARGS)
 
 /* ---- simulate ---- */
 
-/* the driver's tick: honour cancel and statement_timeout */
-static void
-sim_tick(void *arg)
-{
-	CHECK_FOR_INTERRUPTS();
-}
-
 /* the sampling named by text: 'mc' or 'lhs' */
 static uint8
 sampling_arg(text *t)
@@ -290,12 +284,14 @@ run_simulation(const AbzSpec *revenue, const AbzSpec *risk, const AbzSpec *plan,
 	struct varlena *v;
 	void	   *scratch;
 	bool		converged;
+	AbzProgress pr;
 
 	abz_check_horizon(horizon);
 	abz_market_from_record(market, &mk);
 	model = (AbzModel *) palloc(abz_model_size(horizon));
 	if (!abz_model_prepare(model, revenue, risk, plan, &mk, horizon, &err))
 		abz_raise(&err, "simulation");
+	abz_notice_no_accounts(plan, &mk, horizon, "aibiz.simulate");
 	abz_model_set_market_key(model, abz_market_key(o->scenario, abz_market_identity(market, &mk)));
 	if (corr)
 		sim_correlations(model, revenue, risk, plan, corr, o);
@@ -304,7 +300,8 @@ run_simulation(const AbzSpec *revenue, const AbzSpec *risk, const AbzSpec *plan,
 		sim_raise(&err, NULL);
 	v = sim_alloc(&L);
 	scratch = palloc(abz_sim_scratch(model, o));
-	if (!abz_simulate(model, o, SIM_OF(v), &L, scratch, sim_tick, NULL, &converged, &err))
+	abz_progress_begin(&pr, "aibiz.simulate", o->trials, abz_sim_tick_every(horizon));
+	if (!abz_simulate(model, o, SIM_OF(v), &L, scratch, abz_progress_tick, &pr, &converged, &err))
 		sim_raise(&err, NULL);
 	SET_VARSIZE(v, ABZ_VARHDRSZ + L.size);
 	if (!converged)
@@ -418,6 +415,7 @@ aibiz_sim_add(PG_FUNCTION_ARGS)
 
 	AbzSimLayout La;
 
+	abz_progress_row(fcinfo->flinfo, "aibiz.portfolio");
 	if (!abz_sim_add_layout(a, b, &L, &err))
 		sim_raise(&err, NULL);
 	/* in place only when the sum has a's layout (same equity slots) */

@@ -36,6 +36,7 @@ spec_in(const char *text, AbzKind kind)
 	v = (struct varlena *) palloc0(ABZ_VARHDRSZ + ABZ_SPEC_MAXSIZE);
 	if (!abz_parse(kind, text, len, ABZ_SPEC_OF(v), &err))
 		abz_raise(&err, kind_name(kind));
+	abz_warn(&err, kind_name(kind));
 	SET_VARSIZE(v, ABZ_SPEC_VARSIZE(ABZ_SPEC_OF(v)));
 	PG_RETURN_POINTER(v);
 }

@@ -1,4 +1,4 @@
--- The shipped schema of SPEC §2: tables, columns, shipped rows, the dump
+-- The shipped schema (docs/schema.md): tables, columns, shipped rows, the dump
 -- policy, the market() constructor and the sample generator.
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
@@ -9,7 +9,7 @@ SELECT plan(52);
 -- tables and their columns
 SELECT has_schema('aibiz');
 SELECT tables_are('aibiz', ARRAY['markets', 'risk_categories', 'companies', 'cases'],
-	'aibiz has exactly the tables of SPEC §2');
+	'aibiz has exactly the shipped tables');
 SELECT columns_are('aibiz', 'markets',
 	ARRAY['id', 'sector', 'use_case', 'name', 'accounts', 'adoption', 'bass_p', 'bass_q',
 	      'growth', 'regulatory_intensity', 'data_sensitivity', 'description', 'builtin']);

@@ -1,7 +1,7 @@
 -- The shipped schema: tables, shipped rows, CHECKs, market(), dump policy.
 \set VERBOSITY sqlstate
 
--- shipped row counts (SPEC §2): 12 markets, 8 risk categories, 3 cases, no companies
+-- shipped row counts: 12 markets, 8 risk categories, 3 cases, no companies
 SELECT (SELECT count(*) FROM aibiz.markets) AS markets,
        (SELECT count(*) FROM aibiz.markets WHERE builtin) AS builtin_markets,
        (SELECT count(*) FROM aibiz.risk_categories) AS risk_categories,

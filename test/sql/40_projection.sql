@@ -1,6 +1,6 @@
--- 40_projection: the expected path (SPEC §5) through aibiz.project(), its
+-- 40_projection: the expected path (docs/model.md) through aibiz.project(), its
 -- row output and summaries, the sum aggregate and unit economics.  Every
--- expected number is computed by hand from SPEC §5 in the comments.
+-- expected number is computed by hand from docs/model.md in the comments.
 \set VERBOSITY terse
 SET extra_float_digits = 0;
 

@@ -75,6 +75,7 @@ check "install 0.1.0" "0.1.0" \
 	"$(qo up "CREATE EXTENSION aibiz VERSION '0.1.0'" >/dev/null; q up -c "SELECT extversion FROM pg_extension WHERE extname = 'aibiz'")"
 
 store=$(qo up "
+SET client_min_messages = warning;  -- Own Robotics acquires nothing: a NOTICE says so
 INSERT INTO aibiz.markets (sector, use_case, name, accounts, adoption, bass_p, bass_q, growth)
 VALUES ('robotics', 'cleaning', 'robotics.cleaning', 5000, 0.05, 0.02, 0.3, 0.1);
 INSERT INTO aibiz.cases (name, company, tech_leadership, business_model, market_performance, ecosystem)
