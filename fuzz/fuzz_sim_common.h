@@ -30,6 +30,41 @@ fuzz_check_refusal(const AbzError *err)
 		fuzz_fail("refusal without a message or code", NULL);
 }
 
+/* the version 2 questions: the investor's view, survivors, a comparison with itself */
+static void
+fuzz_sim_equity(const AbzSimHeader *h, double *scratch)
+{
+	AbzSimInvestor inv;
+	AbzSimComparison c;
+	AbzError	err;
+	double		(*rows)[6] = malloc(sizeof(double[6]) * (size_t) h->horizon);
+	bool		ok = abz_sim_investor(h, scratch, &inv, &err);
+
+	if (ok != (h->version >= 2))
+		fuzz_fail("investor() answers exactly version 2 values", &err);
+	if (!ok)
+		fuzz_check_refusal(&err);
+	if (ok && (inv.p_moic_1 < 0 || inv.p_moic_1 > 1 || inv.p_moic_3 > inv.p_moic_1))
+		fuzz_fail("MOIC probabilities out of order", NULL);
+	if (abz_sim_survivors(h, scratch, rows, &err))
+	{
+		for (int m = 0; m < h->horizon; m++)
+			if (!(rows[m][1] <= rows[m][3] && rows[m][3] <= rows[m][5] &&
+				  rows[m][5] <= (double) h->members))
+				fuzz_fail("survivor quantiles out of order", NULL);
+	}
+	else
+		fuzz_check_refusal(&err);
+	if (abz_sim_compare(h, h, &c, &err))
+	{
+		if (c.npv_diff != 0.0 || c.p_b_better != 0.0)
+			fuzz_fail("a value compared with itself differs", NULL);
+	}
+	else
+		fuzz_check_refusal(&err);
+	free(rows);
+}
+
 /*
  * Ask a value whose header passed abz_sim_check_header every question the
  * accessors ask (they read stored values after that check alone).
@@ -64,6 +99,7 @@ fuzz_sim_questions(const AbzSimHeader *h, const AbzSimLayout *L)
 		(void) abz_sim_survival(h, m);
 	(void) abz_sim_failure_probability(h);
 	(void) abz_sim_breakeven_probability(h);
+	fuzz_sim_equity(h, scratch);
 	free(scratch);
 	(void) L;
 }
@@ -77,7 +113,13 @@ fuzz_sim_double(const AbzSimHeader *h)
 	AbzSimHeader *out;
 
 	if (!abz_sim_add_layout(h, h, &L, &err))
-		fuzz_fail("a value cannot be added to itself", &err);
+	{
+		/* only a version 1 value (stored by aibiz 0.1) is refused */
+		if (h->version >= 2)
+			fuzz_fail("a value cannot be added to itself", &err);
+		fuzz_check_refusal(&err);
+		return;
+	}
 	out = calloc(1, L.size);
 	if (abz_sim_add(h, h, out, &L, &err) && !abz_sim_validate(out, L.size, &err))
 		fuzz_fail("a portfolio sum does not validate", &err);
