@@ -98,6 +98,16 @@ BEGIN
 	SELECT sector, count(*) AS companies, aibiz.portfolio(sim) AS sim
 	FROM demo_sim
 	GROUP BY sector;
+
+	-- the same companies with every market-wide risk made company-wide, as if
+	-- each company drew its own regulation changes and price wars
+	CREATE TABLE demo_sector_indep AS
+	SELECT m.sector, aibiz.portfolio(aibiz.simulate(c.revenue,
+			   replace(c.risk::text, ', scope=market', '')::aibiz.risk_profile,
+			   c.plan, m, trials => 2000, seed => c.id)) AS sim
+	FROM aibiz.companies c
+	JOIN aibiz.markets m ON m.id = c.market_id
+	GROUP BY m.sector;
 	RAISE NOTICE '% companies simulated', (SELECT count(*) FROM demo_sim);
 END
 $$;

@@ -185,6 +185,21 @@ section_survival() {
 			  UNION ALL SELECT 1, sector, sim FROM demo_sector_sim) x"
 }
 
+# sector portfolios with market-wide risks shared, against the same companies drawing them alone
+section_market_wide() {
+	heading "Market-wide risks" "Regulation changes and price wars hit every company of a market in the same trial (scope=market). Each sector's portfolio as simulated, against the same companies with those risks drawn company by company: the tail is what sharing changes."
+	table "Sector portfolios, NPV in $CURRENCY" "SELECT s.sector, s.companies,
+			demo_money(aibiz.npv_quantile(i.sim, 0.05)) AS \"P5, independent\",
+			demo_money(aibiz.npv_quantile(s.sim, 0.05)) AS \"P5, market-wide\",
+			to_char((1 - aibiz.npv_cdf(i.sim, 0)) * 100, 'FM990.0') || ' %' AS \"P(NPV > 0), independent\",
+			to_char((1 - aibiz.npv_cdf(s.sim, 0)) * 100, 'FM990.0') || ' %' AS \"P(NPV > 0), market-wide\",
+			to_char(v.p5, 'FM99990') || ' to ' || to_char(v.p95, 'FM99990') AS \"survivors at 60, P5 to P95\"
+		FROM demo_sector_sim s JOIN demo_sector_indep i USING (sector),
+			 aibiz.survivors(s.sim) v
+		WHERE v.month = 60
+		ORDER BY s.sector"
+}
+
 # which inputs move the expected NPV most
 section_tornado() {
 	heading "What drives the NPV" "aibiz.tornado: every input of the showcase company moved to its P10 and P90 (a distribution) or by -20 % and +20 % (a constant), the expected NPV at each; the ten largest swings."
@@ -216,11 +231,18 @@ section_risk_impact() {
 	:
 }
 
-# Sustainability verdicts (which companies can sustain themselves): a
-# section goes here once the extension has a function for it; the report
-# has none until then.
+# the sustainability verdict of the showcase company and of the three case studies
 section_sustainability() {
-	:
+	heading "Sustainability" "aibiz.sustainability: eight criteria (survival, P(NPV &gt; 0), LTV/CAC, gross margin, breakeven, risk losses, revenue concentration, P(MOIC &ge; 1)), each met or not against its threshold; the score is the weighted share met (80 and above: sustainable, 50 and above: fragile)."
+	table "Verdicts (10,000 trials)" "SELECT x.who, min(v.verdict) AS verdict, to_char(min(v.score), 'FM990.0') AS score,
+			string_agg(v.criterion, ', ' ORDER BY v.criterion) FILTER (WHERE NOT v.passed) AS \"criteria missed\"
+		FROM (SELECT 0 AS ord, 'showcase: ' || d.name AS who, c.revenue, c.risk, c.plan, m AS mk
+			  FROM demo_showcase d JOIN aibiz.companies c USING (id) JOIN aibiz.markets m ON m.id = c.market_id
+			  UNION ALL
+			  SELECT 1, 'case: ' || k.name, k.revenue, k.risk, k.plan, m
+			  FROM aibiz.cases k JOIN aibiz.markets m ON m.id = k.market_id WHERE k.revenue IS NOT NULL) x,
+			 aibiz.sustainability(x.revenue, x.risk, x.plan, x.mk) v
+		GROUP BY x.ord, x.who ORDER BY x.ord, x.who"
 }
 
 # the page end
@@ -235,6 +257,7 @@ report_sections() {
 	section_npv_charts
 	section_fan
 	section_survival
+	section_market_wide
 	section_tornado
 	section_case_ranking
 	section_risk_impact

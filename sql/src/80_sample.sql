@@ -206,10 +206,11 @@ BEGIN
 	),
 	-- the risk register: each category present with a chance that follows the
 	-- market (regulation with regulatory intensity, privacy with data
-	-- sensitivity); sometimes with a strategy
+	-- sensitivity); sometimes with a strategy; regulation and market risks
+	-- are market-wide (scope=market: shared by the companies of a market)
 	rk AS (
 		SELECT r.i,
-			   pg_catalog.string_agg(pg_catalog.format('%s(freq=%s%s%s)', c.cat,
+			   pg_catalog.string_agg(pg_catalog.format('%s(freq=%s%s%s%s)', c.cat,
 						  pg_catalog.round((c.f_lo OPERATOR(pg_catalog.+) ((c.f_hi OPERATOR(pg_catalog.-) c.f_lo) OPERATOR(pg_catalog.*) r.u[(48 OPERATOR(pg_catalog.+) c.k)]))::numeric, 2),
 						  CASE
 							  WHEN (c.cat OPERATOR(pg_catalog.=) 'technology') THEN pg_catalog.format(', churn=triangular(1%%, %s%%, 10%%), cost=%s',
@@ -244,7 +245,10 @@ BEGIN
 							  WHEN (c.cat OPERATOR(pg_catalog.=) 'market') THEN ''
 							  ELSE pg_catalog.format(', strategy=mitigate(cost=%s, effect=%s%%)',
 								  pg_catalog.round((2000 OPERATOR(pg_catalog.+) (15000 OPERATOR(pg_catalog.*) r.u[(72 OPERATOR(pg_catalog.+) c.k)]))::numeric, -2), pg_catalog.round((25 OPERATOR(pg_catalog.+) (45 OPERATOR(pg_catalog.*) r.u[(72 OPERATOR(pg_catalog.+) c.k)]))::numeric))
-						  END), ' + ' ORDER BY c.k) AS risk_text
+						  END,
+						  -- a regulation change or a price war hits the whole market
+						  CASE WHEN (c.cat OPERATOR(pg_catalog.=) ANY (ARRAY['regulation', 'market']::pg_catalog.text[]))
+							   THEN ', scope=market' ELSE '' END), ' + ' ORDER BY c.k) AS risk_text
 		FROM co r
 		CROSS JOIN (VALUES
 			(1, 'technology', 0.2, 0.8, 0.7, 0.0),
