@@ -163,7 +163,8 @@ INSERT INTO abz_intended VALUES
   ('tornado', 6, 'i', true, 's', 'projections of the arguments; plain and companies-row forms, each with a market row, an aibiz.market or a market name'),
   ('spider', 6, 'i', true, 's', 'projections of the arguments; plain and companies-row forms, each with a market row, an aibiz.market or a market name'),
   ('sensitivity', 6, 'i', true, 's', 'trials keyed by seed and trial; plain and companies-row forms, each with a market row, an aibiz.market or a market name'),
-  ('solve', 6, 'i', false, 's', 'trials may be NULL, so not strict; NULL for other NULL arguments; forms as tornado');
+  ('solve', 6, 'i', false, 's', 'trials may be NULL, so not strict; NULL for other NULL arguments; forms as tornado'),
+  ('risk_impact', 6, 'i', true, 's', 'trials keyed by seed and trial, one simulation per risk term; forms as tornado');
 
 -- Overloads whose volatility differs from their name's: a market passed by
 -- name is looked up in aibiz.markets, which a user may edit, so STABLE.
@@ -172,7 +173,8 @@ INSERT INTO abz_intended_sig
 SELECT p.sig, 's', 'reads aibiz.markets (market given by name)'
 FROM abz_procs p
 WHERE split_part(p.sig, '(', 1) IN ('aibiz.project', 'aibiz.simulate', 'aibiz.tornado',
-                                    'aibiz.spider', 'aibiz.sensitivity', 'aibiz.solve')
+                                    'aibiz.spider', 'aibiz.sensitivity', 'aibiz.solve',
+                                    'aibiz.risk_impact')
   AND split_part(p.sig, ',', CASE WHEN split_part(p.sig, '(', 2) LIKE 'aibiz.companies,%' THEN 2 ELSE 4 END) = 'text';
 
 -- The sustainability verdict: PL/pgSQL over the models and accessors above,
