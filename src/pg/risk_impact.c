@@ -120,6 +120,7 @@ risk_impact_common(FunctionCallInfo fcinfo, AbzSpec *const spec[3], HeapTupleHea
 	model = (AbzModel *) palloc(abz_model_size(horizon));
 	if (!abz_model_prepare(model, spec[0], spec[1], spec[2], &mk, horizon, &err))
 		abz_raise(&err, "simulation");
+	abz_notice_no_accounts(spec[2], &mk, horizon, "aibiz.risk_impact");
 	abz_model_set_market_key(model, abz_market_key(o.scenario, abz_market_identity(market, &mk)));
 	/* size everything before allocating: two values, each below 1 GB */
 	if (!abz_sim_layout_for(model, &o, &L, &err))
