@@ -274,21 +274,22 @@ put_pairs(StringInfo out, JsonbContainer *obj, const char *skip, JsonCtx *c, boo
 		else
 			put_name(out, &k, c);
 		appendStringInfoChar(out, '=');
-		if (special && (strcmp(key, "strategy") == 0 || strcmp(key, "mode") == 0))
+		if (special && (strcmp(key, "strategy") == 0 || strcmp(key, "mode") == 0 ||
+						strcmp(key, "scope") == 0))
 			special(out, key, &v, c);
 		else
 			put_param(out, &v, c);
 	}
 }
 
-/* append a strategy object {"name": ..., args} or an entry mode string */
+/* append a strategy object {"name": ..., args}, or an entry mode or risk scope string */
 static void
 put_special(StringInfo out, const char *key, const JsonbValue *v, JsonCtx *c)
 {
 	bool		first = true;
 	JsonbValue *name;
 
-	if (strcmp(key, "mode") == 0)
+	if (strcmp(key, "mode") == 0 || strcmp(key, "scope") == 0)
 	{
 		put_name(out, v, c);
 		return;

@@ -267,6 +267,8 @@ abz_spec_jsonb(PG_FUNCTION_ARGS)
 		push_keys(&st, td, t);
 		if (s->kind == ABZ_KIND_RISK)
 		{
+			push_string(&st, WJB_KEY, "scope");
+			push_string(&st, WJB_VALUE, t->key[RK_SCOPE].a != 0.0 ? "market" : "company");
 			push_string(&st, WJB_KEY, "strategy");
 			pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
 			push_string(&st, WJB_KEY, "name");
@@ -356,6 +358,7 @@ abz_spec_terms(PG_FUNCTION_ARGS)
 		put_key_rows(rsi, i + 1, td->name, td, t, "");
 		if (s->kind == ABZ_KIND_RISK)
 		{
+			put_row(rsi, i + 1, td->name, "scope", t->key[RK_SCOPE].a != 0.0 ? "market" : "company", NULL);
 			put_row(rsi, i + 1, td->name, "strategy", abz_strategies[t->sub].name, NULL);
 			put_key_rows(rsi, i + 1, td->name, &abz_strategies[t->sub], t, "strategy.");
 		}

@@ -141,3 +141,9 @@ ORDER BY 1;
 SELECT t.typname, obj_description(t.oid, 'pg_type') IS NOT NULL AS commented
 FROM pg_type t WHERE t.typname IN ('revenue_model', 'risk_profile', 'plan')
   AND t.typnamespace = 'aibiz'::regnamespace ORDER BY 1;
+
+-- a market-wide risk keeps its scope through the jsonb form and back
+SELECT x::jsonb -> 0 ->> 'scope' AS scope, (x::jsonb)::aibiz.risk_profile = x AS round_trip
+FROM (VALUES ('market(freq=1, churn=5%, scope=market)'::aibiz.risk_profile),
+             ('market(freq=1, churn=5%)'::aibiz.risk_profile)) v(x);
+SELECT key, dist FROM aibiz.terms('regulation(freq=1, scope=market)'::aibiz.risk_profile) WHERE key = 'scope';
