@@ -9,7 +9,7 @@ CREATE FUNCTION @extschema@.simulate(revenue @extschema@.revenue_model,
 									 plan @extschema@.plan,
 									 market record,
 									 horizon int DEFAULT 60,
-									 trials int DEFAULT 10000,
+									 trials numeric DEFAULT 10000,
 									 seed bigint DEFAULT 0,
 									 scenario bigint DEFAULT 0,
 									 sampling text DEFAULT 'mc',
@@ -17,13 +17,13 @@ CREATE FUNCTION @extschema@.simulate(revenue @extschema@.revenue_model,
 									 tolerance float8 DEFAULT NULL)
 	RETURNS @extschema@.simulation
 	AS 'MODULE_PATHNAME', 'aibiz_simulate_v2' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 10000;
-COMMENT ON FUNCTION @extschema@.simulate(@extschema@.revenue_model, @extschema@.risk_profile, @extschema@.plan, record, int, int, bigint, bigint, text, jsonb, float8) IS
+COMMENT ON FUNCTION @extschema@.simulate(@extschema@.revenue_model, @extschema@.risk_profile, @extschema@.plan, record, int, numeric, bigint, bigint, text, jsonb, float8) IS
 'Monte Carlo simulation of a company over horizon months (at most 600): trials trials (at most aibiz.max_trials), trial i keyed by (seed, i), so the same inputs and seed give the same bytes everywhere. market is any row with accounts, adoption, bass_p, bass_q, growth. scenario keys the shared draws of market-wide risks; sampling ''mc'' or ''lhs''; correlations: Spearman targets between once-per-trial inputs; tolerance: stop when the 95 % half-width of mean NPV is within tolerance x |mean|. NULL if an input before correlations is NULL.';
 
 CREATE FUNCTION @extschema@.simulate(company @extschema@.companies,
 									 market record,
 									 horizon int DEFAULT 60,
-									 trials int DEFAULT 10000,
+									 trials numeric DEFAULT 10000,
 									 seed bigint DEFAULT 0,
 									 scenario bigint DEFAULT 0,
 									 sampling text DEFAULT 'mc',
@@ -31,7 +31,7 @@ CREATE FUNCTION @extschema@.simulate(company @extschema@.companies,
 									 tolerance float8 DEFAULT NULL)
 	RETURNS @extschema@.simulation
 	AS 'MODULE_PATHNAME', 'aibiz_simulate_company_v2' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 10000;
-COMMENT ON FUNCTION @extschema@.simulate(@extschema@.companies, record, int, int, bigint, bigint, text, jsonb, float8) IS
+COMMENT ON FUNCTION @extschema@.simulate(@extschema@.companies, record, int, numeric, bigint, bigint, text, jsonb, float8) IS
 'Monte Carlo simulation of a row of aibiz.companies in its market row (e.g. a row of aibiz.markets); NULL if the company has no revenue model, risk profile or plan. Companies simulated with the same seed share random streams (common random numbers); pass seed => id for independent draws.';
 
 CREATE FUNCTION @extschema@.investor(sim @extschema@.simulation,

@@ -63,7 +63,7 @@ CREATE FUNCTION @extschema@.simulate(revenue @extschema@.revenue_model,
 	plan @extschema@.plan,
 	market @extschema@.market,
 	horizon int DEFAULT 60,
-	trials int DEFAULT 10000,
+	trials numeric DEFAULT 10000,
 	seed bigint DEFAULT 0,
 	scenario bigint DEFAULT 0,
 	sampling text DEFAULT 'mc',
@@ -73,7 +73,7 @@ RETURNS @extschema@.simulation
 AS 'MODULE_PATHNAME', 'aibiz_simulate_v2'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 10000;
 
-COMMENT ON FUNCTION @extschema@.simulate(@extschema@.revenue_model, @extschema@.risk_profile, @extschema@.plan, @extschema@.market, int, int, bigint, bigint, text, jsonb, float8) IS
+COMMENT ON FUNCTION @extschema@.simulate(@extschema@.revenue_model, @extschema@.risk_profile, @extschema@.plan, @extschema@.market, int, numeric, bigint, bigint, text, jsonb, float8) IS
 	'Monte Carlo simulation of a company in an aibiz.market, as aibiz.simulate with a market row; the form postgres_fdw can send to a remote server';
 
 -- simulate of a company in the market of aibiz.markets with this name
@@ -82,7 +82,7 @@ CREATE FUNCTION @extschema@.simulate(revenue @extschema@.revenue_model,
 	plan @extschema@.plan,
 	market text,
 	horizon int DEFAULT 60,
-	trials int DEFAULT 10000,
+	trials numeric DEFAULT 10000,
 	seed bigint DEFAULT 0,
 	scenario bigint DEFAULT 0,
 	sampling text DEFAULT 'mc',
@@ -93,14 +93,14 @@ LANGUAGE sql STABLE PARALLEL SAFE COST 10000
 SET search_path = pg_catalog, pg_temp
 AS $$ SELECT @extschema@.simulate($1, $2, $3, @extschema@.market_by_name($4), $5, $6, $7, $8, $9, $10, $11) $$;
 
-COMMENT ON FUNCTION @extschema@.simulate(@extschema@.revenue_model, @extschema@.risk_profile, @extschema@.plan, text, int, int, bigint, bigint, text, jsonb, float8) IS
+COMMENT ON FUNCTION @extschema@.simulate(@extschema@.revenue_model, @extschema@.risk_profile, @extschema@.plan, text, int, numeric, bigint, bigint, text, jsonb, float8) IS
 	'as aibiz.simulate with aibiz.market_by_name(market): the market given by its name in aibiz.markets; 22023 listing the valid names when there is none';
 
 -- simulate of a row of aibiz.companies in an aibiz.market
 CREATE FUNCTION @extschema@.simulate(company @extschema@.companies,
 	market @extschema@.market,
 	horizon int DEFAULT 60,
-	trials int DEFAULT 10000,
+	trials numeric DEFAULT 10000,
 	seed bigint DEFAULT 0,
 	scenario bigint DEFAULT 0,
 	sampling text DEFAULT 'mc',
@@ -110,14 +110,14 @@ RETURNS @extschema@.simulation
 AS 'MODULE_PATHNAME', 'aibiz_simulate_company_v2'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 10000;
 
-COMMENT ON FUNCTION @extschema@.simulate(@extschema@.companies, @extschema@.market, int, int, bigint, bigint, text, jsonb, float8) IS
+COMMENT ON FUNCTION @extschema@.simulate(@extschema@.companies, @extschema@.market, int, numeric, bigint, bigint, text, jsonb, float8) IS
 	'Monte Carlo simulation of a row of aibiz.companies in an aibiz.market; NULL when the company lacks one of its three inputs';
 
 -- simulate of a row of aibiz.companies in the market of aibiz.markets with this name
 CREATE FUNCTION @extschema@.simulate(company @extschema@.companies,
 	market text,
 	horizon int DEFAULT 60,
-	trials int DEFAULT 10000,
+	trials numeric DEFAULT 10000,
 	seed bigint DEFAULT 0,
 	scenario bigint DEFAULT 0,
 	sampling text DEFAULT 'mc',
@@ -128,7 +128,7 @@ LANGUAGE sql STABLE PARALLEL SAFE COST 10000
 SET search_path = pg_catalog, pg_temp
 AS $$ SELECT @extschema@.simulate($1, @extschema@.market_by_name($2), $3, $4, $5, $6, $7, $8, $9) $$;
 
-COMMENT ON FUNCTION @extschema@.simulate(@extschema@.companies, text, int, int, bigint, bigint, text, jsonb, float8) IS
+COMMENT ON FUNCTION @extschema@.simulate(@extschema@.companies, text, int, numeric, bigint, bigint, text, jsonb, float8) IS
 	'as aibiz.simulate with aibiz.market_by_name(market): the market given by its name in aibiz.markets; 22023 listing the valid names when there is none';
 
 -- tornado of a company in an aibiz.market

@@ -13,6 +13,7 @@
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
+#include "utils/numeric.h"
 
 #include "aibiz.h"
 #include "depend.h"
@@ -209,16 +210,38 @@ check_trials(int32 trials)
 				 errhint("Use fewer trials, or have a superuser raise aibiz.max_trials.")));
 }
 
+/*
+ * The trials argument, declared numeric so that trials => 1e6 is accepted
+ * as analysts write it: a whole number from 1 to aibiz.max_trials.
+ */
+static int32
+trials_arg(Numeric n)
+{
+	double		d = DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(n)));
+	char	   *text = DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(n)));
+
+	if (!(d >= 1.0) || d != floor(d))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("aibiz.simulate: trials must be a whole number of at least 1, got %s", text),
+				 errhint("Pass a count such as trials => 10000 or trials => 1e5.")));
+	if (d > (double) abz_max_trials)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("%s trials exceed the limit of %d", text, abz_max_trials),
+				 errhint("Use fewer trials, or have a superuser raise aibiz.max_trials.")));
+	return (int32) d;
+}
+
 /* the simulation options of the arguments after the market (horizon first at argument first) */
 static void
 sim_options(FunctionCallInfo fcinfo, int first, AbzSimOptions *o)
 {
 	memset(o, 0, sizeof(*o));
-	o->trials = PG_GETARG_INT32(first + 1);
+	o->trials = trials_arg(PG_GETARG_NUMERIC(first + 1));
 	o->seed = PG_GETARG_INT64(first + 2);
 	o->scenario = PG_GETARG_INT64(first + 3);
 	o->sampling = sampling_arg(PG_GETARG_TEXT_PP(first + 4));
-	check_trials(o->trials);
 	if (!PG_ARGISNULL(first + 6))
 	{
 		double		tol = PG_GETARG_FLOAT8(first + 6);

@@ -247,3 +247,14 @@ RESET parallel_leader_participation;
 DROP TABLE long_firms;
 -- the session still works afterwards
 SELECT aibiz.trials(aibiz.simulate(revenue, risk, plan, market, 12, 10, 1)) FROM co;
+
+-- trials is numeric, so a count written as 1e2 is accepted and is 100 trials;
+-- a fraction is 22023, more than aibiz.max_trials 54000 (the message keeps
+-- the number as written)
+SELECT aibiz.simulate(revenue, risk, plan, market, 6, trials => 1e2, seed => 3)::text
+	 = aibiz.simulate(revenue, risk, plan, market, 6, trials => 100, seed => 3)::text AS numeric_trials FROM co;
+SELECT aibiz.trials(aibiz.simulate(revenue, risk, plan, market, 6, trials => 1.5)) FROM co;
+SELECT aibiz.trials(aibiz.simulate(revenue, risk, plan, market, 6, trials => 1e12)) FROM co;
+\set VERBOSITY default
+SELECT aibiz.trials(aibiz.simulate(revenue, risk, plan, market, 6, trials => 1e12)) FROM co;
+\set VERBOSITY sqlstate
