@@ -46,6 +46,10 @@ same_but_loop_spellings(const char *in, size_t n, const char *out, size_t m)
 			a++;
 		while (b < m && out[b] != ';' && out[b] != ',')
 			b++;
+		/* "npv=": compare the names, then the numbers */
+		if (a - i > 4 && b - j > 4 && memcmp(in + i, "npv=", 4) == 0 &&
+			memcmp(out + j, "npv=", 4) == 0)
+			i += 4, j += 4;
 		if (a - i != b - j || memcmp(in + i, out + j, a - i) != 0)
 		{
 			if (a - i >= sizeof(tok) || b - j >= sizeof(tok) || (a == n) != (b == m) ||
