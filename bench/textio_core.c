@@ -132,6 +132,29 @@ sim_in(void)
 	free(h);
 }
 
+static unsigned char *g_wire;
+
+static void
+sim_send(void)
+{
+	abz_sim_to_wire(g_sim, g_wire);
+}
+
+static void
+sim_recv(void)
+{
+	AbzSimLayout L;
+	AbzError	err;
+	AbzSimHeader *h;
+
+	if (!abz_sim_wire_layout(g_wire, g_L.wire, &L, &err))
+		die("simulation binary layout", &err);
+	h = xalloc(L.size);
+	if (!abz_sim_from_wire(g_wire, g_L.wire, h, &L, &err) || memcmp(h, g_sim, L.size) != 0)
+		die("simulation binary input", &err);
+	free(h);
+}
+
 static const AbzCashflows *g_cf;
 
 static void
@@ -274,7 +297,12 @@ main(int argc, char **argv)
 		die("simulate", &err);
 	free(g_text);
 	g_text = malloc(g_L.text + 1);
-	printf("simulation_sizes memory=%zu binary=%zu text=%zu\n", g_L.size, g_L.wire, g_L.text);
-	run("simulation", sim_out, sim_in, abz_sim_format(g_sim, &g_L, g_text), reps, 1);
+	g_len = abz_sim_format(g_sim, &g_L, g_text);
+	printf("simulation_sizes memory=%zu binary=%zu text=%zu\n", g_L.size, g_L.wire, g_len);
+	run("simulation", sim_out, sim_in, g_len, reps, 1);
+	/* the binary form, for reference */
+	g_wire = malloc(g_L.wire);
+	printf("simulation_send %.3f %zu\n", time_us(sim_send, reps, 1), g_L.wire);
+	printf("simulation_recv %.3f %zu\n", time_us(sim_recv, reps, 1), g_L.wire);
 	return 0;
 }
