@@ -231,6 +231,7 @@ main(int argc, char **argv)
 	AbzProj    *pf,
 			   *px;
 	AbzCashflows *cf;
+	AbzSimOptions opts;
 	void	   *scratch;
 
 	if (argc != 12)
@@ -289,11 +290,12 @@ main(int argc, char **argv)
 	run("cashflows", cf_out, cf_in, abz_cf_format(cf, g_text, g_cap, pg_shortest), reps, 50);
 
 	/* the simulation */
-	if (!abz_sim_layout(trials, horizon, true, &g_L, &err))
+	opts = (AbzSimOptions) {.seed = 1, .trials = trials};
+	if (!abz_sim_layout_for(m, &opts, &g_L, &err))
 		die("layout", &err);
 	g_sim = xalloc(g_L.size);
 	scratch = xalloc(abz_sim_builder_scratch(trials, horizon));
-	if (!abz_simulate(m, 1, trials, (void *) g_sim, &g_L, scratch, NULL, NULL, &err))
+	if (!abz_simulate(m, &opts, (void *) g_sim, &g_L, scratch, NULL, NULL, &err))
 		die("simulate", &err);
 	free(g_text);
 	g_text = malloc(g_L.text + 1);
