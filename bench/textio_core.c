@@ -232,6 +232,7 @@ main(int argc, char **argv)
 			   *px;
 	AbzCashflows *cf;
 	AbzSimOptions opts;
+	bool		conv;
 	void	   *scratch;
 
 	if (argc != 12)
@@ -294,8 +295,8 @@ main(int argc, char **argv)
 	if (!abz_sim_layout_for(m, &opts, &g_L, &err))
 		die("layout", &err);
 	g_sim = xalloc(g_L.size);
-	scratch = xalloc(abz_sim_builder_scratch(trials, horizon));
-	if (!abz_simulate(m, &opts, (void *) g_sim, &g_L, scratch, NULL, NULL, &err))
+	scratch = xalloc(abz_sim_scratch(m, &opts));
+	if (!abz_simulate(m, &opts, (void *) g_sim, &g_L, scratch, NULL, NULL, &conv, &err))
 		die("simulate", &err);
 	free(g_text);
 	g_text = malloc(g_L.text + 1);
