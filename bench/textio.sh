@@ -12,13 +12,13 @@
 #       session, interleaved; median of ROUNDS of the median of 5 runs.
 # Also prints the sizes of the simulation: in memory, binary, text.
 #
-# Environment: BASE (60386dc, the commit before the change), ROUNDS (5),
+# Environment: BASE (319a48c, the commit before the change), ROUNDS (5),
 # CORE (1; 0 skips the core part), DB (1; 0 skips the database part).  The database part installs under
 # /tmp/aibiz-pg.lock and leaves the working tree's build installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BASE=${BASE:-60386dc}
+BASE=${BASE:-319a48c}
 ROUNDS=${ROUNDS:-5}
 CORE=${CORE:-1}
 DB=${DB:-1}
