@@ -53,24 +53,35 @@ $(UPGRADE_0_2_0): sql/upgrade/$(EXTENSION)--0.1.1--0.2.0.sql $(UPGRADE_0_2_0_NEW
 CORE_CC      ?= cc
 CORE_CFLAGS  ?= -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter -Isrc/core
 UNIT_SRCS    = $(sort $(wildcard test/unit/*.c))
+# PostgreSQL's shortest float8 routine (d2s.o in libpgcommon.a, which needs
+# libpgport.a), so that the unit tests and fuzz harnesses also run the
+# formatter the server installs; without the archives they test the loop only.
+PG_PKGLIB   := $(shell $(PG_CONFIG) --pkglibdir)
+PG_SHORTEST_LIBS := $(wildcard $(PG_PKGLIB)/libpgcommon.a $(PG_PKGLIB)/libpgport.a)
+ifeq ($(words $(PG_SHORTEST_LIBS)),2)
+CORE_PG_SHORTEST = -DABZ_HAVE_PG_SHORTEST
+else
+CORE_PG_SHORTEST =
+PG_SHORTEST_LIBS =
+endif
 
 build/unit: $(CORE_SRCS) $(UNIT_SRCS) $(wildcard src/core/*.h) $(wildcard test/unit/*.h)
 	@mkdir -p build
-	$(CORE_CC) $(CORE_CFLAGS) -o $@ $(CORE_SRCS) $(UNIT_SRCS) -lm
+	$(CORE_CC) $(CORE_CFLAGS) $(CORE_PG_SHORTEST) -o $@ $(CORE_SRCS) $(UNIT_SRCS) $(PG_SHORTEST_LIBS) -lm
 
 # the sanitizer build uses the scalar Philox refill, so the stream tests check both refills
 build/unit-asan: $(CORE_SRCS) $(UNIT_SRCS) $(wildcard src/core/*.h) $(wildcard test/unit/*.h)
 	@mkdir -p build
 	clang -std=gnu11 -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	  -DABZ_RNG_SCALAR -fno-sanitize-recover=all -Wall -Wextra -Werror -Wno-unused-parameter -Isrc/core \
-	  -o $@ $(CORE_SRCS) $(UNIT_SRCS) -lm
+	  $(CORE_PG_SHORTEST) -o $@ $(CORE_SRCS) $(UNIT_SRCS) $(PG_SHORTEST_LIBS) -lm
 
 # one libFuzzer harness per fuzz/fuzz_<name>.c, its seed corpus in fuzz/corpus/<name>/
 build/fuzz-%: fuzz/fuzz_%.c $(CORE_SRCS) $(wildcard src/core/*.h) $(wildcard fuzz/*.h)
 	@mkdir -p build
 	clang -std=gnu11 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	  -Wall -Wextra -Werror -Wno-unused-parameter -Wno-unused-function \
-	  -Isrc/core -o $@ $(CORE_SRCS) $< -lm
+	  -Isrc/core $(CORE_PG_SHORTEST) -o $@ $(CORE_SRCS) $< $(PG_SHORTEST_LIBS) -lm
 
 unit: build/unit
 	./build/unit

@@ -322,9 +322,22 @@ format_day(int32_t day, char *buf)
 				d;
 
 	abz_civil_from_days(day, &y, &m, &d);
-	if (y < 0)
-		return sprintf(buf, "-%04lld-%02d-%02d", (long long) -y, m, d);
-	return sprintf(buf, "%04lld-%02d-%02d", (long long) y, m, d);
+	if (y < 0 || y > 9999)
+		return sprintf(buf, y < 0 ? "-%04lld-%02d-%02d" : "%04lld-%02d-%02d",
+					   (long long) (y < 0 ? -y : y), m, d);
+	/* the common case without printf: YYYY-MM-DD */
+	buf[0] = (char) ('0' + y / 1000);
+	buf[1] = (char) ('0' + y / 100 % 10);
+	buf[2] = (char) ('0' + y / 10 % 10);
+	buf[3] = (char) ('0' + y % 10);
+	buf[4] = '-';
+	buf[5] = (char) ('0' + m / 10);
+	buf[6] = (char) ('0' + m % 10);
+	buf[7] = '-';
+	buf[8] = (char) ('0' + d / 10);
+	buf[9] = (char) ('0' + d % 10);
+	buf[10] = '\0';
+	return 10;
 }
 
 /* the default rate formatter: 17 significant digits read back exactly */

@@ -38,14 +38,56 @@ abz_fixed_add(abz_fixed a, abz_fixed b, abz_fixed *out)
 	return !__builtin_add_overflow(a, b, out);
 }
 
-/* raw scaled integer as decimal text (exact); returns length */
+/* "00" .. "99": two digits per lookup */
+static const char digit_pairs[201] =
+"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+"8081828384858687888990919293949596979899";
+
+#define TEN19 UINT64_C(10000000000000000000)
+
+/* the decimal digits of u, exactly width of them (zero-padded); width <= 20 */
+static void
+put_digits(uint64_t u, char *end, int width)
+{
+	char	   *p = end;
+
+	while (p - end > -width + 1)
+	{
+		memcpy(p - 2, digit_pairs + 2 * (u % 100), 2);
+		u /= 100;
+		p -= 2;
+	}
+	if (p - end > -width)
+		*--p = (char) ('0' + u % 10);
+}
+
+/* number of decimal digits of u (1 for 0) */
+static int
+count_digits(uint64_t u)
+{
+	int			n = 1;
+
+	while (u >= 10000)
+	{
+		u /= 10000;
+		n += 4;
+	}
+	return n + (u >= 10) + (u >= 100) + (u >= 1000);
+}
+
+/*
+ * raw scaled integer as decimal text (exact); returns length.  At most one
+ * 128-bit division (by 10^19) splits the magnitude into 64-bit halves.
+ */
 int
 abz_fixed_format(abz_fixed x, char *buf)
 {
-	char		tmp[ABZ_FIXED_TEXT_MAX];
-	int			n = 0;
 	int			len = 0;
 	unsigned __int128 u;
+	uint64_t	hi,
+				lo;
+	int			nd;
 
 	if (x < 0)
 	{
@@ -54,18 +96,44 @@ abz_fixed_format(abz_fixed x, char *buf)
 	}
 	else
 		u = (unsigned __int128) x;
-	do
+	if ((u >> 64) == 0)
 	{
-		tmp[n++] = (char) ('0' + (int) (u % 10));
-		u /= 10;
-	} while (u != 0);
-	while (n > 0)
-		buf[len++] = tmp[--n];
+		lo = (uint64_t) u;
+		nd = count_digits(lo);
+		put_digits(lo, buf + len + nd, nd);
+		len += nd;
+		buf[len] = '\0';
+		return len;
+	}
+	if (u / TEN19 >= TEN19)
+	{
+		/* 39 digits: u >= 10^38, only the two largest magnitudes of a raw int128 */
+		unsigned __int128 top = u / TEN19;
+
+		buf[len++] = (char) ('0' + (int) (top / TEN19));
+		hi = (uint64_t) (top % TEN19);
+		lo = (uint64_t) (u % TEN19);
+		put_digits(hi, buf + len + 19, 19);
+		len += 19;
+	}
+	else
+	{
+		hi = (uint64_t) (u / TEN19);
+		lo = (uint64_t) (u - (unsigned __int128) hi * TEN19);
+		nd = count_digits(hi);
+		put_digits(hi, buf + len + nd, nd);
+		len += nd;
+	}
+	put_digits(lo, buf + len + 19, 19);
+	len += 19;
 	buf[len] = '\0';
 	return len;
 }
 
-/* parse the raw scaled integer written by abz_fixed_format; false if malformed or out of range */
+/*
+ * parse the raw scaled integer written by abz_fixed_format; false if
+ * malformed, above 2^126 in magnitude or longer than 40 digits
+ */
 bool
 abz_fixed_parse(const char *s, const char **end, abz_fixed *out)
 {
@@ -79,6 +147,25 @@ abz_fixed_parse(const char *s, const char **end, abz_fixed *out)
 		neg = true;
 		s++;
 	}
+	/* up to 38 digits cannot overflow (10^38 < 2^127): take them 19 at a time */
+	while (digits < 38 && *s >= '0' && *s <= '9')
+	{
+		uint64_t	chunk = 0;
+		uint64_t	scale = 1;
+		int			k = 0;
+
+		while (k < 19 && digits + k < 38 && s[k] >= '0' && s[k] <= '9')
+		{
+			chunk = chunk * 10 + (uint64_t) (s[k] - '0');
+			scale *= 10;
+			k++;
+		}
+		u = u * scale + chunk;
+		digits += k;
+		s += k;
+	}
+	if (u > limit)
+		return false;
 	while (*s >= '0' && *s <= '9')
 	{
 		unsigned	d = (unsigned) (*s - '0');

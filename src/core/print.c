@@ -179,6 +179,25 @@ put_term(Out *o, AbzKind kind, const AbzTerm *t)
 	puts_(o, ")");
 }
 
+/* the formatter abz_num_shortest() calls; NULL: the precision loop */
+static AbzNumFormat num_shortest_fn = NULL;
+
+/* install the shortest-decimal formatter (see spec.h) */
+void
+abz_set_num_shortest(AbzNumFormat fmt)
+{
+	num_shortest_fn = fmt;
+}
+
+/* shortest exact text of a finite double; returns length */
+int
+abz_num_shortest(double v, char *buf)
+{
+	if (num_shortest_fn != NULL)
+		return num_shortest_fn(v, buf);
+	return abz_num_shortest_loop(v, buf);
+}
+
 /*
  * formats a finite double in the shortest form that reads back exactly;
  * returns length.  The digits are the fewest (1 to 17 significant) that
@@ -186,7 +205,7 @@ put_term(Out *o, AbzKind kind, const AbzTerm *t)
  * notation when the decimal exponent is in [-4, 15), else as d.ddde+XX.
  */
 int
-abz_num_shortest(double v, char *buf)
+abz_num_shortest_loop(double v, char *buf)
 {
 	char		sci[40];
 	int			prec = 1;
@@ -206,6 +225,20 @@ abz_num_shortest(double v, char *buf)
 	if (exp10 >= -4 && exp10 < 15)
 		return snprintf(buf, 32, "%.*f", prec - 1 - exp10 > 0 ? prec - 1 - exp10 : 0, v);
 	return snprintf(buf, 32, "%s", sci);
+}
+
+/* tok (n bytes) is the text the formatter or the loop writes for v */
+bool
+abz_num_is_shortest(double v, const char *tok, size_t n)
+{
+	char		canon[40];
+
+	if ((size_t) abz_num_shortest(v, canon) == n && memcmp(canon, tok, n) == 0)
+		return true;
+	if (num_shortest_fn == NULL)
+		return false;
+	/* the rare value the two spell differently: earlier releases wrote the loop's */
+	return (size_t) abz_num_shortest_loop(v, canon) == n && memcmp(canon, tok, n) == 0;
 }
 
 /*

@@ -185,19 +185,27 @@ in_fixed(In *in, AbzFixWords *out)
 	return true;
 }
 
-/* a float8 in the form abz_num_shortest writes, in the format 2 range */
+/* a character of a float8's text: digits, sign, point, exponent mark */
+static inline bool
+float_char(char c)
+{
+	return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.' || c == 'e';
+}
+
+/*
+ * a float8 in the form abz_num_shortest writes (or, for the few values it
+ * spells differently, abz_num_shortest_loop), in the format 2 range
+ */
 static bool
 in_float(In *in, double *out)
 {
 	char		tok[40];
-	char		canon[40];
 	size_t		start = in->pos;
 	size_t		n = 0;
 	char	   *end;
 	double		x;
 
-	while (in->pos < in->len && strchr("0123456789+-.e", in->s[in->pos]) != NULL &&
-		   in->s[in->pos] != '\0')
+	while (in->pos < in->len && float_char(in->s[in->pos]))
 	{
 		if (n + 1 >= sizeof(tok))
 			return in_fail(in, "a float8 number of at most 38 characters");
@@ -213,8 +221,7 @@ in_float(In *in, double *out)
 	if (!abz_proj_float_ok(x))
 		return abz_error(in->err, ABZ_ERR_DOMAIN, NULL, NULL,
 						 "number at offset %zu is out of range", start);
-	abz_num_shortest(x, canon);
-	if (strcmp(tok, canon) != 0)
+	if (!abz_num_is_shortest(x, tok, n))
 		return in_fail(in, "a number in its shortest form");
 	in->pos = start + n;
 	*out = x;
@@ -290,7 +297,10 @@ abz_proj_parse(const char *text, size_t len, AbzAlloc alloc, AbzError *err)
 		{
 			size_t		i = (size_t) t * ABZ_MONTH_NFIELDS + f;
 
-			if (!in_lit(&in, f == 0 ? ";" : ","))
+			/* the separator, checked inline: in_lit only on the error path */
+			if (in.pos < len && in.s[in.pos] == (f == 0 ? ';' : ','))
+				in.pos++;
+			else if (!in_lit(&in, f == 0 ? ";" : ","))
 				return NULL;
 			if (flt ? !in_float(&in, (double *) p->v + i) : !in_fixed(&in, &p->v[i]))
 				return NULL;

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base64.h"
 #include "simval_int.h"
 
 /* ---- binary form ---- */
@@ -365,97 +366,6 @@ abz_sim_from_wire(const unsigned char *buf, size_t len, AbzSimHeader *out,
 
 /* ---- text form ---- */
 
-static const char b64chars[] =
-"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/* base64 (with padding) of n bytes into dst; returns the length */
-static size_t
-b64_encode(const unsigned char *src, size_t n, char *dst)
-{
-	char	   *d = dst;
-	size_t		i;
-
-	for (i = 0; i + 3 <= n; i += 3)
-	{
-		uint32_t	w = ((uint32_t) src[i] << 16) | ((uint32_t) src[i + 1] << 8) | src[i + 2];
-
-		*d++ = b64chars[(w >> 18) & 63];
-		*d++ = b64chars[(w >> 12) & 63];
-		*d++ = b64chars[(w >> 6) & 63];
-		*d++ = b64chars[w & 63];
-	}
-	if (i < n)
-	{
-		uint32_t	w = (uint32_t) src[i] << 16;
-
-		if (i + 1 < n)
-			w |= (uint32_t) src[i + 1] << 8;
-		*d++ = b64chars[(w >> 18) & 63];
-		*d++ = b64chars[(w >> 12) & 63];
-		*d++ = i + 1 < n ? b64chars[(w >> 6) & 63] : '=';
-		*d++ = '=';
-	}
-	return (size_t) (d - dst);
-}
-
-/* value of a base64 character, -1 if not one */
-static int
-b64_val(unsigned char c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 26;
-	if (c >= '0' && c <= '9')
-		return c - '0' + 52;
-	if (c == '+')
-		return 62;
-	if (c == '/')
-		return 63;
-	return -1;
-}
-
-/*
- * Decode canonical base64 of exactly n bytes (the length abz_sim_b64_len(n), '='
- * padding, zero unused bits) into dst; false if anything else.
- */
-static bool
-b64_decode(const char *src, size_t len, unsigned char *dst, size_t n)
-{
-	size_t		o = 0;
-
-	if (len != abz_sim_b64_len(n))
-		return false;
-	for (size_t i = 0; i < len; i += 4)
-	{
-		int			c[4];
-		int			pad = 0;
-		uint32_t	w;
-
-		for (int k = 0; k < 4; k++)
-		{
-			if (src[i + k] == '=' && i + 4 == len && k >= 2)
-			{
-				c[k] = 0;
-				pad++;
-			}
-			else if (pad > 0 || (c[k] = b64_val((unsigned char) src[i + k])) < 0)
-				return false;
-		}
-		w = ((uint32_t) c[0] << 18) | ((uint32_t) c[1] << 12) | ((uint32_t) c[2] << 6) | (uint32_t) c[3];
-		if (n - o != (size_t) (3 - pad) && !(pad == 0 && n - o > 3))
-			return false;
-		if ((pad == 1 && (w & 0xFF)) || (pad == 2 && (w & 0xFFFF)))
-			return false;
-		dst[o++] = (unsigned char) (w >> 16);
-		if (pad < 2)
-			dst[o++] = (unsigned char) (w >> 8);
-		if (pad < 1)
-			dst[o++] = (unsigned char) w;
-	}
-	return o == n;
-}
-
 /* the readable prefix of the text form; returns its length */
 static int
 text_prefix(const AbzSimHeader *h, char *buf)
@@ -493,7 +403,7 @@ abz_sim_format(const AbzSimHeader *h, const AbzSimLayout *L, char *buf)
 	 * its input because the prefix bound leaves room.
 	 */
 	abz_sim_to_wire(h, wire);
-	len = (size_t) n + b64_encode(wire, L->wire, buf + n);
+	len = (size_t) n + abz_b64_encode(wire, L->wire, buf + n);
 	buf[len] = '\0';
 	return len;
 }
@@ -682,7 +592,7 @@ abz_sim_parse(const char *text, size_t len, unsigned char *wire,
 		return abz_error(err, ABZ_ERR_SYNTAX, NULL, NULL,
 						 "text of %d trials over %d months does not fit the %zu bytes it is decoded into",
 						 (int) h.trials, (int) h.horizon, L->size);
-	if (!b64_decode(text + at, len - at, wire, L->wire))
+	if (!abz_b64_decode(text + at, len - at, wire, L->wire))
 		return abz_error(err, ABZ_ERR_SYNTAX, NULL, NULL,
 						 "data is not the canonical base64 of a %d-trial, %d-month simulation",
 						 (int) h.trials, (int) h.horizon);

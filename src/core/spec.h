@@ -282,7 +282,36 @@ size_t		abz_spec_encode(const AbzSpec *s, unsigned char *buf, size_t cap);
 
 /* formats a finite double in the shortest form that reads back exactly; returns length */
 typedef int (*AbzNumFormat) (double v, char *buf /* >= 32 bytes */ );
+
+/*
+ * The shortest exact text of a finite double: the formatter set with
+ * abz_set_num_shortest(), else abz_num_shortest_loop().  Either writes
+ * fixed notation when the decimal exponent is in [-4, 15), else d.ddde+XX
+ * (at least two exponent digits), as float8 output does.
+ */
 int			abz_num_shortest(double v, char *buf);
+
+/*
+ * Install the formatter abz_num_shortest() uses (NULL: the loop).  The
+ * server sets PostgreSQL's shortest float8 routine once at load; its text
+ * must read back bit for bit and follow the notation above.
+ */
+void		abz_set_num_shortest(AbzNumFormat fmt);
+
+/*
+ * The fewest significant digits (1 to 17) whose correctly rounded printf
+ * text reads back to v: the formatter of earlier releases, slow (up to 17
+ * snprintf/strtod pairs).  It can differ from a shortest-decimal routine
+ * in the last digits of a few values (powers of two, some integers above
+ * 2^53): text input accepts both spellings.
+ */
+int			abz_num_shortest_loop(double v, char *buf);
+
+/*
+ * True if tok (n bytes, NUL-terminated) is a text abz_num_shortest() or
+ * abz_num_shortest_loop() writes for v.
+ */
+bool		abz_num_is_shortest(double v, const char *tok, size_t n);
 
 /*
  * Canonical text of a value into buf (cap bytes, NUL-terminated when cap > 0).

@@ -24,7 +24,7 @@ int			abz_max_trials = 1000000;
 
 void		_PG_init(void);
 
-/* register the extension's GUCs */
+/* register the extension's GUCs; install the core's float8 formatter */
 void
 _PG_init(void)
 {
@@ -36,6 +36,8 @@ _PG_init(void)
 							PGC_SUSET, 0, NULL, NULL, NULL);
 	abz_progress_define();
 	MarkGUCPrefixReserved("aibiz");
+	/* the core prints float8 with PostgreSQL's shortest exact routine */
+	abz_set_num_shortest(abz_num_pg);
 }
 
 /* the SQLSTATE of a core error code */

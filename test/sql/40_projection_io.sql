@@ -146,3 +146,18 @@ SELECT pg_temp.copy_in(overlay(b placing '\x7ff0000000000000' from 29 for 8)) AS
 SELECT pg_temp.copy_in(overlay(b placing '\x7ff8000000000000' from 21 for 8)) AS npv_nan FROM goodf;
 SELECT pg_temp.copy_in(overlay(b placing '\x45d0000000000000' from 29 for 8)) AS value_2_94 FROM goodf;
 SELECT count(*) AS rows_now, sum(aibiz.npv(p)) AS npv_sum FROM pj3;
+
+-- A float8 with two exact spellings.  2^-44 = 5.684341886080801486968994140625e-14:
+-- rounded to 16 digits (...801e-14) it reads back as the next lower double
+-- (below a power of two the gap is half the gap above), so the shortest
+-- exact text is the 16-digit 5.684341886080802e-14, while the precision
+-- loop of earlier releases wrote the 17-digit 5.6843418860808015e-14.
+-- Text input reads both to the same value; output writes the shortest.
+-- The npv's float8 bits (bytes 21-28 of the binary form): exponent
+-- 1023 - 44 = 979 = 0x3D3, mantissa zero, so 0x3D30000000000000.
+SELECT a::text AS printed, aibiz.projection_send(a) = aibiz.projection_send(b) AS same_bytes,
+	   substr(aibiz.projection_send(a), 21, 8) AS npv_bits
+FROM (SELECT 'v2;h=1;n=1;l=1;npv=5.684341886080802e-14;0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0'::aibiz.projection AS a,
+			 'v2;h=1;n=1;l=1;npv=5.6843418860808015e-14;0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0'::aibiz.projection AS b) x;
+-- any other spelling of it is refused (the number starts at offset 19)
+SELECT pg_temp.err($$SELECT 'v2;h=1;n=1;l=1;npv=5.68434188608080149e-14;0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0'::aibiz.projection$$) AS long_spelling;

@@ -371,3 +371,67 @@ ABZ_SUITE(simwire_padding)
 	CHECK(abz_sim_validate(h, L.size, &err));
 	free(h);
 }
+
+ABZ_SUITE(simwire_base64_groups)
+{
+	int			seen = 0;
+
+	/* binary sizes of every remainder mod 3: no padding, "xx==" and "xxx=" */
+	for (int32_t trials = 1; trials <= 6 && seen != 7; trials++)
+	{
+		AbzSimLayout L;
+		AbzSimHeader *h = build(trials, 2, &L);
+		int			rest = (int) (L.wire % 3);
+		char	   *text = malloc(L.text + 1);
+		size_t		n = abz_sim_format(h, &L, text);
+		AbzError	err;
+		int			guard;
+		char		keep;
+
+		seen |= 1 << rest;
+		CHECK(parse_guarded(text, &err, &guard) && guard);
+		/* padding exactly where the length says */
+		CHECK((rest == 0 && text[n - 1] != '=') || (rest == 1 && !strcmp(text + n - 2, "==")) ||
+			  (rest == 2 && text[n - 1] == '=' && text[n - 2] != '='));
+		/* a character outside the alphabet in a full group */
+		keep = text[n - 9];
+		text[n - 9] = '*';
+		CHECK(!parse_guarded(text, &err, &guard) && err.code == ABZ_ERR_SYNTAX &&
+			  strstr(err.msg, "base64") != NULL);
+		text[n - 9] = keep;
+		/* set bits the padding leaves unused: 'B' is 1, 'Q' is 16 (low 4 bits zero) */
+		if (rest == 1)
+		{
+			keep = text[n - 3];
+			text[n - 3] = (char) (keep == 'B' ? 'C' : 'B');
+			CHECK(!parse_guarded(text, &err, &guard) && strstr(err.msg, "base64") != NULL);
+			text[n - 3] = keep;
+			/* "xxx=" where "xx==" belongs */
+			text[n - 2] = 'A';
+			CHECK(!parse_guarded(text, &err, &guard) && strstr(err.msg, "base64") != NULL);
+			text[n - 2] = '=';
+		}
+		if (rest == 2)
+		{
+			keep = text[n - 2];
+			text[n - 2] = (char) (keep == 'B' ? 'C' : 'B');
+			CHECK(!parse_guarded(text, &err, &guard) && strstr(err.msg, "base64") != NULL);
+			text[n - 2] = keep;
+			/* "xx==" where "xxx=" belongs */
+			text[n - 2] = '=';
+			CHECK(!parse_guarded(text, &err, &guard) && strstr(err.msg, "base64") != NULL);
+			text[n - 2] = keep;
+		}
+		if (rest == 0)
+		{
+			keep = text[n - 1];
+			text[n - 1] = '=';
+			CHECK(!parse_guarded(text, &err, &guard) && strstr(err.msg, "base64") != NULL);
+			text[n - 1] = keep;
+		}
+		CHECK(parse_guarded(text, &err, &guard) && guard);
+		free(text);
+		free(h);
+	}
+	CHECK(seen == 7);
+}
