@@ -3,7 +3,7 @@
  * generator.  Build and run from the top of the tree:
  *
  *   cc -std=gnu11 -O2 -Isrc/core -o build/bench_rng bench/core_rng.c \
- *      src/core/rng.c src/core/dist.c src/core/schema.c -lm && ./build/bench_rng
+ *      src/core/rng.c src/core/dist*.c src/core/schema.c -lm && ./build/bench_rng
  *
  * Time is the process's CPU time, best of three runs, so that other load on
  * a shared machine disturbs the figures less.

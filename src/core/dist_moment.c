@@ -305,4 +305,3 @@ abz_param_quantile(const AbzParam *p, double q)
 			return p->a;
 	}
 }
-

@@ -86,4 +86,3 @@ abz_rng_poisson(double mu, AbzRng *r)
 		return poisson_inversion(mu, r);
 	return poisson_ptrs(mu, r);
 }
-

@@ -346,7 +346,7 @@ const char *abz_key_per(const AbzKeyDef *kd);
 
 /*
  * Add a warning to err that key=v (written without %) is read as v * 100
- * percent; v > 1.  grammar.c.
+ * percent; v > 1.  grammar_param.c.
  */
 void		abz_warn_rate(AbzError *err, const char *term, const char *key,
 						  const AbzKeyDef *kd, double v);

@@ -1,8 +1,9 @@
 /*
  * override.c — fmgr glue of the overrides: aibiz.set and aibiz.scale on the
  * three input types, and the casts from their jsonb form back to them.
- * Paths and changes live in the core (src/core/override.c); the jsonb form
- * is turned into the text form and read by the one parser.
+ * Paths and changes live in the core (src/core/override_path.c and
+ * override.c); the jsonb form is turned into the text form and read by the
+ * one parser.
  */
 #include "postgres.h"
 
