@@ -18,7 +18,9 @@
  *                  are in its header comment and docs/model.md): the
  *                  once-per-trial keys, rounds, first arrivals, and the
  *                  once-per-trial input API;
- *   model_risk.c   risk events, market-scope streams and shocks of a month;
+ *   model_risk.c   risk terms: resolving a risk profile, switching terms
+ *                  off, one event's draws (model_risk.h: a month's risk
+ *                  events and shocks, inlined into the month loop);
  *   model_run.c    the monthly step run(), its revenue streams and
  *                  acquisition, and the projection and trial entry points.
  */
@@ -53,8 +55,8 @@ abz_model_launch(const AbzModel *m)
 }
 
 /* domain of a key for clamping: [lo, hi], strict lower bound nudged inward */
-static void
-key_domain(const AbzKeyDef *kd, double *lo, double *hi)
+void
+abz_mdl_key_domain(const AbzKeyDef *kd, double *lo, double *hi)
 {
 	*lo = kd->lo;
 	*hi = kd->hi;
@@ -80,7 +82,7 @@ resolve_key(AbzModel *m, AbzKind kind, const AbzTerm *src, Term *dst, int slot,
 	if (p->dist >= ABZ_NDIST)
 		return abz_error(err, ABZ_ERR_DOMAIN, abz_kinds[kind].terms[src->term].name,
 						 kd->name, "unknown distribution code %d", p->dist);
-	key_domain(kd, &lo, &hi);
+	abz_mdl_key_domain(kd, &lo, &hi);
 	mean = abz_param_mean_in(p, lo, hi);
 	dst->k[slot] = mean;
 	if (p->dist == ABZ_CONST || !per_trial)
@@ -137,8 +139,9 @@ term_defs(AbzKind kind, const AbzTerm *src, const AbzKeyDef *defs[ABZ_MAX_KEYS])
 }
 
 /* resolve every slot of a term, in slot order */
-static bool
-resolve_term(AbzModel *m, AbzKind kind, const AbzTerm *src, Term *dst, AbzError *err)
+bool
+abz_mdl_resolve_term(AbzModel *m, AbzKind kind, const AbzTerm *src, Term *dst,
+					 AbzError *err)
 {
 	const AbzKeyDef *defs[ABZ_MAX_KEYS];
 
@@ -342,7 +345,8 @@ prepare_revenue(AbzModel *m, const AbzSpec *revenue, AbzError *err)
 			if (revenue->terms[src].term != code)
 				continue;
 			m->cur_term = src;
-			if (!resolve_term(m, ABZ_KIND_REVENUE, &revenue->terms[src], &m->rev[i], err))
+			if (!abz_mdl_resolve_term(m, ABZ_KIND_REVENUE, &revenue->terms[src], &m->rev[i],
+									  err))
 				return false;
 			m->lic_slot[i] = -1;
 			if (code == ABZ_REV_LICENSING)
@@ -354,46 +358,6 @@ prepare_revenue(AbzModel *m, const AbzSpec *revenue, AbzError *err)
 	m->nrev = i;
 	if (m->nrev == 0)
 		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL, "revenue_model has no terms");
-	return true;
-}
-
-/* resolve the risk terms and their per-event impacts */
-static bool
-prepare_risk(AbzModel *m, const AbzSpec *risk, AbzError *err)
-{
-	uint32_t	occ[ABZ_RISK_NCAT] = {0};
-
-	m->nrisk = risk ? risk->nterms : 0;
-	for (int i = 0; i < m->nrisk; i++)
-	{
-		const AbzTerm *src = &risk->terms[i];
-		RiskEv	   *ev = &m->ev[i];
-
-		m->roff[i] = false;
-		m->rmarket[i] = src->key[RK_SCOPE].a >= 0.5;
-		m->rmid[i] = ((uint32_t) src->term << 8) | (occ[src->term]++ & 0xffu);
-
-		if (src->sub >= ABZ_STRAT_N)
-			return abz_error(err, ABZ_ERR_DOMAIN, abz_kinds[ABZ_KIND_RISK].terms[src->term].name,
-							 NULL, "unknown strategy code %d", src->sub);
-		m->cur_term = i;
-		if (!resolve_term(m, ABZ_KIND_RISK, src, &m->risk[i], err))
-			return false;
-		memset(ev, 0, sizeof(*ev));
-		for (int j = 0; j < NEV; j++)
-		{
-			const AbzKeyDef *kd = abz_key_def(ABZ_KIND_RISK, src, RK_LOSS + j);
-			const AbzParam *p = &src->key[RK_LOSS + j];
-			double		lo,
-						hi;
-
-			key_domain(kd, &lo, &hi);
-			abz_sampler_init(&ev->s[j], p, lo, hi);
-			ev->mean[j] = m->risk[i].k[RK_LOSS + j];
-			if (p->dist != ABZ_CONST)
-				ev->rnd |= (uint8_t) (1u << j);
-		}
-	}
 	return true;
 }
 
@@ -439,7 +403,7 @@ add_round(AbzModel *m, const AbzTerm *src, AbzError *err)
 {
 	int			j = m->nround++;
 
-	if (!resolve_term(m, ABZ_KIND_PLAN, src, &m->round[j], err))
+	if (!abz_mdl_resolve_term(m, ABZ_KIND_PLAN, src, &m->round[j], err))
 		return false;
 	while (j > 0 && m->round[m->rord[j - 1]].k[ROUND_MONTH] >
 		   m->round[m->nround - 1].k[ROUND_MONTH])
@@ -497,7 +461,7 @@ prepare_plan(AbzModel *m, const AbzSpec *plan, AbzError *err)
 			return abz_error(err, ABZ_ERR_DOMAIN, abz_kinds[ABZ_KIND_PLAN].terms[src->term].name,
 							 NULL, "plan term appears more than once");
 		have[src->term] = true;
-		if (!resolve_term(m, ABZ_KIND_PLAN, src, &m->plan[src->term], err))
+		if (!abz_mdl_resolve_term(m, ABZ_KIND_PLAN, src, &m->plan[src->term], err))
 			return false;
 	}
 	for (int c = ABZ_PLAN_CASH; c <= ABZ_PLAN_PRODUCT; c++)
@@ -551,7 +515,7 @@ abz_model_prepare(AbzModel *m, const AbzSpec *revenue, const AbzSpec *risk,
 	m->eq_nslot = 0;
 	memset(m->kind_end, 0, sizeof(m->kind_end));
 	if (!prepare_revenue(m, revenue, err) ||
-		!prepare_risk(m, risk, err) ||
+		!abz_mdl_prepare_risk(m, risk, err) ||
 		!prepare_plan(m, plan, err))
 		return false;
 	prepare_market(m, market);
@@ -566,12 +530,4 @@ abz_model_eq_slots(const AbzModel *m, int16_t months[ABZ_EQ_MAX_SLOTS])
 	for (int k = 0; k < m->eq_nslot; k++)
 		months[k] = m->eq_month[k];
 	return m->eq_nslot;
-}
-
-/* switch risk term i off or on (until the next prepare) */
-void
-abz_model_disable_risk(AbzModel *m, int i, bool off)
-{
-	if (i >= 0 && i < m->nrisk)
-		m->roff[i] = off;
 }

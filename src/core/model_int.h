@@ -6,8 +6,10 @@
  * Not part of the model's interface (that is model.h).
  *
  *   model.c        prepare: check, resolve the specs, derive the factors
- *   model_draw.c   the stream ids; once-per-trial keys, rounds, arrivals
- *   model_risk.c   risk events and shocks of a month
+ *   model_draw.c   the start of a run: keys, rounds, streams, first
+ *                  arrivals; the stream ids; the once-per-trial inputs
+ *   model_risk.c   risk terms: resolving a risk profile, one event's draws
+ *   model_risk.h   a month's risk events and shocks, inlined into run()
  *   model_run.c    the monthly step run() and its entry points
  */
 #ifndef ABZ_MODEL_INT_H
@@ -165,66 +167,16 @@ arrivals(AbzModel *m, int i)
 	return m->rmarket[i] ? &m->rma[i] : &m->rsk[i];
 }
 
-/* model.c: derive every term (all) or only those with keys sampled this trial */
+/* model.c: a key's domain for clamping; resolve a term's keys; derive the factors */
+void		abz_mdl_key_domain(const AbzKeyDef *kd, double *lo, double *hi);
+bool		abz_mdl_resolve_term(AbzModel *m, AbzKind kind, const AbzTerm *src, Term *dst,
+								 AbzError *err);
 void		abz_mdl_derive(AbzModel *m, bool all);
+
+/* model_risk.c: resolve the risk terms and their per-event impacts */
+bool		abz_mdl_prepare_risk(AbzModel *m, const AbzSpec *risk, AbzError *err);
 
 /* model_draw.c: set up a run, keys at their means (tk NULL) or drawn */
 void		abz_mdl_setup_run(AbzModel *m, const TrialKey *tk);
-
-/* model_risk.c: one event of risk i in a trial; n more at their mean impacts; a projection month */
-void		abz_mdl_trial_event(AbzModel *m, Shocked *st, int i, AbzRng *rng);
-void		abz_mdl_trial_bulk(AbzModel *m, Shocked *st, int i, double n);
-void		abz_mdl_expected_risks(AbzModel *m, Shocked *st);
-
-/*
- * The month loop of a trial (model_run.c) steps through the risks here,
- * inlined: a call per month with events would cost the loop its registers.
- */
-/* the risk events of month t in a trial; returns the next arrival of any risk */
-static inline double
-trial_risks(AbzModel *m, Shocked *st, int t, AbzTrial *tr, double keep)
-{
-	double		next_any = HUGE_VAL;
-
-	for (int i = 0; i < m->nrisk; i++)
-	{
-		double		mu = m->risk[i].f[0];
-		int			cat = m->risk[i].code;
-		uint32_t	n = 0;
-		double		before = st->L;
-		AbzRng	   *rng = &m->rsk[i],
-				   *arr = arrivals(m, i);
-
-		if (mu <= 0.0 || m->roff[i])
-			continue;
-		if (mu <= GAP_MAX)
-		{
-			while (m->rnext[i] <= t)
-			{
-				abz_mdl_trial_event(m, st, i, rng);
-				m->rnext[i] += gap(mu, arr);
-				n++;
-			}
-		}
-		else
-		{
-			n = abz_rng_poisson(mu, arr);
-			for (uint32_t e = 0; e < n && e < EV_CAP; e++)
-				abz_mdl_trial_event(m, st, i, rng);
-			if (n > EV_CAP)
-				abz_mdl_trial_bulk(m, st, i, (double) (n - EV_CAP));
-		}
-		if (m->rnext[i] < next_any)
-			next_any = m->rnext[i];
-		if (n > 0)
-		{
-			/* saturating: absurd rates must not wrap the count */
-			tr->events[cat] = n > UINT32_MAX - tr->events[cat] ?
-				UINT32_MAX : tr->events[cat] + n;
-			tr->loss[cat] += (st->L - before) * keep;
-		}
-	}
-	return next_any;
-}
 
 #endif							/* ABZ_MODEL_INT_H */

@@ -1,36 +1,67 @@
 /*
- * model_risk.c — the risk events of a month.  In a trial each risk's
- * arrivals come as exponential gaps (up to GAP_MAX events a month) or
- * Poisson counts (above), from its own event stream or, for a risk with
+ * model_risk.c — the risk terms of a model: resolving a risk profile (each
+ * term's keys, its scope and its market-stream identity, 256 category +
+ * occurrence, and the samplers of its per-event impacts), switching terms
+ * off, and the draws of one event.  A month's events are stepped through by
+ * trial_risks() in model_risk.h, inlined into the month loop; arrivals come
+ * as exponential gaps (up to GAP_MAX events a month) or Poisson counts
+ * (above), from the risk's own event stream or, for a risk with
  * scope=market, from its market's arrival stream (model_draw.c opens the
- * streams; trial_risks() in model_int.h steps through them, inlined in the
- * month loop).  Here: one event's impacts, drawn from the risk's stream or
- * as quantiles of its market's impact stream; events beyond EV_CAP a month
- * at their mean impacts; in the projection, each risk's expected monthly
- * effect.  Every event is a shock to the company state (accounts, price,
- * acquisition, extra opex, cash loss after cover).
+ * streams).  An event's impacts come from the risk's event stream or as
+ * quantiles of its market's impact stream; events beyond EV_CAP a month
+ * count at their mean impacts.
  */
 #include <math.h>
+#include <string.h>
 
-#include "model_int.h"
+#include "model_risk.h"
 
-/* apply one shock (an event, or the expected effect of a month of events) */
-static inline void
-apply_shock(AbzModel *m, Shocked *st, double loss, double churn, double price,
-			double cost, double share, double cover)
+/* resolve the risk terms and their per-event impacts */
+bool
+abz_mdl_prepare_risk(AbzModel *m, const AbzSpec *risk, AbzError *err)
 {
-	double		fc = keepf(churn),
-				fp = keepf(price),
-				fs = fc * fp;
+	uint32_t	occ[ABZ_RISK_NCAT] = {0};
 
-	st->L += loss * (1.0 - cover);
-	st->C *= fc;
-	st->pi *= fp;
-	st->E += cost;
-	st->sig *= keepf(share);
-	if (fs != 1.0)
-		for (int j = 0; j < m->kind_end[ABZ_REV_SUBSCRIPTION]; j++)
-			m->ss[j].pool *= fs;
+	m->nrisk = risk ? risk->nterms : 0;
+	for (int i = 0; i < m->nrisk; i++)
+	{
+		const AbzTerm *src = &risk->terms[i];
+		RiskEv	   *ev = &m->ev[i];
+
+		m->roff[i] = false;
+		m->rmarket[i] = src->key[RK_SCOPE].a >= 0.5;
+		m->rmid[i] = ((uint32_t) src->term << 8) | (occ[src->term]++ & 0xffu);
+
+		if (src->sub >= ABZ_STRAT_N)
+			return abz_error(err, ABZ_ERR_DOMAIN, abz_kinds[ABZ_KIND_RISK].terms[src->term].name,
+							 NULL, "unknown strategy code %d", src->sub);
+		m->cur_term = i;
+		if (!abz_mdl_resolve_term(m, ABZ_KIND_RISK, src, &m->risk[i], err))
+			return false;
+		memset(ev, 0, sizeof(*ev));
+		for (int j = 0; j < NEV; j++)
+		{
+			const AbzKeyDef *kd = abz_key_def(ABZ_KIND_RISK, src, RK_LOSS + j);
+			const AbzParam *p = &src->key[RK_LOSS + j];
+			double		lo,
+						hi;
+
+			abz_mdl_key_domain(kd, &lo, &hi);
+			abz_sampler_init(&ev->s[j], p, lo, hi);
+			ev->mean[j] = m->risk[i].k[RK_LOSS + j];
+			if (p->dist != ABZ_CONST)
+				ev->rnd |= (uint8_t) (1u << j);
+		}
+	}
+	return true;
+}
+
+/* switch risk term i off or on (until the next prepare) */
+void
+abz_model_disable_risk(AbzModel *m, int i, bool off)
+{
+	if (i >= 0 && i < m->nrisk)
+		m->roff[i] = off;
 }
 
 /*
@@ -72,19 +103,4 @@ abz_mdl_trial_bulk(AbzModel *m, Shocked *st, int i, double n)
 
 	apply_shock(m, st, n * mu[0], 1.0 - pow(keepf(mu[1]), n), 1.0 - pow(keepf(mu[2]), n),
 				n * mu[3], 1.0 - pow(keepf(mu[4]), n), m->risk[i].f[1]);
-}
-
-/* the expected monthly effect of every risk (projection) */
-void
-abz_mdl_expected_risks(AbzModel *m, Shocked *st)
-{
-	for (int i = 0; i < m->nrisk; i++)
-	{
-		double		mu = m->risk[i].f[0];
-		const double *e = m->ev[i].mean;
-
-		if (mu > 0.0 && !m->roff[i])
-			apply_shock(m, st, mu * e[0], mu * e[1], mu * e[2], mu * e[3], mu * e[4],
-						m->risk[i].f[1]);
-	}
 }

@@ -1,7 +1,7 @@
 /*
  * model_run.c — the monthly step of the model and its entry points.
  *
- * run() steps months 1..H: risk events (model_risk.c), acquisition and
+ * run() steps months 1..H: risk events (model_risk.h), acquisition and
  * churn against the market, revenue by stream (subscription pools, usage,
  * advertising, licensing deals and royalty windows), operating costs,
  * funding rounds and cash; death ends a trial when cash goes negative.
@@ -13,7 +13,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "model_int.h"
+#include "model_risk.h"
 #include "screen.h"
 
 /* what one run reports besides the monthly rows */
@@ -169,44 +169,218 @@ streams(AbzModel *m, StreamState *const kend[ABZ_REV_NTERMS], int t, double C,
 	return ((r_sub + r_use) + r_adv) + r_lic;
 }
 
+/* the plan's constants of one run */
+typedef struct RunConst
+{
+	double		churn;			/* product churn per month */
+	double		budget;			/* marketing budget at launch */
+	double		cac;			/* acquisition cost per account */
+	double		inv_cac;		/* 1 / cac, 0 when cac is 0 */
+	double		mkt_f;			/* monthly growth factor of the budget */
+	double		capture;		/* organic capture times the entry's reach */
+	double		keep;			/* the company's share: 1 - joint-venture stake */
+	double		team0;			/* team cost a month at month 0 */
+	double		team_f;			/* its monthly growth factor */
+	double		train0;			/* cost of a training run at month 0 (0 without one) */
+	double		train_f;		/* its monthly decline factor */
+	double		v;				/* monthly discount factor */
+	double		fixed_risk;		/* fixed monthly risk costs (premiums, mitigation) */
+	double		netf;			/* net of gross revenue: (1 - cut) keep (1 - forgo) */
+	double		multiple;		/* exit multiple of 12 R_H */
+	int			every;			/* months between training runs (0: none) */
+} RunConst;
+
+/* the flows of one month, as they go into a row */
+typedef struct Month
+{
+	double		n;				/* new accounts */
+	double		G;				/* gross revenue */
+	double		rev[ABZ_REV_NTERMS];	/* gross revenue by stream kind */
+	double		cor;			/* cost of revenue */
+	double		B;				/* marketing budget (before the stake) */
+	double		R;				/* net revenue */
+	double		opex;			/* the company's shares of the costs */
+	double		mkt;
+	double		train;
+	double		riskc;
+	double		fund;			/* funding */
+	double		F;				/* operating cash flow */
+} Month;
+
+/* the plan's constants of a run, from the plan terms and the risks switched on */
+static inline __attribute__((always_inline)) void
+run_const(const AbzModel *m, RunConst *rc)
+{
+	const Term *pl = m->plan;
+	double		forgo = 0.0;
+
+	rc->churn = pl[ABZ_PLAN_PRODUCT].k[PROD_CHURN];
+	rc->budget = pl[ABZ_PLAN_MARKETING].k[MKT_BUDGET];
+	rc->cac = pl[ABZ_PLAN_MARKETING].k[MKT_CAC];
+	rc->inv_cac = rc->cac > 0.0 ? 1.0 / rc->cac : 0.0;
+	rc->mkt_f = pl[ABZ_PLAN_MARKETING].f[0];
+	rc->capture = pl[ABZ_PLAN_MARKETING].k[MKT_ORGANIC] * pl[ABZ_PLAN_ENTRY].k[ENTRY_REACH];
+	rc->keep = 1.0 - pl[ABZ_PLAN_ENTRY].k[ENTRY_STAKE];
+	rc->team0 = pl[ABZ_PLAN_TEAM].k[TEAM_HEADCOUNT] * pl[ABZ_PLAN_TEAM].k[TEAM_COST];
+	rc->team_f = pl[ABZ_PLAN_TEAM].f[0];
+	rc->train0 = m->have_train ? pl[ABZ_PLAN_TRAINING].k[TRAIN_COST] : 0.0;
+	rc->train_f = pl[ABZ_PLAN_TRAINING].f[0];
+	rc->every = m->have_train ? (int) pl[ABZ_PLAN_TRAINING].k[TRAIN_EVERY] : 0;
+	rc->v = pl[ABZ_PLAN_VALUATION].f[0];
+	rc->multiple = pl[ABZ_PLAN_VALUATION].k[VAL_MULTIPLE];
+	rc->fixed_risk = 0.0;
+	for (int i = 0; i < m->nrisk; i++)
+		if (!m->roff[i])
+		{
+			forgo += m->risk[i].f[3];
+			rc->fixed_risk += m->risk[i].f[2];
+		}
+	rc->netf = (1.0 - pl[ABZ_PLAN_ENTRY].k[ENTRY_CUT]) * rc->keep * keepf(forgo);
+}
+
+/*
+ * New accounts of month t >= launch (organic capture of the adopters A_t
+ * plus paid acquisition b = sigma B (1 - phi) / cac, phi = C / M_t, within
+ * the room left in the market M_t), then churn: updates the accounts.
+ * Mser, Aser, invM: the series M_t, A_t and 1 / M_t (t = 1 at index 0).
+ */
+static inline __attribute__((always_inline)) double
+acquire(AbzModel *m, const RunConst *rc, Shocked *st, double B, int t,
+		const double *Mser, const double *Aser, const double *invM)
+{
+	double		Mt = Mser[t - 1],
+				room = Mt - st->C,
+				b = 0.0,
+				n;
+
+	if (B > 0.0 && st->C < Mt)
+	{
+		double		sb = st->sig * B;
+
+		if (rc->cac > 0.0)
+			b = (sb * rc->inv_cac) * (1.0 - st->C * invM[t - 1]);
+		else
+			b = sb > 0.0 ? HUGE_VAL : 0.0;
+	}
+	n = rc->capture * st->sig * Aser[t - 1] + b;
+	if (room < 0.0)
+		room = 0.0;
+	if (n > room)
+		n = room;
+	st->C = st->C * (1.0 - rc->churn) + n;
+	if (st->C > Mt)
+		cap_accounts(m, st, Mt);
+	return n;
+}
+
+/*
+ * The operating costs of a month, the company's shares: team and extra
+ * opex, marketing, a training run every rc->every months (*train_in counts
+ * down to it), risk losses and fixed risk costs.  tf, trf: the team's and
+ * training's growth factors to this month.
+ */
+static inline __attribute__((always_inline)) void
+month_costs(const RunConst *rc, const Shocked *st, Month *mo, double tf, double trf,
+			int *train_in)
+{
+	mo->opex = (rc->team0 * tf + st->E) * rc->keep;
+	mo->mkt = mo->B * rc->keep;
+	if (--*train_in == 0)
+	{
+		mo->train = rc->train0 * trf * rc->keep;
+		*train_in = rc->every;
+	}
+	mo->riskc = st->L * rc->keep + rc->fixed_risk;
+}
+
+/*
+ * The funding of month t: every round of month t (its amount this run),
+ * entered as an equity contribution too; *ri and *next step past them.
+ */
+static inline __attribute__((always_inline)) double
+fund_rounds(const AbzModel *m, AbzTrial *tr, int t, double disc, int *ri,
+			double *next, double *eq_pv)
+{
+	double		fund = 0.0;
+
+	while (t >= *next)
+	{
+		if (*next == t)
+		{
+			int			r = m->rord[*ri];
+
+			fund += m->ramt[r];
+			if (tr)
+				eq_put(m, tr, m->rslot[r], m->ramt[r], disc, eq_pv);
+		}
+		(*ri)++;
+		*next = *ri < m->nround ? m->round[m->rord[*ri]].k[ROUND_MONTH] : HUGE_VAL;
+	}
+	return fund;
+}
+
+/* the projection row of a month: accounts, flows and cash K */
+static inline __attribute__((always_inline)) void
+fill_row(double *x, const Shocked *st, const Month *mo, double K)
+{
+	x[ABZ_M_ACCOUNTS] = st->C;
+	x[ABZ_M_NEW_ACCOUNTS] = mo->n;
+	x[ABZ_M_REVENUE] = mo->R;
+	x[ABZ_M_GROSS_REVENUE] = mo->G;
+	x[ABZ_M_REV_SUBSCRIPTION] = mo->rev[ABZ_REV_SUBSCRIPTION];
+	x[ABZ_M_REV_USAGE] = mo->rev[ABZ_REV_USAGE];
+	x[ABZ_M_REV_ADVERTISING] = mo->rev[ABZ_REV_ADVERTISING];
+	x[ABZ_M_REV_LICENSING] = mo->rev[ABZ_REV_LICENSING];
+	x[ABZ_M_COST_OF_REVENUE] = mo->cor;
+	x[ABZ_M_GROSS_PROFIT] = mo->R - mo->cor;
+	x[ABZ_M_OPEX] = mo->opex;
+	x[ABZ_M_MARKETING] = mo->mkt;
+	x[ABZ_M_TRAINING] = mo->train;
+	x[ABZ_M_RISK_COST] = mo->riskc;
+	x[ABZ_M_CASH_FLOW] = mo->F;
+	x[ABZ_M_FUNDING] = mo->fund;
+	x[ABZ_M_CASH] = K;
+}
+
+/* after death in month t: revenue 0 and the cash at death K for months t+1..H */
+static void
+dead_tail(double *rev_out, double *cash_out, int t, int H, double K)
+{
+	for (int s = t + 1; s <= H; s++)
+	{
+		if (rev_out)
+			rev_out[s - 1] = 0.0;
+		if (cash_out)
+			cash_out[s - 1] = K;
+	}
+}
+
 /*
  * One run over months 1..H: the expected path when trial is false, else a
- * trial (its streams set up by abz_mdl_setup_run()).  Same arithmetic in both
- * modes.  Inlined into its callers, so that each mode's copy drops the
+ * trial (its streams set up by abz_mdl_setup_run()).  Same arithmetic in
+ * both modes.  Inlined into its callers, so that each mode's copy drops the
  * other's branches.
  */
 static inline __attribute__((always_inline)) void
 run(AbzModel *m, bool trial, RunOut *o)
 {
-	const Term *pl = m->plan;
-	int			H = m->horizon,
-				launch = m->launch;
-	double		churn = pl[ABZ_PLAN_PRODUCT].k[PROD_CHURN];
-	double		budget = pl[ABZ_PLAN_MARKETING].k[MKT_BUDGET],
-				cac = pl[ABZ_PLAN_MARKETING].k[MKT_CAC],
-				inv_cac = cac > 0.0 ? 1.0 / cac : 0.0,
-				mkt_f = pl[ABZ_PLAN_MARKETING].f[0];
-	double		capture = pl[ABZ_PLAN_MARKETING].k[MKT_ORGANIC] * pl[ABZ_PLAN_ENTRY].k[ENTRY_REACH];
-	double		keep = 1.0 - pl[ABZ_PLAN_ENTRY].k[ENTRY_STAKE];
-	double		team0 = pl[ABZ_PLAN_TEAM].k[TEAM_HEADCOUNT] * pl[ABZ_PLAN_TEAM].k[TEAM_COST],
-				team_f = pl[ABZ_PLAN_TEAM].f[0];
-	double		train0 = m->have_train ? pl[ABZ_PLAN_TRAINING].k[TRAIN_COST] : 0.0,
-				train_f = pl[ABZ_PLAN_TRAINING].f[0];
-	int			every = m->have_train ? (int) pl[ABZ_PLAN_TRAINING].k[TRAIN_EVERY] : 0;
-	double		v = pl[ABZ_PLAN_VALUATION].f[0];
-	double		forgo = 0.0,
-				fixed_risk = 0.0,
-				netf;
+	RunConst	rc;
 	Shocked		st = {0.0, 1.0, 1.0, 0.0, 0.0};
-	double		K = pl[ABZ_PLAN_CASH].k[CASH_AMOUNT];
-	double		disc = 1.0,
+	int			H = m->horizon,
+				launch = m->launch,
+				ri = 0,
+				breakeven = 0,
+				train_in,		/* months to the next training run */
+				t;
+	double		K = m->plan[ABZ_PLAN_CASH].k[CASH_AMOUNT],
+				disc = 1.0,
 				tf = 1.0,
 				trf = 1.0,
 				bf = 1.0,
 				npv = 0.0,
-				R = 0.0;
-	int			ri = 0,
-				t;
+				R = 0.0,
+				risk_loss = 0.0,
+				eq_pv = 0.0;	/* PV of the equity contributions */
 	double		next_round = m->nround > 0 ? m->round[m->rord[0]].k[ROUND_MONTH] : HUGE_VAL;
 	bool		alive = true;
 	AbzTrial   *tr = o->tr;
@@ -215,10 +389,6 @@ run(AbzModel *m, bool trial, RunOut *o)
 			   *cash_out = o->cash;
 	bool		rpois = trial && m->rpois;
 	double		rnext_any = trial ? m->rnext_any : HUGE_VAL;
-	double		risk_loss = 0.0,
-				eq_pv = 0.0;	/* PV of the equity contributions */
-	int			breakeven = 0,
-				train_in = every;	/* months to the next training run */
 	const double *Mser = m->series,		/* M_t */
 			   *Aser = m->series + H,	/* A_t */
 			   *invM = m->series + 2 * H;	/* 1 / M_t */
@@ -226,34 +396,18 @@ run(AbzModel *m, bool trial, RunOut *o)
 
 	for (int c = 0; c < ABZ_REV_NTERMS; c++)
 		kend[c] = m->ss + m->kind_end[c];
-
-	for (int i = 0; i < m->nrisk; i++)
-		if (!m->roff[i])
-		{
-			forgo += m->risk[i].f[3];
-			fixed_risk += m->risk[i].f[2];
-		}
+	run_const(m, &rc);
+	train_in = rc.every;
 	if (tr)
 		eq_put(m, tr, 0, K, 1.0, &eq_pv);
-	netf = (1.0 - pl[ABZ_PLAN_ENTRY].k[ENTRY_CUT]) * keep * keepf(forgo);
 
 	for (t = 1; t <= H; t++)
 	{
-		double		n = 0.0,
-					G = 0.0,
-					cor = 0.0,
-					B = 0.0,
-					rev[4] = {0.0, 0.0, 0.0, 0.0};
-		double		opex,
-					mkt,
-					train = 0.0,
-					riskc,
-					fund = 0.0,
-					F;
+		Month		mo = {0};
 
-		disc *= v;
-		tf *= team_f;
-		trf *= train_f;
+		disc *= rc.v;
+		tf *= rc.team_f;
+		trf *= rc.train_f;
 		if (t < launch)
 			advance_streams(m);
 
@@ -262,99 +416,41 @@ run(AbzModel *m, bool trial, RunOut *o)
 		if (trial)
 		{
 			if (rpois || rnext_any <= t)
-				rnext_any = trial_risks(m, &st, t, tr, keep);
+				rnext_any = trial_risks(m, &st, t, tr, rc.keep);
 		}
 		else
-			abz_mdl_expected_risks(m, &st);
+			expected_risks(m, &st);
 
 		/* 2-3. acquisition, churn, revenue (from launch) */
 		if (t >= launch)
 		{
-			double		Mt = Mser[t - 1],
-						room = Mt - st.C,
-						b = 0.0;
-
 			if (t > launch)
-				bf *= mkt_f;
-			B = budget * bf;
-			if (B > 0.0 && st.C < Mt)
-			{
-				/* b = sigma B (1 - phi) / cac, phi = C / M_t */
-				double		sb = st.sig * B;
-
-				if (cac > 0.0)
-					b = (sb * inv_cac) * (1.0 - st.C * invM[t - 1]);
-				else
-					b = sb > 0.0 ? HUGE_VAL : 0.0;
-			}
-			n = capture * st.sig * Aser[t - 1] + b;
-			if (room < 0.0)
-				room = 0.0;
-			if (n > room)
-				n = room;
-			st.C = st.C * (1.0 - churn) + n;
-			if (st.C > Mt)
-				cap_accounts(m, &st, Mt);
-			G = streams(m, kend, t, st.C, n, st.pi, rev, &cor, trial);
+				bf *= rc.mkt_f;
+			mo.B = rc.budget * bf;
+			mo.n = acquire(m, &rc, &st, mo.B, t, Mser, Aser, invM);
+			mo.G = streams(m, kend, t, st.C, mo.n, st.pi, mo.rev, &mo.cor, trial);
 		}
-		R = G * netf;
+		R = mo.R = mo.G * rc.netf;
 
 		/* 4. operating costs; 5. funding; 6. cash */
-		opex = (team0 * tf + st.E) * keep;
-		mkt = B * keep;
-		if (--train_in == 0)
-		{
-			train = train0 * trf * keep;
-			train_in = every;
-		}
-		riskc = st.L * keep + fixed_risk;
-		while (t >= next_round)
-		{
-			if (next_round == t)
-			{
-				fund += m->ramt[m->rord[ri]];
-				if (tr)
-					eq_put(m, tr, m->rslot[m->rord[ri]], m->ramt[m->rord[ri]], disc, &eq_pv);
-			}
-			ri++;
-			next_round = ri < m->nround ? m->round[m->rord[ri]].k[ROUND_MONTH] : HUGE_VAL;
-		}
-		cor *= keep;
+		month_costs(&rc, &st, &mo, tf, trf, &train_in);
+		mo.fund = fund_rounds(m, tr, t, disc, &ri, &next_round, &eq_pv);
+		mo.cor *= rc.keep;
 		/* the costs sum off the revenue's dependency chain */
-		F = R - (((cor + opex) + (mkt + train)) + riskc);
-		K += F + fund;
-		npv += F * disc;
+		mo.F = R - (((mo.cor + mo.opex) + (mo.mkt + mo.train)) + mo.riskc);
+		K += mo.F + mo.fund;
+		npv += mo.F * disc;
 
 		if (rows)
-		{
-			double	   *x = rows[t - 1].v;
-
-			x[ABZ_M_ACCOUNTS] = st.C;
-			x[ABZ_M_NEW_ACCOUNTS] = n;
-			x[ABZ_M_REVENUE] = R;
-			x[ABZ_M_GROSS_REVENUE] = G;
-			x[ABZ_M_REV_SUBSCRIPTION] = rev[ABZ_REV_SUBSCRIPTION];
-			x[ABZ_M_REV_USAGE] = rev[ABZ_REV_USAGE];
-			x[ABZ_M_REV_ADVERTISING] = rev[ABZ_REV_ADVERTISING];
-			x[ABZ_M_REV_LICENSING] = rev[ABZ_REV_LICENSING];
-			x[ABZ_M_COST_OF_REVENUE] = cor;
-			x[ABZ_M_GROSS_PROFIT] = R - cor;
-			x[ABZ_M_OPEX] = opex;
-			x[ABZ_M_MARKETING] = mkt;
-			x[ABZ_M_TRAINING] = train;
-			x[ABZ_M_RISK_COST] = riskc;
-			x[ABZ_M_CASH_FLOW] = F;
-			x[ABZ_M_FUNDING] = fund;
-			x[ABZ_M_CASH] = K;
-		}
+			fill_row(rows[t - 1].v, &st, &mo, K);
 		if (rev_out)
 			rev_out[t - 1] = R;
 		if (cash_out)
 			cash_out[t - 1] = K;
 		if (trial)
 		{
-			risk_loss += st.L * keep;
-			if (breakeven == 0 && t >= launch && F >= 0.0)
+			risk_loss += st.L * rc.keep;
+			if (breakeven == 0 && t >= launch && mo.F >= 0.0)
 				breakeven = t;
 			if (K < 0.0)
 			{
@@ -366,22 +462,15 @@ run(AbzModel *m, bool trial, RunOut *o)
 	}
 	if (!alive)
 	{
-		/* a dead company has revenue 0 and keeps its cash at death */
-		for (int s = t + 1; s <= H; s++)
-		{
-			if (rev_out)
-				rev_out[s - 1] = 0.0;
-			if (cash_out)
-				cash_out[s - 1] = K;
-		}
+		dead_tail(rev_out, cash_out, t, H, K);
 		R = 0.0;
 	}
 	else
-		npv += pl[ABZ_PLAN_VALUATION].k[VAL_MULTIPLE] * 12.0 * R * disc;
+		npv += rc.multiple * 12.0 * R * disc;
 	o->npv = npv;
 	if (tr)
 	{
-		tr->exit = alive ? pl[ABZ_PLAN_VALUATION].k[VAL_MULTIPLE] * 12.0 * R + K : 0.0;
+		tr->exit = alive ? rc.multiple * 12.0 * R + K : 0.0;
 		tr->eq_npv = tr->exit * disc - eq_pv;
 		tr->npv = npv;
 		tr->arr = alive ? 12.0 * R : 0.0;
