@@ -6,7 +6,7 @@
  *
  *   cc -std=gnu11 -O2 -Isrc/core -o build/bench_depend bench/core_depend.c \
  *      src/core/depend*.c src/core/dist*.c src/core/rng.c src/core/schema.c \
- *      src/core/override*.c src/core/suggest.c src/core/model.c src/core/market.c \
+ *      src/core/override*.c src/core/suggest.c src/core/model*.c src/core/market.c \
  *      src/core/bass.c src/core/validate.c src/core/grammar*.c src/core/print.c -lm \
  *      && ./build/bench_depend
  *
