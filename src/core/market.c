@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "rng.h"
 #include "model.h"
 
 #define ABZ_MONTH_NAME(id, name) #name,
@@ -37,16 +38,6 @@ abz_market_check(const AbzMarket *m, AbzError *err)
 	return true;
 }
 
-/* one splitmix64 step: add the golden-ratio increment, then the finaliser */
-static uint64_t
-market_mix(uint64_t z)
-{
-	z += UINT64_C(0x9e3779b97f4a7c15);
-	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
-	z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
-	return z ^ (z >> 31);
-}
-
 /* h = mix(h xor bits(x)) over the five numbers in field order, from h = 0; -0.0 reads as 0.0 */
 uint64_t
 abz_market_hash(const AbzMarket *m)
@@ -61,7 +52,7 @@ abz_market_hash(const AbzMarket *m)
 		uint64_t	bits;
 
 		memcpy(&bits, &v, sizeof bits);
-		h = market_mix(h ^ bits);
+		h = abz_splitmix64(h ^ bits);
 	}
 	return h;
 }

@@ -209,21 +209,11 @@ abz_mdl_setup_run(AbzModel *m, const TrialKey *tk)
 		setup_arrivals(m, tk);
 }
 
-/* a documented 64-bit mix of a scenario and a market identity */
-static uint64_t
-splitmix64(uint64_t x)
-{
-	x += 0x9E3779B97F4A7C15ULL;
-	x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-	x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-	return x ^ (x >> 31);
-}
-
 /* market key = splitmix64(identity xor splitmix64(scenario)) */
 uint64_t
 abz_market_key(int64_t scenario, uint64_t market_identity)
 {
-	return splitmix64(market_identity ^ splitmix64((uint64_t) scenario));
+	return abz_splitmix64(market_identity ^ abz_splitmix64((uint64_t) scenario));
 }
 
 /* set the key of the market-scope streams (prepare resets it to 0) */

@@ -62,6 +62,20 @@ abz_rng_u64(AbzRng *r)
  * upper midpoints (k + 0.5) * 2^-53, k >= 2^52, are not doubles and the top
  * one rounds to 1.0, so 52 is the most an exact open midpoint grid allows.
  */
+/*
+ * splitmix64 (Steele, Lea and Flood): add the golden-ratio increment, then
+ * the finaliser.  Mixes keys (market identities, scenarios, block keys)
+ * into well-spread 64-bit Philox keys.
+ */
+static inline uint64_t
+abz_splitmix64(uint64_t z)
+{
+	z += UINT64_C(0x9e3779b97f4a7c15);
+	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+	return z ^ (z >> 31);
+}
+
 static inline double
 abz_rng_uniform(AbzRng *r)
 {

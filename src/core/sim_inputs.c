@@ -76,16 +76,6 @@ abz_sim_inputs_init(AbzSimInputs *in, const AbzModel *m, const AbzSimOptions *o,
 	in->ic = p;
 }
 
-/* splitmix64, the block key's mix */
-static uint64_t
-mix64(uint64_t x)
-{
-	x += 0x9E3779B97F4A7C15ULL;
-	x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-	x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-	return x ^ (x >> 31);
-}
-
 /* the uniform of input `id` in trial `trial` of an unstratified column */
 static double
 input_uniform(uint64_t key, uint32_t id, uint64_t trial)
@@ -128,7 +118,8 @@ abz_sim_inputs_fill(AbzSimInputs *in, const AbzModel *m, const AbzSimOptions *o,
 					int32_t first, int32_t n, AbzError *err)
 {
 	int32_t		block = first / in->cap;
-	uint64_t	key = block == 0 ? (uint64_t) o->seed : mix64((uint64_t) o->seed ^ (uint64_t) block);
+	uint64_t	key = block == 0 ? (uint64_t) o->seed :
+		abz_splitmix64((uint64_t) o->seed ^ (uint64_t) block);
 
 	in->first = first;
 	for (int i = 0; i < in->k; i++)

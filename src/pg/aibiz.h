@@ -77,6 +77,9 @@ void		abz_market_from_record(HeapTupleHeader rec, AbzMarket *out);
  */
 uint64		abz_market_identity(HeapTupleHeader rec, const AbzMarket *m);
 
+/* check a trials argument of aibiz.<fn>: 22023 below 1, 54000 above aibiz.max_trials */
+void		abz_check_trials(int32 trials, const char *fn);
+
 /* check a horizon argument: < 1 is 22023, > 600 is 54000 */
 void		abz_check_horizon(int32 horizon);
 

@@ -290,6 +290,21 @@ abz_market_identity(HeapTupleHeader rec, const AbzMarket *m)
 	return (uint64) DatumGetInt64(d);
 }
 
+/* check a trials argument of function fn: below 1 is 22023, above aibiz.max_trials 54000 */
+void
+abz_check_trials(int32 trials, const char *fn)
+{
+	if (trials < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("aibiz.%s: trials must be at least 1, got %d", fn, trials)));
+	if (trials > abz_max_trials)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("aibiz.%s: %d trials exceed the limit of %d", fn, trials, abz_max_trials),
+				 errhint("Use fewer trials, or have a superuser raise aibiz.max_trials.")));
+}
+
 /* check a horizon argument: below 1 is a bad value (22023), above 600 a limit (54000) */
 void
 abz_check_horizon(int32 horizon)

@@ -28,22 +28,6 @@ risk_impact_tick(void *arg)
 	CHECK_FOR_INTERRUPTS();
 }
 
-/* trials within 1..aibiz.max_trials, as aibiz.simulate checks them */
-static void
-risk_impact_check_trials(int32 trials)
-{
-	if (trials < 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("aibiz.risk_impact: trials must be at least 1, got %d", trials)));
-	if (trials > abz_max_trials)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("aibiz.risk_impact: %d trials exceed the limit of %d",
-						trials, abz_max_trials),
-				 errhint("Use fewer trials, or have a superuser raise aibiz.max_trials.")));
-}
-
 /* the canonical text of term i of a risk profile alone */
 static text *
 risk_term_text(const AbzSpec *risk, int i)
@@ -114,7 +98,7 @@ risk_impact_common(FunctionCallInfo fcinfo, AbzSpec *const spec[3], HeapTupleHea
 	o.trials = PG_GETARG_INT32(first + 1);
 	o.seed = PG_GETARG_INT64(first + 2);
 	o.scenario = PG_GETARG_INT64(first + 3);
-	risk_impact_check_trials(o.trials);
+	abz_check_trials(o.trials, "risk_impact");
 	abz_check_horizon(horizon);
 	abz_market_from_record(market, &mk);
 	model = (AbzModel *) palloc(abz_model_size(horizon));

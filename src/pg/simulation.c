@@ -195,21 +195,6 @@ sampling_arg(text *t)
 	return ABZ_SAMPLING_MC;
 }
 
-/* trials within 1..aibiz.max_trials */
-static void
-check_trials(int32 trials)
-{
-	if (trials < 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("trials must be at least 1, got %d", trials)));
-	if (trials > abz_max_trials)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("%d trials exceed the limit of %d", trials, abz_max_trials),
-				 errhint("Use fewer trials, or have a superuser raise aibiz.max_trials.")));
-}
-
 /*
  * The trials argument, declared numeric so that trials => 1e6 is accepted
  * as analysts write it: a whole number from 1 to aibiz.max_trials.
@@ -392,7 +377,7 @@ aibiz_simulate(PG_FUNCTION_ARGS)
 
 	o.trials = PG_GETARG_INT32(5);
 	o.seed = PG_GETARG_INT64(6);
-	check_trials(o.trials);
+	abz_check_trials(o.trials, "simulate");
 	return run_simulation(PG_GETARG_ABZSPEC(0), PG_GETARG_ABZSPEC(1), PG_GETARG_ABZSPEC(2),
 						  PG_GETARG_HEAPTUPLEHEADER(3), PG_GETARG_INT32(4), &o, NULL);
 }
@@ -408,7 +393,7 @@ aibiz_simulate_company(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	o.trials = PG_GETARG_INT32(3);
 	o.seed = PG_GETARG_INT64(4);
-	check_trials(o.trials);
+	abz_check_trials(o.trials, "simulate");
 	return run_simulation(spec[0], spec[1], spec[2], PG_GETARG_HEAPTUPLEHEADER(1),
 						  PG_GETARG_INT32(2), &o, NULL);
 }
