@@ -19,7 +19,7 @@ SQL_PARTS    = $(sort $(wildcard sql/src/*.sql))
 UPGRADE_0_1_1 = sql/$(EXTENSION)--0.1.0--0.1.1.sql
 UPGRADE_0_2_0 = sql/$(EXTENSION)--0.1.1--0.2.0.sql
 UPGRADE_0_2_0_NEW = $(sort $(wildcard sql/src/21_cases.sql sql/src/25_market.sql sql/src/52_simulate.sql sql/src/57_risk_impact.sql \
-                    sql/src/65_market_args.sql sql/src/75_sustain.sql sql/src/80_sample.sql))
+                    sql/src/58_trials.sql sql/src/65_market_args.sql sql/src/75_sustain.sql sql/src/80_sample.sql))
 DATA_built   = sql/$(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_0_1_1) $(UPGRADE_0_2_0)
 
 TESTS        = $(sort $(wildcard test/sql/*.sql))

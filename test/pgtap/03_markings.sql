@@ -104,7 +104,9 @@ INSERT INTO abz_intended VALUES
   ('npv_histogram', 1, 'i', true, 's', 'reads a simulation'),
   ('investor', 1, 'i', true, 's', 'reads a simulation'),
   ('compare', 1, 'i', true, 's', 'reads two simulations'),
-  ('survivors', 1, 'i', true, 's', 'reads a simulation');
+  ('survivors', 1, 'i', true, 's', 'reads a simulation'),
+  ('trial_npvs', 1, 'i', true, 's', 'reads a simulation'),
+  ('settings', 1, 'i', true, 's', 'reads a simulation');
 
 -- Finance.  npv has two overloads: of a rate and flows, and of a projection.
 INSERT INTO abz_intended VALUES
