@@ -232,9 +232,9 @@ beta_cf(double a, double b, double x)
 	return h;
 }
 
-/* regularized incomplete beta I_x(a, b) */
+/* regularized incomplete beta I_x(a, b), lbeta = lgamma(a + b) - lgamma(a) - lgamma(b) */
 static double
-beta_inc(double a, double b, double x)
+beta_inc(double a, double b, double lbeta, double x)
 {
 	double		front;
 
@@ -242,31 +242,50 @@ beta_inc(double a, double b, double x)
 		return 0.0;
 	if (x >= 1.0)
 		return 1.0;
-	front = exp(lgamma(a + b) - lgamma(a) - lgamma(b) +
-				a * log(x) + b * log1p(-x));
+	front = exp(lbeta + a * log(x) + b * log1p(-x));
 	if (x < (a + 1.0) / (a + b + 2.0))
 		return front * beta_cf(a, b, x) / a;
 	return 1.0 - front * beta_cf(b, a, 1.0 - x) / b;
 }
 
-/* inverse of I_x(a, b) in x by bisection (the CDF is monotone; 1e-15 in x) */
+/*
+ * inverse of I_x(a, b) in x: Newton steps from the mean, each kept inside
+ * the bracket [lo, hi] that the signs of I_x - q have narrowed (a step
+ * leaving it bisects instead), until a step or the bracket is below 1e-15.
+ * The CDF is monotone, so this converges like bisection at worst and
+ * quadratically near the root (5 to 8 evaluations instead of 50).
+ */
 static double
 beta_quantile(double a, double b, double q)
 {
+	double		lbeta = lgamma(a + b) - lgamma(a) - lgamma(b);
 	double		lo = 0.0,
-				hi = 1.0;
-	int			i;
+				hi = 1.0,
+				x = a / (a + b);
 
-	for (i = 0; i < 200 && hi - lo > 1e-15; i++)
+	for (int i = 0; i < 200; i++)
 	{
-		double		mid = 0.5 * (lo + hi);
+		double		f = beta_inc(a, b, lbeta, x) - q,
+					pdf,
+					nx;
 
-		if (beta_inc(a, b, mid) < q)
-			lo = mid;
+		if (f == 0.0)
+			return x;
+		if (f < 0.0)
+			lo = x;
 		else
-			hi = mid;
+			hi = x;
+		if (hi - lo <= 1e-15)
+			break;
+		pdf = exp(lbeta + (a - 1.0) * log(x) + (b - 1.0) * log1p(-x));
+		nx = x - f / pdf;
+		if (!(nx > lo && nx < hi))
+			nx = 0.5 * (lo + hi);
+		if (fabs(nx - x) <= 1e-15)
+			return nx;
+		x = nx;
 	}
-	return 0.5 * (lo + hi);
+	return x;
 }
 
 /*
