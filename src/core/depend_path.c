@@ -236,6 +236,19 @@ resolve_pair(const Specs *c, const char *a, const char *b, double rho, int *ia, 
 
 	if (!resolve_path(c, a, ia, err) || !resolve_path(c, b, ib, err))
 		return false;
+	/* a market-wide freq is the market's draw, shared by its companies: never rearranged */
+	for (int s = 0; s < 2; s++)
+		if (abz_model_rand_market(c->m, s ? *ib : *ia))
+		{
+			abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+					  "correlation path \"%.40s\" names %s, the freq of a market-wide risk",
+					  s ? b : a, pair_name(c, s ? *ib : *ia, s ? nb : na));
+			snprintf(err->detail, sizeof(err->detail), "%s",
+					 "Its draws are shared by every company of the market in the scenario, so they are not rearranged.");
+			snprintf(err->hint, sizeof(err->hint), "%s",
+					 "Correlate company inputs only, or make the risk scope=company.");
+			return false;
+		}
 	if (*ia == *ib)
 		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
 						 "correlation pair \"%.40s\" and \"%.40s\" names %s twice", a, b,

@@ -220,6 +220,21 @@ ABZ_SUITE(sim_inputs_correlated)
 	CHECK(abz_model_prepare(m, &rev.s, &risk.s, &plan.s, &mk, 12, &err));
 	abz_model_set_market_key(m, abz_market_key(3, 99));
 	CHECK(abz_model_nrand(m) == 5);
+	/* the market-wide freq cannot be correlated: named in the message */
+	{
+		const char *a[1] = {"usage.units"};
+		const char *b[1] = {"regulation.freq"};
+		const double rho[1] = {0.5};
+		int			nc,
+					idx[2];
+		double		target[4];
+
+		CHECK(!abz_corr_resolve(m, &rev.s, &risk.s, &plan.s, 1, a, b, rho, &nc, idx, target, &err));
+		CHECK(err.code == ABZ_ERR_DOMAIN);
+		CHECK_STR(err.msg, "correlation path \"regulation.freq\" names regulation.freq, "
+				  "the freq of a market-wide risk");
+		CHECK(strstr(err.hint, "scope=company") != NULL);
+	}
 	check_sampling(m, ABZ_SAMPLING_MC);
 	check_sampling(m, ABZ_SAMPLING_LHS);
 	free(m);
