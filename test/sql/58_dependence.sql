@@ -211,6 +211,12 @@ SELECT aibiz.trials(c.s) AS reached, aibiz.trials(c.s) % 1000 = 0 AS whole_batch
        1.96 * aibiz.npv_stddev(v.s) / sqrt(aibiz.trials(v.s)) > 0.003 * abs(aibiz.npv_mean(v.s)) AS not_met_before,
        aibiz.trial_npvs(v.s) = (aibiz.trial_npvs(c.s))[1:aibiz.trials(v.s)] AS prefix
   FROM conv c, conv_prev v;
+-- The value stopped early is complete: its text form reads back to the
+-- same bytes, and its statistics count the trials reached.
+SELECT (s::text::aibiz.simulation)::text = s::text AS text_roundtrip,
+       (aibiz.statistics(s)).trials AS statistics_trials,
+       (SELECT count(*) FROM aibiz.fan(s)) AS fan_rows
+  FROM conv;
 -- Unconverged at the maximum: a NOTICE, and all trials kept (the rule
 -- would need about (1.96 x 0.1421 / 0.0001)^2 = 7.8 million trials).
 \set VERBOSITY default
