@@ -74,6 +74,7 @@ abz_sim_inputs_init(AbzSimInputs *in, const AbzModel *m, const AbzSimOptions *o,
 	in->colp = (double **) p;
 	p += (size_t) o->ncorr * sizeof(double *);
 	in->ic = p;
+	in->poll = NULL;
 }
 
 /* the uniform of input `id` in trial `trial` of an unstratified column */
@@ -90,10 +91,15 @@ input_uniform(uint64_t key, uint32_t id, uint64_t trial)
 	return ((double) u + 0.5) * 0x1.0p-52;
 }
 
-/* one input's column for trials first .. first + n - 1 */
+/*
+ * One input's column for trials first .. first + n - 1.  A block can hold
+ * millions of draws whose quantile functions (a PERT's inverse beta) take
+ * microseconds each, so the driver's tick is polled (with NULL: honour a
+ * cancel, count no progress) every ABZ_SIM_POLL_CELLS draws.
+ */
 static void
-fill_column(const AbzModel *m, const AbzSimOptions *o, int i, uint64_t key, int32_t first,
-			int32_t n, double *col)
+fill_column(const AbzSimInputs *in, const AbzModel *m, const AbzSimOptions *o, int i,
+			uint64_t key, int32_t first, int32_t n, double *col)
 {
 	uint32_t	id = abz_model_rand_id(m, i);
 
@@ -109,7 +115,11 @@ fill_column(const AbzModel *m, const AbzSimOptions *o, int i, uint64_t key, int3
 		for (int32_t j = 0; j < n; j++)
 			col[j] = input_uniform(key, id, (uint64_t) first + (uint64_t) j);
 	for (int32_t j = 0; j < n; j++)
+	{
+		if (in->poll && j % ABZ_SIM_POLL_CELLS == ABZ_SIM_POLL_CELLS - 1)
+			in->poll(NULL);
 		col[j] = abz_model_rand_quantile(m, i, col[j]);
+	}
 }
 
 /* draw (and rearrange) the inputs of the block of n trials starting at first */
@@ -123,7 +133,7 @@ abz_sim_inputs_fill(AbzSimInputs *in, const AbzModel *m, const AbzSimOptions *o,
 
 	in->first = first;
 	for (int i = 0; i < in->k; i++)
-		fill_column(m, o, i, key, first, n, in->cols + (size_t) i * (size_t) in->cap);
+		fill_column(in, m, o, i, key, first, n, in->cols + (size_t) i * (size_t) in->cap);
 	if (o->ncorr < 2)
 		return true;
 	for (int q = 0; q < o->ncorr; q++)

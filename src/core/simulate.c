@@ -154,6 +154,7 @@ abz_simulate(AbzModel *m, const AbzSimOptions *o, void *value, AbzSimLayout *L,
 	if (abz_sim_inputs_by_block(o))
 	{
 		abz_sim_inputs_init(&inputs, m, o, (char *) scratch + bs);
+		inputs.poll = tick;
 		in = &inputs;
 	}
 	*converged = o->tolerance <= 0.0;

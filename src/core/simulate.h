@@ -24,6 +24,8 @@ int			abz_sim_tick_every(int horizon);
 
 /* most input values (inputs x trials) drawn at once for stratified or correlated sampling */
 #define ABZ_SIM_INPUT_CELLS	(16 * 1024 * 1024)
+/* draws of a block between two polls of the driver's tick (a cancel is honoured there) */
+#define ABZ_SIM_POLL_CELLS	4096
 
 /* how a simulation samples: everything but the model */
 typedef struct AbzSimOptions
@@ -56,6 +58,7 @@ typedef struct AbzSimInputs
 	double	   *cols;			/* [k][cap] */
 	double	   *row;			/* [k] the row handed to a trial */
 	double	  **colp;			/* [ncorr] the correlated columns */
+	void		(*poll) (void *);	/* called with NULL every ABZ_SIM_POLL_CELLS draws, or NULL */
 	void	   *ic;				/* Iman–Conover scratch */
 } AbzSimInputs;
 
@@ -89,7 +92,10 @@ bool		abz_sim_converged(const AbzSimView *v, int32_t n, double tol);
  * when a tolerance stopped early); *converged says whether the rule was met
  * (true without a tolerance).  tick(arg), if not NULL, runs every
  * abz_sim_tick_every(horizon) trials and once per month while the quantiles
- * are computed; it may not return.  False and err on a value out of range.
+ * are computed; it may not return.  While a block of inputs is drawn (Latin
+ * hypercube or correlations) tick(NULL) runs every ABZ_SIM_POLL_CELLS
+ * draws: it counts no progress, it only lets the caller honour a cancel.
+ * False and err on a value out of range.
  */
 bool		abz_simulate(AbzModel *m, const AbzSimOptions *o, void *value, AbzSimLayout *L,
 						 void *scratch, void (*tick) (void *), void *arg, bool *converged,

@@ -565,11 +565,18 @@ ABZ_SUITE(simval_stddev)
 	free(h);
 }
 
-/* counts the driver's ticks */
+/* polls of the driver's tick while a block of inputs is drawn (tick(NULL)) */
+static int	unit_polls = 0;
+
+/* counts the driver's ticks, and its polls apart */
+
 static void
 count_tick(void *arg)
 {
-	(*(int *) arg)++;
+	if (arg == NULL)
+		unit_polls++;
+	else
+		(*(int *) arg)++;
 }
 
 /* parse one input for the driver test */
@@ -622,10 +629,36 @@ ABZ_SUITE(simval_driver)
 	/* a tick every 32768 / 36 = 910 trials (3 in 3000), and one per month of the quantiles */
 	CHECK(abz_sim_tick_every(H) == 910);
 	CHECK(ticks == 3 + H);
+	CHECK(unit_polls == 0);
 	CHECK(abz_sim_validate(a, L.size, &err));
 	/* the same model and seed give the same bytes, also from a reused model */
 	CHECK(abz_simulate(m, &o9, b, &L, scratch, NULL, NULL, &conv, &err));
 	CHECK(memcmp(a, b, L.size) == 0);
+	/*
+	 * Latin hypercube: the block of T = 3000 trials draws every input's
+	 * column first; with 3000 draws a column there is no poll (the first at
+	 * draw 4096).  Then 9000 trials: a poll at draws 4096 and 8192 of each
+	 * of the model's k columns, 2k in all, and the same ticks as ever.
+	 */
+	{
+		AbzSimOptions ol = unit_sim_opts(9, 9000);
+		AbzSimLayout Ll;
+		void	   *v,
+				   *sc;
+		int			k = abz_model_nrand(m);
+
+		ol.sampling = ABZ_SAMPLING_LHS;
+		CHECK(k > 0);
+		CHECK(abz_sim_layout_for(m, &ol, &Ll, &err));
+		v = calloc(1, Ll.size);
+		sc = malloc(abz_sim_scratch(m, &ol));
+		ticks = 0;
+		CHECK(abz_simulate(m, &ol, v, &Ll, sc, count_tick, &ticks, &conv, &err));
+		CHECK(unit_polls == 2 * k);
+		CHECK(ticks == 9 + H);	/* 9000 / 910 = 9 ticks, one per month */
+		free(sc);
+		free(v);
+	}
 	/* another seed differs */
 	memset(b, 0, L.size);
 	o10 = unit_sim_opts(10, T);
