@@ -38,7 +38,7 @@ fuzz_sim_equity(const AbzSimHeader *h, double *scratch)
 	AbzSimComparison c;
 	AbzError	err;
 	double		(*rows)[6] = malloc(sizeof(double[6]) * (size_t) h->horizon);
-	bool		ok = abz_sim_investor(h, scratch, &inv, &err);
+	bool		ok = abz_sim_investor(h, scratch, &inv, NULL, &err);
 
 	if (ok != (h->version >= 2))
 		fuzz_fail("investor() answers exactly version 2 values", &err);
@@ -46,7 +46,7 @@ fuzz_sim_equity(const AbzSimHeader *h, double *scratch)
 		fuzz_check_refusal(&err);
 	if (ok && (inv.p_moic_1 < 0 || inv.p_moic_1 > 1 || inv.p_moic_3 > inv.p_moic_1))
 		fuzz_fail("MOIC probabilities out of order", NULL);
-	if (abz_sim_survivors(h, scratch, rows, &err))
+	if (abz_sim_survivors(h, scratch, rows, NULL, &err))
 	{
 		for (int m = 0; m < h->horizon; m++)
 			if (!(rows[m][1] <= rows[m][3] && rows[m][3] <= rows[m][5] &&

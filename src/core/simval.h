@@ -382,12 +382,19 @@ typedef struct AbzSimInvestor
 	double		equity_npv_mean;	/* mean equity NPV over all trials */
 } AbzSimInvestor;
 
+/* trials of the investor's IRR search between two polls */
+#define ABZ_SIM_POLL_TRIALS		1024
+
 /* the annualised equity IRR of trial i of a view (-1 for exit 0, NaN if nothing paid or no slots) */
 double		abz_sim_trial_irr(const AbzSimView *v, size_t i, int32_t horizon);
 
-/* the investor's view; scratch holds trials doubles */
+/*
+ * The investor's view; scratch holds trials doubles.  poll, if not NULL, is
+ * called with NULL every ABZ_SIM_POLL_TRIALS trials of the IRR search (a
+ * bisection per trial, microseconds each) so the caller can honour a cancel.
+ */
 bool		abz_sim_investor(const AbzSimHeader *h, double *scratch, AbzSimInvestor *out,
-							 AbzError *err);
+							 void (*poll) (void *), AbzError *err);
 
 /* b against a, trial by trial */
 typedef struct AbzSimComparison
@@ -404,9 +411,12 @@ typedef struct AbzSimComparison
 bool		abz_sim_compare(const AbzSimHeader *a, const AbzSimHeader *b,
 							AbzSimComparison *out, AbzError *err);
 
-/* per month: mean, P5, P25, P50, P75, P95 of members alive; scratch holds trials doubles */
+/*
+ * per month: mean, P5, P25, P50, P75, P95 of members alive; scratch holds
+ * trials doubles; poll, if not NULL, is called with NULL once per month
+ */
 bool		abz_sim_survivors(const AbzSimHeader *h, double *scratch, double (*out)[6],
-							  AbzError *err);
+							  void (*poll) (void *), AbzError *err);
 
 /* ---- text and binary forms ---- */
 

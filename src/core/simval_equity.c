@@ -100,9 +100,10 @@ summarise(double *x, size_t n, double out[4])
 	abz_quantiles7(x, n, lv, 3, out + 1);
 }
 
-/* the investor's view; scratch holds trials doubles */
+/* the investor's view (see simval.h) */
 bool
-abz_sim_investor(const AbzSimHeader *h, double *scratch, AbzSimInvestor *out, AbzError *err)
+abz_sim_investor(const AbzSimHeader *h, double *scratch, AbzSimInvestor *out,
+				 void (*poll) (void *), AbzError *err)
 {
 	AbzSimView	v;
 	size_t		T = (size_t) h->trials,
@@ -133,8 +134,11 @@ abz_sim_investor(const AbzSimHeader *h, double *scratch, AbzSimInvestor *out, Ab
 	n = 0;
 	for (size_t i = 0; i < T && v.ext->nslots > 0; i++)
 	{
-		double		r = abz_sim_trial_irr(&v, i, h->horizon);
+		double		r;
 
+		if (poll && i % ABZ_SIM_POLL_TRIALS == ABZ_SIM_POLL_TRIALS - 1)
+			poll(NULL);
+		r = abz_sim_trial_irr(&v, i, h->horizon);
 		if (!isnan(r))
 			scratch[n++] = r;
 	}
@@ -205,10 +209,12 @@ abz_sim_compare(const AbzSimHeader *a, const AbzSimHeader *b, AbzSimComparison *
 /*
  * Survivors per month of a portfolio (a single simulation: 1 or 0 per
  * trial): out[m] = mean, P5, P25, P50, P75, P95 of the members alive at the
- * end of month m + 1 over trials.  scratch holds trials doubles.
+ * end of month m + 1 over trials.  scratch holds trials doubles; poll, if
+ * not NULL, is called with NULL once per month.
  */
 bool
-abz_sim_survivors(const AbzSimHeader *h, double *scratch, double (*out)[6], AbzError *err)
+abz_sim_survivors(const AbzSimHeader *h, double *scratch, double (*out)[6],
+				  void (*poll) (void *), AbzError *err)
 {
 	static const double lv[5] = {0.05, 0.25, 0.50, 0.75, 0.95};
 	AbzSimView	v;
@@ -219,6 +225,8 @@ abz_sim_survivors(const AbzSimHeader *h, double *scratch, double (*out)[6], AbzE
 	abz_sim_const_view(h, &v);
 	for (int m = 0; m < h->horizon; m++)
 	{
+		if (poll)
+			poll(NULL);
 		for (size_t i = 0; i < T; i++)
 			scratch[i] = v.surv ? (double) v.surv[(size_t) m * T + i] :
 				(double) (v.death[i] == 0 || v.death[i] > m + 1);

@@ -11,6 +11,7 @@
 #include "utils/tuplestore.h"
 
 #include "aibiz.h"
+#include "progress.h"
 #include "simval.h"
 #include "simval_pg.h"
 
@@ -59,7 +60,8 @@ aibiz_sim_investor(PG_FUNCTION_ARGS)
 	bool		nulls[12] = {false};
 	int			k = 0;
 
-	if (!abz_sim_investor(h, palloc(sizeof(double) * (size_t) h->trials), &r, &err))
+	if (!abz_sim_investor(h, palloc(sizeof(double) * (size_t) h->trials), &r,
+						  abz_progress_tick, &err))
 		equity_raise(&err, "investor");
 	values[k++] = Int64GetDatum(r.funded);
 	for (int i = 0; i < 4; i++)
@@ -108,7 +110,8 @@ aibiz_sim_survivors(PG_FUNCTION_ARGS)
 	AbzError	err;
 
 	rows = palloc(sizeof(double[6]) * (size_t) h->horizon);
-	if (!abz_sim_survivors(h, palloc(sizeof(double) * (size_t) h->trials), rows, &err))
+	if (!abz_sim_survivors(h, palloc(sizeof(double) * (size_t) h->trials), rows,
+						   abz_progress_tick, &err))
 		equity_raise(&err, "survivors");
 	InitMaterializedSRF(fcinfo, 0);
 	for (int m = 0; m < h->horizon; m++)

@@ -17,6 +17,7 @@
 #include "utils/tuplestore.h"
 
 #include "aibiz.h"
+#include "progress.h"
 #include "simval.h"
 #include "simval_pg.h"
 
@@ -455,7 +456,8 @@ push_survivors(JsonbParseState **st, const AbzSimHeader *h)
 	if (h->version < 2)
 		return;
 	rows = palloc(sizeof(double[6]) * (size_t) h->horizon);
-	if (!abz_sim_survivors(h, palloc(sizeof(double) * (size_t) h->trials), rows, &err))
+	if (!abz_sim_survivors(h, palloc(sizeof(double) * (size_t) h->trials), rows,
+						   abz_progress_tick, &err))
 		return;
 	push_num(st, "survivors_mean", rows[h->horizon - 1][0]);
 	push_num(st, "survivors_p5", rows[h->horizon - 1][1]);

@@ -631,6 +631,29 @@ ABZ_SUITE(simval_driver)
 	CHECK(ticks == 3 + H);
 	CHECK(unit_polls == 0);
 	CHECK(abz_sim_validate(a, L.size, &err));
+	/*
+	 * investor() polls every 1024 trials of its IRR search (at trials 1024
+	 * and 2048 of 3000) when the value has equity slots, survivors() once
+	 * per month
+	 */
+	{
+		AbzSimInvestor inv;
+		double	   *x = malloc(sizeof(double) * T);
+		double		(*rows)[6] = malloc(sizeof(double[6]) * H);
+		AbzSimView	va;
+		AbzSimLayout La;
+
+		CHECK(abz_sim_layout_of(a, &La, &err));
+		abz_sim_view(a, &La, &va);
+		CHECK(abz_sim_investor(a, x, &inv, count_tick, &err));
+		CHECK(unit_polls == (va.ext->nslots > 0 ? 2 : 0));
+		unit_polls = 0;
+		CHECK(abz_sim_survivors(a, x, rows, count_tick, &err));
+		CHECK(unit_polls == H);
+		unit_polls = 0;
+		free(rows);
+		free(x);
+	}
 	/* the same model and seed give the same bytes, also from a reused model */
 	CHECK(abz_simulate(m, &o9, b, &L, scratch, NULL, NULL, &conv, &err));
 	CHECK(memcmp(a, b, L.size) == 0);
