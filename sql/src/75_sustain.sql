@@ -259,3 +259,41 @@ $fn$;
 
 COMMENT ON FUNCTION @extschema@.sustainability(@extschema@.companies, record, int, int, bigint, jsonb) IS
 'sustainability verdict of a row of aibiz.companies in a market row; no rows when the company lacks one of its three inputs';
+
+-- The verdict of a company in the market of aibiz.markets with this name.
+CREATE FUNCTION @extschema@.sustainability(revenue @extschema@.revenue_model,
+										   risk @extschema@.risk_profile,
+										   plan @extschema@.plan,
+										   market text,
+										   horizon int DEFAULT 60,
+										   trials int DEFAULT 10000,
+										   seed bigint DEFAULT 0,
+										   thresholds jsonb DEFAULT NULL)
+RETURNS TABLE (verdict text, score float8, criterion text, value float8,
+			   threshold float8, comparison text, weight float8, passed boolean)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+ROWS 8 COST 10000
+AS $$ SELECT s.* FROM @extschema@.sustainability($1, $2, $3, @extschema@.market_by_name($4),
+												 $5, $6, $7, $8) s $$;
+
+COMMENT ON FUNCTION @extschema@.sustainability(@extschema@.revenue_model, @extschema@.risk_profile, @extschema@.plan, text, int, int, bigint, jsonb) IS
+'as aibiz.sustainability with aibiz.market_by_name(market): the market given by its name in aibiz.markets; 22023 listing the valid names when there is none; no rows when the name is NULL';
+
+-- The verdict of a row of aibiz.companies in the market of aibiz.markets with this name.
+CREATE FUNCTION @extschema@.sustainability(company @extschema@.companies,
+										   market text,
+										   horizon int DEFAULT 60,
+										   trials int DEFAULT 10000,
+										   seed bigint DEFAULT 0,
+										   thresholds jsonb DEFAULT NULL)
+RETURNS TABLE (verdict text, score float8, criterion text, value float8,
+			   threshold float8, comparison text, weight float8, passed boolean)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+ROWS 8 COST 10000
+AS $$ SELECT s.* FROM @extschema@.sustainability($1, @extschema@.market_by_name($2),
+												 $3, $4, $5, $6) s $$;
+
+COMMENT ON FUNCTION @extschema@.sustainability(@extschema@.companies, text, int, int, bigint, jsonb) IS
+'as aibiz.sustainability of a row of aibiz.companies with aibiz.market_by_name(market); 22023 listing the valid names when there is none';

@@ -176,14 +176,14 @@ SELECT p.sig, 's', 'reads aibiz.markets (market given by name)'
 FROM abz_procs p
 WHERE split_part(p.sig, '(', 1) IN ('aibiz.project', 'aibiz.simulate', 'aibiz.tornado',
                                     'aibiz.spider', 'aibiz.sensitivity', 'aibiz.solve',
-                                    'aibiz.risk_impact')
+                                    'aibiz.risk_impact', 'aibiz.sustainability')
   AND split_part(p.sig, ',', CASE WHEN split_part(p.sig, '(', 2) LIKE 'aibiz.companies,%' THEN 2 ELSE 4 END) = 'text';
 
 -- The sustainability verdict: PL/pgSQL over the models and accessors above,
 -- a function of its arguments only, so IMMUTABLE and parallel safe.  Not
 -- strict: thresholds may be NULL (the defaults); NULL inputs give no rows.
 INSERT INTO abz_intended VALUES
-  ('sustainability', 2, 'i', false, 's', 'simulation, projection and unit economics of the arguments; plain and companies-row forms'),
+  ('sustainability', 4, 'i', false, 's', 'simulation, projection and unit economics of the arguments; plain and companies-row forms, each with a market row (or an aibiz.market) or a market name'),
   ('sustainability_score', 1, 'i', false, 's', 'arithmetic on the given values; thresholds may be NULL');
 
 -- The generator reads aibiz.markets, so STABLE, not IMMUTABLE.

@@ -98,3 +98,21 @@ EXCEPTION WHEN query_canceled THEN
 	RAISE NOTICE 'cancelled within 10 s: %', clock_timestamp() - t0 < interval '10 s';
 END $$;
 RESET statement_timeout;
+
+-- sustainability() takes a market by name like every function that takes a
+-- market: the same rows as with the row of aibiz.markets of that name; a
+-- NULL name gives no rows, an unknown one 22023
+SELECT count(*) AS rows, bool_and(n IS NOT DISTINCT FROM r) AS same_as_row
+FROM (SELECT row_number() OVER () AS i, s AS n FROM sustainability(
+		'subscription(price=10)', '', 'cash(amount=1M) + team(headcount=1, cost=1k) + product(churn=1%) + marketing(budget=1k, cac=100)',
+		'fintech.credit_scoring', 12, 10) s) a
+JOIN (SELECT row_number() OVER () AS i, s AS r FROM markets m, sustainability(
+		'subscription(price=10)', '', 'cash(amount=1M) + team(headcount=1, cost=1k) + product(churn=1%) + marketing(budget=1k, cac=100)',
+		m, 12, 10) s WHERE m.name = 'fintech.credit_scoring') b USING (i);
+SELECT count(*) AS null_name FROM sustainability('subscription(price=10)', '', 'cash(amount=1M) + team(headcount=1, cost=1k) + product(churn=1%) + marketing(budget=1k, cac=100)', NULL::text, 12, 10);
+SELECT pg_temp.try($q$SELECT count(*) FROM sustainability('subscription(price=10)', '', 'cash(amount=1M) + team(headcount=1, cost=1k) + product(churn=1%) + marketing(budget=1k, cac=100)', 'nowhere', 12, 10)$q$) AS unknown_name;
+INSERT INTO companies (name, market_id, revenue, risk, plan)
+VALUES ('hostile v2', 1, 'subscription(price=10)', '', 'cash(amount=1M) + team(headcount=1, cost=1k) + product(churn=1%) + marketing(budget=1k, cac=100)');
+SELECT count(*) AS company_rows, bool_and(s.verdict IS NOT NULL) AS verdicts
+FROM companies c, sustainability(c, 'fintech.credit_scoring', 12, 10) s WHERE c.name = 'hostile v2';
+DELETE FROM companies WHERE name = 'hostile v2';
