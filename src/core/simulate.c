@@ -61,29 +61,30 @@ abz_sim_scratch(const AbzModel *m, const AbzSimOptions *o)
 }
 
 /*
- * The convergence rule after n trials: the 95 % half-width 1.96 s / sqrt(n)
- * of mean NPV (s the sample standard deviation) is within tol x |mean|.
+ * The convergence rule after the first n trials: the 95 % half-width
+ * 1.96 s / sqrt(n) of mean NPV (s the sample standard deviation) is within
+ * tol x |mean|.  The state carries what the trials before gave (the exact
+ * sum, and Welford's running mean and sum of squared deviations in trial
+ * order), so each batch reads only its own trials and a run costs one pass.
  */
 bool
-abz_sim_converged(const AbzSimView *v, int32_t n, double tol)
+abz_sim_converged(AbzConvergence *c, const AbzSimView *v, int32_t n, double tol)
 {
-	abz_fixed	sum = 0;
-	double		mean,
-				ss = 0.0;
+	for (; c->n < n; c->n++)
+	{
+		abz_fixed	x = abz_sim_fx(v->npv, (size_t) c->n);
+		double		d = abz_fixed_to_double(x),
+					delta = d - c->mean;
 
+		if (!abz_fixed_add(c->sum, x, &c->sum))
+			return false;
+		c->mean += delta / (double) (c->n + 1);
+		c->m2 += delta * (d - c->mean);
+	}
 	if (n < 2)
 		return false;
-	for (int32_t i = 0; i < n; i++)
-		if (!abz_fixed_add(sum, abz_sim_fx(v->npv, (size_t) i), &sum))
-			return false;
-	mean = abz_fixed_to_double(sum) / (double) n;
-	for (int32_t i = 0; i < n; i++)
-	{
-		double		d = abz_fixed_to_double(abz_sim_fx(v->npv, (size_t) i)) - mean;
-
-		ss += d * d;
-	}
-	return 1.96 * sqrt(ss / (double) (n - 1) / (double) n) <= tol * fabs(mean);
+	return 1.96 * sqrt(c->m2 / (double) (n - 1) / (double) n) <=
+		tol * fabs(abz_fixed_to_double(c->sum) / (double) n);
 }
 
 /* run trials [first, end) into the builder, their inputs drawn by block when in is not NULL */
@@ -137,6 +138,7 @@ abz_simulate(AbzModel *m, const AbzSimOptions *o, void *value, AbzSimLayout *L,
 	AbzSimInputs inputs,
 			   *in = NULL;
 	AbzTickState ts = {tick, arg, 0, 0};
+	AbzConvergence conv = {0, 0, 0.0, 0.0};
 	int			horizon = abz_model_horizon(m);
 	int32_t		step = o->tolerance > 0.0 ? ABZ_SIM_BATCH : o->trials,
 				done = 0;
@@ -166,7 +168,7 @@ abz_simulate(AbzModel *m, const AbzSimOptions *o, void *value, AbzSimLayout *L,
 			return false;
 		done = end;
 		if (o->tolerance > 0.0)
-			*converged = abz_sim_converged(&b.v, done, o->tolerance);
+			*converged = abz_sim_converged(&conv, &b.v, done, o->tolerance);
 	}
 	if (o->tolerance <= 0.0 && !run_trials(m, o, &b, in, 0, o->trials, &ts, err))
 		return false;

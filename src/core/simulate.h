@@ -81,8 +81,17 @@ bool		abz_sim_layout_for(const AbzModel *m, const AbzSimOptions *o, AbzSimLayout
 /* bytes of scratch abz_simulate needs */
 size_t		abz_sim_scratch(const AbzModel *m, const AbzSimOptions *o);
 
-/* the convergence rule after the first n trials of a view */
-bool		abz_sim_converged(const AbzSimView *v, int32_t n, double tol);
+/* what the convergence rule has read of the trials so far */
+typedef struct AbzConvergence
+{
+	int32_t		n;				/* trials read */
+	abz_fixed	sum;			/* exact sum of their NPVs */
+	double		mean;			/* Welford's running mean */
+	double		m2;				/* and sum of squared deviations */
+} AbzConvergence;
+
+/* the convergence rule after the first n trials of a view (c starts zeroed) */
+bool		abz_sim_converged(AbzConvergence *c, const AbzSimView *v, int32_t n, double tol);
 
 /*
  * Run a simulation of m under o into value (laid out by abz_sim_layout_for,

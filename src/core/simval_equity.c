@@ -147,7 +147,34 @@ abz_sim_investor(const AbzSimHeader *h, double *scratch, AbzSimInvestor *out,
 	return true;
 }
 
-/* two simulations pair when they share seed, trials and horizon */
+/*
+ * Trial i of two simulations draws the same numbers only when they sample
+ * alike: the same sampling (mc or lhs), and both or neither rearranged by
+ * correlations.  Iman–Conover reorders by ranks, which a change of a
+ * distribution's parameters keeps, so two correlated runs of the same
+ * inputs and targets pair; that the targets are the same is the caller's
+ * to ensure.  Different scenarios do pair: only the market-wide draws
+ * differ, which is what a scenario comparison asks.
+ */
+static bool
+same_sampling(const AbzSimHeader *a, const AbzSimHeader *b, AbzError *err)
+{
+	AbzSimView	va,
+				vb;
+
+	abz_sim_const_view(a, &va);
+	abz_sim_const_view(b, &vb);
+	if (va.ext->sampling != vb.ext->sampling ||
+		((va.ext->mixed | vb.ext->mixed) & ABZ_SIM_MIXED_SAMPLING))
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+						 "compare() pairs simulations that share their random numbers: they need the same sampling (mc or lhs)");
+	if (va.ext->correlated != vb.ext->correlated)
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+						 "compare() pairs simulations that share their random numbers: one has correlated inputs (rearranged over the run) and the other not");
+	return true;
+}
+
+/* two simulations pair when they share seed, trials, horizon and sampling */
 static bool
 pairable(const AbzSimHeader *a, const AbzSimHeader *b, AbzError *err)
 {
@@ -158,7 +185,9 @@ pairable(const AbzSimHeader *a, const AbzSimHeader *b, AbzError *err)
 	if ((a->flags | b->flags) & ABZ_SIM_MIXED_SEED || a->seed != b->seed)
 		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
 						 "compare() pairs simulations that share their random numbers: they need the same seed");
-	return abz_sim_require_v2(a, "compare()", err) && abz_sim_require_v2(b, "compare()", err);
+	if (!abz_sim_require_v2(a, "compare()", err) || !abz_sim_require_v2(b, "compare()", err))
+		return false;
+	return same_sampling(a, b, err);
 }
 
 /* paired comparison of b against a (common random numbers) */

@@ -92,3 +92,23 @@ FROM (SELECT s.*, lag(s.mean, 1, 2) OVER (ORDER BY s.month) AS lag_mean FROM por
 -- a portfolio's trial-wise equity sums: its mean equity NPV is the members' sum
 SELECT abs((SELECT equity_npv_mean FROM port, aibiz.investor(p))
 	- (SELECT sum(i.equity_npv_mean) FROM (SELECT a AS x FROM pair UNION ALL SELECT b FROM pair) u, aibiz.investor(x) i)) < 1e-3 AS equity_sums;
+
+-- Only simulations that sample alike pair: an lhs run against an mc run of
+-- the same seed is 22023, as is a correlated run against an uncorrelated one;
+-- another scenario pairs (only the market-wide draws differ).
+SELECT * FROM co, aibiz.compare(
+	aibiz.simulate(revenue, risk, plan, aibiz.market(200000, 0.02, 0.03, 0.4, 0.1), 12, 200, 11),
+	aibiz.simulate(revenue, risk, plan, aibiz.market(200000, 0.02, 0.03, 0.4, 0.1), 12, 200, 11, sampling => 'lhs'));
+SELECT * FROM co, aibiz.compare(
+	aibiz.simulate(revenue, risk, plan, aibiz.market(200000, 0.02, 0.03, 0.4, 0.1), 12, 200, 11),
+	aibiz.simulate(revenue, risk, plan, aibiz.market(200000, 0.02, 0.03, 0.4, 0.1), 12, 200, 11,
+				   correlations => '{"subscription.price|product.churn": 0.5}'));
+SELECT c.trials FROM co, aibiz.compare(
+	aibiz.simulate(revenue, risk, plan, aibiz.market(200000, 0.02, 0.03, 0.4, 0.1), 12, 200, 11),
+	aibiz.simulate(revenue, risk, plan, aibiz.market(200000, 0.02, 0.03, 0.4, 0.1), 12, 200, 11, scenario => 5)) c;
+\set VERBOSITY default
+SELECT * FROM co, aibiz.compare(
+	aibiz.simulate(revenue, risk, plan, aibiz.market(200000, 0.02, 0.03, 0.4, 0.1), 12, 200, 11),
+	aibiz.simulate(revenue, risk, plan, aibiz.market(200000, 0.02, 0.03, 0.4, 0.1), 12, 200, 11,
+				   correlations => '{"subscription.price|product.churn": 0.5}'));
+\set VERBOSITY sqlstate
