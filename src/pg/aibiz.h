@@ -89,6 +89,9 @@ void		abz_jsonb_push_float8(JsonbParseState **st, JsonbIteratorToken tok, double
 /* push a jsonb object key */
 void		abz_jsonb_push_key(JsonbParseState **st, const char *key);
 
+/* push "key": v as an exact JSON integer */
+void		abz_jsonb_push_int64(JsonbParseState **st, const char *key, int64 v);
+
 /* a simulation datum, detoasted and size-checked; its layout into L if not NULL */
 struct AbzSimHeader;
 struct AbzSimLayout;

@@ -9,6 +9,7 @@
 #include "catalog/pg_type.h"
 #include "common/shortest_dec.h"
 #include "executor/executor.h"
+#include "utils/numeric.h"
 #include "utils/fmgrprotos.h"
 #include "utils/guc.h"
 #include "utils/jsonb.h"
@@ -346,6 +347,18 @@ abz_company_specs(HeapTupleHeader company, AbzSpec *spec[3])
 		spec[i] = abz_spec_datum(d);
 	}
 	return true;
+}
+
+/* push "key": v, an int64 as an exact JSON number (a bigint does not survive float8) */
+void
+abz_jsonb_push_int64(JsonbParseState **st, const char *key, int64 v)
+{
+	JsonbValue	jv;
+
+	abz_jsonb_push_key(st, key);
+	jv.type = jbvNumeric;
+	jv.val.numeric = int64_to_numeric(v);
+	pushJsonbValue(st, WJB_VALUE, &jv);
 }
 
 /* push a float8 as a jsonb value: the shortest digits that read back exactly; null if not finite */

@@ -434,18 +434,6 @@ push_num(JsonbParseState **st, const char *key, double v)
 	abz_jsonb_push_float8(st, WJB_VALUE, v);
 }
 
-/* push "key": value, an int64 as an exact JSON number */
-static void
-push_int64(JsonbParseState **st, const char *key, int64 v)
-{
-	JsonbValue	jv;
-
-	abz_jsonb_push_key(st, key);
-	jv.type = jbvNumeric;
-	jv.val.numeric = int64_to_numeric(v);
-	pushJsonbValue(st, WJB_VALUE, &jv);
-}
-
 /* a portfolio's survivors at the horizon: mean, P5 and P95 (version 2 only) */
 static void
 push_survivors(JsonbParseState **st, const AbzSimHeader *h)
@@ -484,13 +472,13 @@ aibiz_sim_summary(PG_FUNCTION_ARGS)
 	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
 	push_num(&st, "trials", h->trials);
 	push_num(&st, "horizon", h->horizon);
-	push_int64(&st, "members", h->members);
+	abz_jsonb_push_int64(&st, "members", h->members);
 	push_num(&st, "launch", h->launch);
 	/* the seed exactly (a bigint does not survive float8), null when mixed */
 	if (h->flags & ABZ_SIM_MIXED_SEED)
 		push_num(&st, "seed", NAN);
 	else
-		push_int64(&st, "seed", h->seed);
+		abz_jsonb_push_int64(&st, "seed", h->seed);
 	push_num(&st, "npv_mean", abz_sim_trial_mean(h, 0));
 	push_num(&st, "npv_p5", q[0]);
 	push_num(&st, "npv_p25", q[1]);

@@ -39,18 +39,6 @@ aibiz_sim_trial_npvs(PG_FUNCTION_ARGS)
 										  FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 }
 
-/* push "key": an int64 as an exact JSON number */
-static void
-push_int64(JsonbParseState **st, const char *key, int64 v)
-{
-	JsonbValue	jv;
-
-	abz_jsonb_push_key(st, key);
-	jv.type = jbvNumeric;
-	jv.val.numeric = int64_to_numeric(v);
-	pushJsonbValue(st, WJB_VALUE, &jv);
-}
-
 /* push "key": a string, or null when s is NULL */
 static void
 push_text(JsonbParseState **st, const char *key, const char *s)
@@ -102,15 +90,15 @@ aibiz_sim_settings(PG_FUNCTION_ARGS)
 	abz_sim_view(h, &L, &v);
 	e = v.ext;
 	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
-	push_int64(&st, "version", h->version);
-	push_int64(&st, "trials", h->trials);
-	push_int64(&st, "requested_trials", e ? e->requested : h->trials);
+	abz_jsonb_push_int64(&st, "version", h->version);
+	abz_jsonb_push_int64(&st, "trials", h->trials);
+	abz_jsonb_push_int64(&st, "requested_trials", e ? e->requested : h->trials);
 	abz_jsonb_push_key(&st, "tolerance");
 	abz_jsonb_push_float8(&st, WJB_VALUE, e && e->tolerance > 0 ? e->tolerance : NAN);
 	if (e && (e->mixed & ABZ_SIM_MIXED_SCENARIO))
 		push_text(&st, "scenario", NULL);
 	else
-		push_int64(&st, "scenario", e ? e->scenario : 0);
+		abz_jsonb_push_int64(&st, "scenario", e ? e->scenario : 0);
 	if (e && (e->mixed & ABZ_SIM_MIXED_SAMPLING))
 		push_text(&st, "sampling", NULL);
 	else
