@@ -270,6 +270,32 @@ abz_num_text(double v, char buf[ABZ_NUM_TEXT])
 }
 
 /* set an error (printf-style message); returns false for convenient tail calls */
+/*
+ * Replace every byte that does not start or continue a well-formed UTF-8
+ * sequence with '?': a message cut at a fixed byte length (by a precision
+ * such as %.40s or by the buffer's size) may end inside a character, and an
+ * error message must stay valid text for the client.
+ */
+static void
+utf8_repair(char *s)
+{
+	for (unsigned char *p = (unsigned char *) s; *p;)
+	{
+		int			n = *p < 0x80 ? 1 : (*p >> 5) == 0x6 ? 2 : (*p >> 4) == 0xE ? 3 :
+			(*p >> 3) == 0x1E ? 4 : 0;
+		int			k = 1;
+
+		while (k < n && (p[k] & 0xC0) == 0x80)
+			k++;
+		if (n == 0 || k < n)
+		{
+			*p++ = '?';
+			continue;
+		}
+		p += n;
+	}
+}
+
 bool
 abz_error(AbzError *err, AbzErrCode code, const char *term, const char *key,
 		  const char *fmt,...)
@@ -285,5 +311,8 @@ abz_error(AbzError *err, AbzErrCode code, const char *term, const char *key,
 	va_start(ap, fmt);
 	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
 	va_end(ap);
+	utf8_repair(err->term);
+	utf8_repair(err->key);
+	utf8_repair(err->msg);
 	return false;
 }

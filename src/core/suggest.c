@@ -59,6 +59,12 @@ abz_suggest(AbzError *err, const char *what, const char *word, size_t len,
 				best_d = MAX_NAME,
 				ties = 0;
 
+	if (n == 0)
+	{
+		snprintf(err->detail, sizeof(err->detail), "There are no %s.", what);
+		err->hint[0] = '\0';
+		return;
+	}
 	used = (size_t) snprintf(err->detail, sizeof(err->detail), "Valid %s: ", what);
 	for (int i = 0; i < n && used < sizeof(err->detail); i++)
 	{

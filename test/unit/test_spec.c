@@ -715,3 +715,18 @@ ABZ_SUITE(spec_format)
 	CHECK(!parse(ABZ_KIND_REVENUE, "subscription(price=1) \xc3\xa9t\xc3\xa9"));
 	CHECK_STR(last_err.detail, "at character 23: \"??t??\"");
 }
+
+/* an error message cut inside a multi-byte character stays valid UTF-8 */
+ABZ_SUITE(error_utf8)
+{
+	AbzError	err;
+	/* "é" is 0xC3 0xA9: a precision of 3 bytes keeps "ab" and half of it */
+	abz_error(&err, ABZ_ERR_DOMAIN, NULL, NULL, "x%.3sy", "ab\xc3\xa9");
+	CHECK(strcmp(err.msg, "xab?y") == 0);
+	/* whole characters stay as they are */
+	abz_error(&err, ABZ_ERR_DOMAIN, NULL, NULL, "%s", "caf\xc3\xa9 \xe2\x82\xac");
+	CHECK(strcmp(err.msg, "caf\xc3\xa9 \xe2\x82\xac") == 0);
+	/* a stray continuation byte and a lone lead byte at the end */
+	abz_error(&err, ABZ_ERR_DOMAIN, NULL, NULL, "%s", "a\x80" "b\xe2\x82");
+	CHECK(strcmp(err.msg, "a?b??") == 0);
+}

@@ -64,3 +64,14 @@ ABZ_SUITE(suggest_values)
 	CHECK(fails(ABZ_KIND_REVENUE, "subscription(price=49$)", &err));
 	CHECK(err.code == ABZ_ERR_SYNTAX && strstr(err.hint, "currency") != NULL);
 }
+
+/* with no valid names (the keys of a strategy without arguments) the detail says so */
+ABZ_SUITE(suggest_none)
+{
+	AbzError	err;
+
+	abz_error(&err, ABZ_ERR_DOMAIN, NULL, NULL, "unknown key \"cost\"");
+	abz_suggest(&err, "keys of accept", "cost", 4, NULL, 0);
+	CHECK(strcmp(err.detail, "There are no keys of accept.") == 0);
+	CHECK(err.hint[0] == '\0');
+}
