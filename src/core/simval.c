@@ -58,34 +58,13 @@ layout_v2(const AbzSimShape *s, AbzSimLayout *L, size_t off)
 	return off;
 }
 
-/* compute the layout of a value of shape s; 54000 past 1 GB, 22023 for bad dimensions */
-bool
-abz_sim_layout_shape(const AbzSimShape *s, AbzSimLayout *L, AbzError *err)
+/* the arrays both versions have, from off; returns the new end */
+static size_t
+layout_v1(const AbzSimShape *s, AbzSimLayout *L, size_t off)
 {
-	size_t		T,
-				H,
-				off;
+	size_t		T = (size_t) s->trials,
+				H = (size_t) s->horizon;
 
-	if (s->trials < 1)
-		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
-						 "trials must be at least 1, got %d", (int) s->trials);
-	if (s->horizon < 1 || s->horizon > ABZ_MAX_HORIZON)
-		return abz_error(err, s->horizon < 1 ? ABZ_ERR_DOMAIN : ABZ_ERR_LIMIT, NULL, NULL,
-						 "horizon must be between 1 and %d months, got %d",
-						 ABZ_MAX_HORIZON, (int) s->horizon);
-	if (s->nslots < 0 || s->nslots > ABZ_EQ_MAX_SLOTS)
-		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
-						 "equity slots must be between 0 and %d, got %d",
-						 ABZ_EQ_MAX_SLOTS, (int) s->nslots);
-	memset(L, 0, sizeof(*L));
-	T = (size_t) s->trials;
-	H = (size_t) s->horizon;
-	off = align8(sizeof(AbzSimHeader));
-	if (s->version >= 2)
-	{
-		L->ext = off;
-		off += align8(sizeof(AbzSimExt));
-	}
 	L->npv = off;
 	off += T * FX_BYTES;
 	L->arr = off;
@@ -113,6 +92,34 @@ abz_sim_layout_shape(const AbzSimShape *s, AbzSimLayout *L, AbzError *err)
 		L->cash_q = off;
 		off += H * ABZ_SIM_NQ * sizeof(double);
 	}
+	return off;
+}
+
+/* compute the layout of a value of shape s; 54000 past 1 GB, 22023 for bad dimensions */
+bool
+abz_sim_layout_shape(const AbzSimShape *s, AbzSimLayout *L, AbzError *err)
+{
+	size_t		off;
+
+	if (s->trials < 1)
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+						 "trials must be at least 1, got %d", (int) s->trials);
+	if (s->horizon < 1 || s->horizon > ABZ_MAX_HORIZON)
+		return abz_error(err, s->horizon < 1 ? ABZ_ERR_DOMAIN : ABZ_ERR_LIMIT, NULL, NULL,
+						 "horizon must be between 1 and %d months, got %d",
+						 ABZ_MAX_HORIZON, (int) s->horizon);
+	if (s->nslots < 0 || s->nslots > ABZ_EQ_MAX_SLOTS)
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+						 "equity slots must be between 0 and %d, got %d",
+						 ABZ_EQ_MAX_SLOTS, (int) s->nslots);
+	memset(L, 0, sizeof(*L));
+	off = align8(sizeof(AbzSimHeader));
+	if (s->version >= 2)
+	{
+		L->ext = off;
+		off += align8(sizeof(AbzSimExt));
+	}
+	off = layout_v1(s, L, off);
 	if (s->version >= 2)
 		off = layout_v2(s, L, off);
 	L->size = off;

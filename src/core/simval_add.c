@@ -174,6 +174,33 @@ last_breakeven(int16_t a, int16_t b)
 	return a > b ? a : b;
 }
 
+/* the header of a + b: members added (a survivor count fits 32 bits), seed kept or mixed */
+static bool
+sum_header(const AbzSimHeader *a, const AbzSimHeader *b, AbzSimHeader *h, AbzError *err)
+{
+	int64_t		cap;
+
+	memset(h, 0, sizeof(*h));
+	h->version = ABZ_SIM_VERSION;
+	h->horizon = a->horizon;
+	h->trials = a->trials;
+	h->launch = a->launch < b->launch ? a->launch : b->launch;
+	h->qtrials = 0;
+	if (__builtin_add_overflow(a->members, b->members, &h->members) ||
+		__builtin_mul_overflow((int64_t) h->trials, h->members, &cap) ||
+		h->members > UINT32_MAX)
+		return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL, "portfolio member count overflows");
+	if ((a->flags | b->flags) & ABZ_SIM_MIXED_SEED || a->seed != b->seed)
+	{
+		h->flags = ABZ_SIM_MIXED_SEED;
+		h->seed = 0;
+	}
+	else
+		h->seed = a->seed;
+	h->flags |= ABZ_SIM_HAS_SURVIVORS;
+	return true;
+}
+
 /*
  * Trial-wise exact sum a + b into out, which has layout L (no quantiles).
  * out may alias a when a has no quantiles (same layout).  Every operation is
@@ -190,30 +217,11 @@ abz_sim_add(const AbzSimHeader *a, const AbzSimHeader *b,
 	AbzSimExt	e;
 	size_t		T = (size_t) a->trials;
 	size_t		H = (size_t) a->horizon;
-	int64_t		cap;
 
-	memset(&h, 0, sizeof(h));
-	h.version = ABZ_SIM_VERSION;
-	h.horizon = a->horizon;
-	h.trials = a->trials;
-	h.launch = a->launch < b->launch ? a->launch : b->launch;
-	h.qtrials = 0;
-	if (__builtin_add_overflow(a->members, b->members, &h.members) ||
-		__builtin_mul_overflow((int64_t) h.trials, h.members, &cap))
-		return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL, "portfolio member count overflows");
-	if ((a->flags | b->flags) & ABZ_SIM_MIXED_SEED || a->seed != b->seed)
-	{
-		h.flags = ABZ_SIM_MIXED_SEED;
-		h.seed = 0;
-	}
-	else
-		h.seed = a->seed;
-
+	if (!sum_header(a, b, &h, err))
+		return false;
 	abz_sim_const_view(a, &va);
 	abz_sim_const_view(b, &vb);
-	if (h.members > UINT32_MAX)
-		return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL, "portfolio member count overflows");
-	h.flags |= ABZ_SIM_HAS_SURVIVORS;
 	ext_sum(va.ext, vb.ext, h.trials, &e);	/* before out, which may alias a, is written */
 	*out = h;
 	abz_sim_view(out, L, &vo);

@@ -142,39 +142,13 @@ add_equity(AbzSimBuilder *b, const AbzTrial *t, size_t i, AbzError *err)
 	return true;
 }
 
-/* add the next trial (with b->revenue and b->cash filled by the engine) */
-bool
-abz_sim_builder_add(AbzSimBuilder *b, const AbzTrial *t, AbzError *err)
+/* the trial's event counts and losses per risk category */
+static bool
+add_events(AbzSimBuilder *b, const AbzTrial *t, size_t i, AbzError *err)
 {
 	AbzSimView *v = &b->v;
-	size_t		i = (size_t) b->added;
-	int			H = b->horizon;
-	abz_fixed	x;
-	char		nb[2][ABZ_NUM_TEXT];
+	char		nb[ABZ_NUM_TEXT];
 
-	if (b->added >= b->trials)
-		return abz_error(err, ABZ_ERR_LIMIT, NULL, NULL, "more trials than the simulation holds");
-	if (!fx_of(t->npv, &x))
-		return total_error(i, "npv", t->npv, err);
-	abz_sim_set_fx(v->npv, i, x);
-	if (!fx_of(t->arr, &x))
-		return total_error(i, "arr", t->arr, err);
-	abz_sim_set_fx(v->arr, i, x);
-	if (!fx_of(t->risk_loss, &x))
-		return total_error(i, "risk loss", t->risk_loss, err);
-	abz_sim_set_fx(v->loss, i, x);
-	if (t->death_month < 0 || t->death_month > H ||
-		t->breakeven_month < 0 || t->breakeven_month > H)
-		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
-						 "simulation trial %zu: death month %d or breakeven month %d outside 0..%d",
-						 i, (int) t->death_month, (int) t->breakeven_month, H);
-	v->death[i] = (int16_t) t->death_month;
-	v->breakeven[i] = (int16_t) t->breakeven_month;
-	if (!add_equity(b, t, i, err))
-		return false;
-	/* deaths by month; abz_sim_builder_finish turns them into alive counts */
-	if (t->death_month > 0)
-		v->alive[t->death_month - 1]++;
 	for (int c = 0; c < ABZ_RISK_NCAT; c++)
 	{
 		if (t->events[c] == 0 && t->loss[c] == 0)
@@ -188,9 +162,19 @@ abz_sim_builder_add(AbzSimBuilder *b, const AbzTrial *t, AbzError *err)
 		if (!fx_accum(v->cat_loss, c, t->loss[c]))
 			return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
 							 "simulation trial %zu: loss %s of a risk category is out of range",
-							 i, abz_num_text(t->loss[c], nb[0]));
+							 i, abz_num_text(t->loss[c], nb));
 	}
-	for (int m = 0; m < H; m++)
+	return true;
+}
+
+/* the trial's monthly revenue and cash into the exact sums (fast path for ordinary magnitudes) */
+static bool
+add_months(AbzSimBuilder *b, size_t i, AbzError *err)
+{
+	AbzSimView *v = &b->v;
+	char		nb[2][ABZ_NUM_TEXT];
+
+	for (int m = 0; m < b->horizon; m++)
 	{
 		double		r = b->revenue[m] * 4294967296.0;
 		double		c = b->cash[m] * 4294967296.0;
@@ -222,6 +206,43 @@ abz_sim_builder_add(AbzSimBuilder *b, const AbzTrial *t, AbzError *err)
 							 i, m + 1, abz_num_text(b->revenue[m], nb[0]),
 							 abz_num_text(b->cash[m], nb[1]));
 	}
+	return true;
+}
+
+/* add the next trial (with b->revenue and b->cash filled by the engine) */
+bool
+abz_sim_builder_add(AbzSimBuilder *b, const AbzTrial *t, AbzError *err)
+{
+	AbzSimView *v = &b->v;
+	size_t		i = (size_t) b->added;
+	int			H = b->horizon;
+	abz_fixed	x;
+
+	if (b->added >= b->trials)
+		return abz_error(err, ABZ_ERR_LIMIT, NULL, NULL, "more trials than the simulation holds");
+	if (!fx_of(t->npv, &x))
+		return total_error(i, "npv", t->npv, err);
+	abz_sim_set_fx(v->npv, i, x);
+	if (!fx_of(t->arr, &x))
+		return total_error(i, "arr", t->arr, err);
+	abz_sim_set_fx(v->arr, i, x);
+	if (!fx_of(t->risk_loss, &x))
+		return total_error(i, "risk loss", t->risk_loss, err);
+	abz_sim_set_fx(v->loss, i, x);
+	if (t->death_month < 0 || t->death_month > H ||
+		t->breakeven_month < 0 || t->breakeven_month > H)
+		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL,
+						 "simulation trial %zu: death month %d or breakeven month %d outside 0..%d",
+						 i, (int) t->death_month, (int) t->breakeven_month, H);
+	v->death[i] = (int16_t) t->death_month;
+	v->breakeven[i] = (int16_t) t->breakeven_month;
+	if (!add_equity(b, t, i, err))
+		return false;
+	/* deaths by month; abz_sim_builder_finish turns them into alive counts */
+	if (t->death_month > 0)
+		v->alive[t->death_month - 1]++;
+	if (!add_events(b, t, i, err) || !add_months(b, i, err))
+		return false;
 	if (i < (size_t) b->qtrials)
 	{
 		size_t		Q = (size_t) b->qtrials;
