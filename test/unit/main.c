@@ -3,6 +3,7 @@
  * line "N passed, N failed"; exits non-zero if anything failed.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "unit.h"
 
@@ -66,4 +67,20 @@ main(int argc, char **argv)
 	}
 	printf("%d passed, %d failed\n", npassed, nfailed);
 	return nfailed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+/* a value of kind parsed from text (malloc'd); NULL, with the message printed, if it does not parse */
+AbzSpec *
+unit_spec(AbzKind kind, const char *text)
+{
+	AbzSpec    *s = calloc(1, ABZ_SPEC_MAXSIZE);
+	AbzError	err;
+
+	if (!abz_parse(kind, text, strlen(text), s, &err))
+	{
+		fprintf(stderr, "    %s\n", err.msg);
+		free(s);
+		return NULL;
+	}
+	return s;
 }

@@ -12,22 +12,6 @@
 #include "risk_impact.h"
 #include "unit.h"
 
-/* parse one input; NULL (and a message) if it does not parse */
-static AbzSpec *
-ri_spec(AbzKind kind, const char *text)
-{
-	AbzSpec    *s = calloc(1, ABZ_SPEC_MAXSIZE);
-	AbzError	err;
-
-	if (!abz_parse(kind, text, strlen(text), s, &err))
-	{
-		fprintf(stderr, "    %s\n", err.msg);
-		free(s);
-		return NULL;
-	}
-	return s;
-}
-
 static const AbzMarket ri_market = {50000, 0.02, 0.03, 0.4, 0.1};
 
 #define RI_H	36
@@ -72,7 +56,7 @@ static bool
 ri_row_is(const void *base, const AbzSpec *rev, const char *risk, const AbzSpec *plan,
 		  const AbzSimOptions *o, const AbzRiskImpact *row)
 {
-	AbzSpec    *k = ri_spec(ABZ_KIND_RISK, risk);
+	AbzSpec    *k = unit_spec(ABZ_KIND_RISK, risk);
 	AbzSimLayout L;
 	AbzSimComparison c;
 	AbzError	err;
@@ -89,11 +73,11 @@ ri_row_is(const void *base, const AbzSpec *rev, const char *risk, const AbzSpec 
 
 ABZ_SUITE(risk_impact_rows)
 {
-	AbzSpec    *rev = ri_spec(ABZ_KIND_REVENUE, "subscription(price=pert(40,60,90), seats=2, cost=5)");
-	AbzSpec    *risk = ri_spec(ABZ_KIND_RISK,
+	AbzSpec    *rev = unit_spec(ABZ_KIND_REVENUE, "subscription(price=pert(40,60,90), seats=2, cost=5)");
+	AbzSpec    *risk = unit_spec(ABZ_KIND_RISK,
 								"technology(freq=0) + competition(freq=2, price=10%) + "
 								"regulation(freq=1, loss=lognormal(60k, 30k)) + market(freq=1, churn=5%)");
-	AbzSpec    *plan = ri_spec(ABZ_KIND_PLAN,
+	AbzSpec    *plan = unit_spec(ABZ_KIND_PLAN,
 								"cash(amount=400k) + team(headcount=2, cost=10k) + product(launch=2, churn=2%) + marketing(budget=8k, cac=300)");
 	AbzSimOptions o = unit_sim_opts(4, RI_T);
 	AbzSimLayout L;
@@ -176,9 +160,9 @@ ABZ_SUITE(risk_impact_rows)
 
 ABZ_SUITE(risk_impact_empty)
 {
-	AbzSpec    *rev = ri_spec(ABZ_KIND_REVENUE, "subscription(price=50)");
-	AbzSpec    *risk = ri_spec(ABZ_KIND_RISK, "");
-	AbzSpec    *plan = ri_spec(ABZ_KIND_PLAN, "cash(amount=100k) + team(headcount=1, cost=5k) + product(churn=2%)");
+	AbzSpec    *rev = unit_spec(ABZ_KIND_REVENUE, "subscription(price=50)");
+	AbzSpec    *risk = unit_spec(ABZ_KIND_RISK, "");
+	AbzSpec    *plan = unit_spec(ABZ_KIND_PLAN, "cash(amount=100k) + team(headcount=1, cost=5k) + product(churn=2%)");
 	AbzSimOptions o = unit_sim_opts(1, 50);
 	AbzSimLayout L;
 	AbzRiskImpact rows[1];

@@ -579,27 +579,11 @@ count_tick(void *arg)
 		(*(int *) arg)++;
 }
 
-/* parse one input for the driver test */
-static AbzSpec *
-parse_spec(AbzKind kind, const char *text)
-{
-	AbzSpec    *s = calloc(1, ABZ_SPEC_MAXSIZE);
-	AbzError	err;
-
-	if (!abz_parse(kind, text, strlen(text), s, &err))
-	{
-		fprintf(stderr, "    %s\n", err.msg);
-		free(s);
-		return NULL;
-	}
-	return s;
-}
-
 ABZ_SUITE(simval_driver)
 {
-	AbzSpec    *rev = parse_spec(ABZ_KIND_REVENUE, "subscription(price=pert(40,50,70), seats=2)");
-	AbzSpec    *risk = parse_spec(ABZ_KIND_RISK, "regulation(freq=2, loss=lognormal(50k,20k))");
-	AbzSpec    *plan = parse_spec(ABZ_KIND_PLAN,
+	AbzSpec    *rev = unit_spec(ABZ_KIND_REVENUE, "subscription(price=pert(40,50,70), seats=2)");
+	AbzSpec    *risk = unit_spec(ABZ_KIND_RISK, "regulation(freq=2, loss=lognormal(50k,20k))");
+	AbzSpec    *plan = unit_spec(ABZ_KIND_PLAN,
 								  "cash(amount=200k) + team(headcount=2, cost=10k) + product(launch=2, churn=2%) + marketing(budget=5k, cac=400)");
 	AbzMarket	mk = {50000, 0.02, 0.03, 0.4, 0.1};
 	AbzSimLayout L;

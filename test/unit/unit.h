@@ -19,6 +19,9 @@ typedef void (*abz_suite_fn) (void);
 void		abz_unit_register(const char *name, abz_suite_fn fn);
 void		abz_unit_result(int ok, const char *file, int line, const char *expr);
 
+/* a value of kind parsed from text (malloc'd); NULL, with the message printed, if it does not parse */
+AbzSpec    *unit_spec(AbzKind kind, const char *text);
+
 #define ABZ_SUITE(name) \
 	static void suite_##name(void); \
 	__attribute__((constructor)) static void register_##name(void) \
