@@ -11,7 +11,7 @@
  * the per-trial arrays first; version 3 stores, after the header and the
  * version 2 block, a summary block (AbzSimSummary), then the per-month,
  * per-risk and category arrays, then the per-trial arrays (npv first), so
- * that a reader of a prefix answers the scalar questions:
+ * that a reader of a prefix answers the scalar questions.  The arrays:
  *
  *   per trial   npv, arr, loss          Q95.32 fixed (16 bytes, see fixed.h)
  *               death, breakeven        int16 month, 0 = never
@@ -20,6 +20,12 @@
  *   per risk    events                  int64, summed over trials and members
  *   category    cat_loss                Q95.32
  *   optional    rev_q, cash_q           float8 [month][5]: P5 P25 P50 P75 P95
+ *   version 2   eq_npv, exit, contrib, slots (per trial), surv (portfolios)
+ *
+ * Version 3 order: header, block, summary, alive, rev_sum, cash_sum,
+ * events, cat_loss, rev_q, cash_q, npv, arr, loss, death, breakeven,
+ * eq_npv, exit, contrib, slots, surv.  Versions 1 and 2: header, (block),
+ * npv, arr, loss, death, breakeven, alive ... cash_q, (eq_npv ... surv).
  *
  * Fixed-point cells are stored as 16 raw bytes (memcpy in and out), so the
  * arrays need only 8-byte alignment.

@@ -1,8 +1,9 @@
 /*
  * sim_query.c — fmgr glue of the questions asked of an aibiz.simulation:
  * the scalar accessors, the row outputs and the jsonb summary.  Every
- * function reads its value through sim_arg() or sim_header(), which check
- * the stored format version and size first.
+ * function reads its value through sim_arg(), sim_arg_part() (a version 3
+ * value only up to the part it needs) or sim_header(), which check the
+ * stored format version and size first.
  */
 #include "postgres.h"
 
