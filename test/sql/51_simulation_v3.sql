@@ -28,3 +28,17 @@ FROM (SELECT sim FROM sims_v2 WHERE label = 'lhs' UNION ALL SELECT sim FROM sims
 -- the answers are not trivially equal: different simulations differ
 SELECT pg_temp.answers(a.sim) <> pg_temp.answers(b.sim) AS different_differ
 FROM sims_v3 a, sims_v3 b WHERE a.label = 'plain' AND b.label = 'lhs';
+-- stored out of line without compression (STORAGE EXTERNAL: a prefix is
+-- fetched chunk by chunk) and in a table of its own with the default
+-- (compressed): the same answers as the version 2 values
+CREATE TEMP TABLE ext (label text, sim aibiz.simulation);
+ALTER TABLE ext ALTER COLUMN sim SET STORAGE EXTERNAL;
+INSERT INTO ext SELECT label, sim FROM sims_v3;
+CREATE TEMP TABLE cmp (label text, sim aibiz.simulation);
+INSERT INTO cmp SELECT label, sim FROM sims_v3;
+SELECT 'external' AS storage, count(*) FILTER (WHERE pg_temp.answers(e.sim) = pg_temp.answers(v.sim)) AS same,
+	count(*) AS values
+FROM ext e JOIN sims_v2 v USING (label)
+UNION ALL
+SELECT 'extended', count(*) FILTER (WHERE pg_temp.answers(e.sim) = pg_temp.answers(v.sim)), count(*)
+FROM cmp e JOIN sims_v2 v USING (label);
