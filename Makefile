@@ -19,8 +19,9 @@ SQL_PARTS    = $(sort $(wildcard sql/src/*.sql))
 UPGRADE_0_1_1 = sql/$(EXTENSION)--0.1.0--0.1.1.sql
 UPGRADE_0_2_0 = sql/$(EXTENSION)--0.1.1--0.2.0.sql
 UPGRADE_0_3_0 = sql/$(EXTENSION)--0.2.0--0.3.0.sql
-# 0.3.0 changes the stored simulation format only: no part is re-created yet
-UPGRADE_0_3_0_NEW = $(sort $(wildcard ))
+# the install parts (sql/src files) the step to 0.3.0 re-creates: none yet
+# (0.3.0 changes the stored simulation format, no catalog object)
+UPGRADE_0_3_0_NEW =
 DATA_built   = sql/$(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_0_1_1) $(UPGRADE_0_2_0) $(UPGRADE_0_3_0)
 
 TESTS        = $(sort $(wildcard test/sql/*.sql))
