@@ -4,7 +4,7 @@
 # wraps it.  The extension script is assembled from sql/src/*.sql in order.
 
 EXTENSION    = aibiz
-EXTVERSION   = 0.2.0
+EXTVERSION   = 0.3.0
 MODULE_big   = aibiz
 
 CORE_SRCS    = $(sort $(wildcard src/core/*.c))
@@ -18,9 +18,11 @@ SQL_PARTS    = $(sort $(wildcard sql/src/*.sql))
 # objects anew (the handwritten part drops what they re-create).
 UPGRADE_0_1_1 = sql/$(EXTENSION)--0.1.0--0.1.1.sql
 UPGRADE_0_2_0 = sql/$(EXTENSION)--0.1.1--0.2.0.sql
-UPGRADE_0_2_0_NEW = $(sort $(wildcard sql/src/21_cases.sql sql/src/25_market.sql sql/src/52_simulate.sql sql/src/57_risk_impact.sql \
-                    sql/src/58_trials.sql sql/src/65_market_args.sql sql/src/75_sustain.sql sql/src/80_sample.sql))
-DATA_built   = sql/$(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_0_1_1) $(UPGRADE_0_2_0)
+UPGRADE_0_3_0 = sql/$(EXTENSION)--0.2.0--0.3.0.sql
+# the install parts (sql/src files) the step to 0.3.0 re-creates: none yet
+# (0.3.0 changes the stored simulation format, no catalog object)
+UPGRADE_0_3_0_NEW =
+DATA_built   = sql/$(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_0_1_1) $(UPGRADE_0_2_0) $(UPGRADE_0_3_0)
 
 TESTS        = $(sort $(wildcard test/sql/*.sql))
 REGRESS      = $(patsubst test/sql/%.sql,%,$(TESTS))
@@ -46,7 +48,10 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 $(UPGRADE_0_1_1): sql/upgrade/$(EXTENSION)--0.1.0--0.1.1.sql
 	cp $< $@
 
-$(UPGRADE_0_2_0): sql/upgrade/$(EXTENSION)--0.1.1--0.2.0.sql $(UPGRADE_0_2_0_NEW)
+$(UPGRADE_0_2_0): sql/upgrade/$(EXTENSION)--0.1.1--0.2.0.sql
+	cp $< $@
+
+$(UPGRADE_0_3_0): sql/upgrade/$(EXTENSION)--0.2.0--0.3.0.sql $(UPGRADE_0_3_0_NEW)
 	cat $^ > $@
 
 # ---- server-free core: unit tests, sanitizers, fuzzing, benchmarks ----

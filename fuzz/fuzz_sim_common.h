@@ -2,7 +2,7 @@
  * fuzz_sim_common.h — checks shared by the simulation value harnesses
  * (fuzz_sim_text.c, fuzz_sim_wire.c): what every accepted value must
  * satisfy, and the questions every readable value must answer without
- * reading past it.
+ * reading past it (for version 3, past the prefix each question reads).
  */
 #ifndef FUZZ_SIM_COMMON_H
 #define FUZZ_SIM_COMMON_H
@@ -30,9 +30,13 @@ fuzz_check_refusal(const AbzError *err)
 		fuzz_fail("refusal without a message or code", NULL);
 }
 
-/* the version 2 questions: the investor's view, survivors, a comparison with itself */
+/*
+ * the version 2 questions: the investor's view, survivors, a comparison with
+ * itself; survivors are at most the members only in a validated value (a
+ * stored value is read after its header check alone)
+ */
 static void
-fuzz_sim_equity(const AbzSimHeader *h, double *scratch)
+fuzz_sim_equity(const AbzSimHeader *h, double *scratch, bool validated)
 {
 	AbzSimInvestor inv;
 	AbzSimComparison c;
@@ -50,7 +54,7 @@ fuzz_sim_equity(const AbzSimHeader *h, double *scratch)
 	{
 		for (int m = 0; m < h->horizon; m++)
 			if (!(rows[m][1] <= rows[m][3] && rows[m][3] <= rows[m][5] &&
-				  rows[m][5] <= (double) h->members))
+				  (!validated || rows[m][5] <= (double) h->members)))
 				fuzz_fail("survivor quantiles out of order", NULL);
 	}
 	else
@@ -67,10 +71,11 @@ fuzz_sim_equity(const AbzSimHeader *h, double *scratch)
 
 /*
  * Ask a value whose header passed abz_sim_check_header every question the
- * accessors ask (they read stored values after that check alone).
+ * accessors ask (they read stored values after that check alone); validated
+ * when it also passed abz_sim_validate.
  */
 static void
-fuzz_sim_questions(const AbzSimHeader *h, const AbzSimLayout *L)
+fuzz_sim_questions(const AbzSimHeader *h, const AbzSimLayout *L, bool validated)
 {
 	size_t		T = (size_t) h->trials;
 	double	   *scratch = malloc(sizeof(double) * T);
@@ -99,9 +104,133 @@ fuzz_sim_questions(const AbzSimHeader *h, const AbzSimLayout *L)
 		(void) abz_sim_survival(h, m);
 	(void) abz_sim_failure_probability(h);
 	(void) abz_sim_breakeven_probability(h);
-	fuzz_sim_equity(h, scratch);
+	fuzz_sim_equity(h, scratch, validated);
 	free(scratch);
 	(void) L;
+}
+
+/* a copy of the first n bytes of h alone in its allocation (ASan sees a read past them) */
+static AbzSimHeader *
+fuzz_sim_prefix_copy(const AbzSimHeader *h, size_t n)
+{
+	AbzSimHeader *p = malloc(n);
+
+	memcpy(p, h, n);
+	return p;
+}
+
+/*
+ * A version 3 value whose header passed the check: each question the
+ * server answers from a prefix (abz_sim_prefix_bytes) is asked of a copy of
+ * that prefix alone, as the server's slice reader hands it over.
+ */
+static void
+fuzz_sim_prefix_questions(const AbzSimHeader *h, const AbzSimLayout *L)
+{
+	size_t		T = (size_t) h->trials;
+	AbzSimHeader *p;
+	AbzSimView	v;
+	AbzSimStats st;
+	double	   *scratch,
+				sum = 0,
+				var,
+				es,
+				lo,
+				hi;
+	int64_t		counts[4];
+	int32_t		months[3] = {0, 1, h->horizon};
+
+	if (h->version < 3)
+		return;
+	p = fuzz_sim_prefix_copy(h, abz_sim_prefix_bytes(h, L, ABZ_SIM_PART_SUMMARY));
+	for (int w = 0; w < 3; w++)
+		sum += abz_sim_trial_mean(p, w);
+	if (T >= 2)
+		sum += abz_sim_trial_stddev(p, 0);
+	sum += abz_sim_breakeven_probability(p) + abz_sim_failure_probability(p);
+	free(p);
+	/* survival(m) reads the summary and m alive counts after it */
+	for (int k = 0; k < 3; k++)
+	{
+		p = fuzz_sim_prefix_copy(h, ABZ_SIM_SUMMARY_END + 8 * (size_t) months[k]);
+		sum += abz_sim_survival(p, months[k]);
+		free(p);
+	}
+	/* fan, survival_curve and risk_attribution read the per-month arrays */
+	p = fuzz_sim_prefix_copy(h, abz_sim_prefix_bytes(h, L, ABZ_SIM_PART_MONTHS));
+	abz_sim_view(p, L, &v);
+	for (int32_t m = 0; m < h->horizon; m++)
+	{
+		sum += (double) v.alive[m] + abz_fixed_to_double(abz_sim_fx(v.rev_sum, m)) +
+			abz_fixed_to_double(abz_sim_fx(v.cash_sum, m));
+		if (v.rev_q)
+			sum += v.rev_q[m * ABZ_SIM_NQ] + v.cash_q[m * ABZ_SIM_NQ + ABZ_SIM_NQ - 1];
+	}
+	for (int c = 0; c < ABZ_RISK_NCAT; c++)
+		sum += (double) v.events[c] + abz_fixed_to_double(abz_sim_fx(v.cat_loss, c));
+	free(p);
+	/* the NPV questions read the trial NPVs too */
+	p = fuzz_sim_prefix_copy(h, abz_sim_prefix_bytes(h, L, ABZ_SIM_PART_NPV));
+	scratch = malloc(sizeof(double) * T);
+	sum += abz_sim_npv_cdf(p, 0.0);
+	abz_sim_tail_risk(p, 0.95, scratch, &var, &es);
+	abz_sim_histogram(p, 4, scratch, counts, &lo, &hi);
+	abz_sim_npv_statistics(p, scratch, &st);
+	free(scratch);
+	free(p);
+	(void) sum;
+}
+
+/*
+ * An accepted value of version 2 or 3 copied into the other version: the
+ * copy validates and answers the questions with the same bits.
+ */
+static void
+fuzz_sim_other_version(const AbzSimHeader *h)
+{
+	AbzSimLayout L;
+	AbzSimShape s;
+	AbzError	err;
+	AbzSimHeader *o;
+	AbzSimStats sa,
+				sb;
+	size_t		T = (size_t) h->trials;
+	double	   *x = malloc(sizeof(double) * T),
+				a[7],
+				b[7];
+
+	if (h->version < 2)
+	{
+		free(x);
+		return;
+	}
+	abz_sim_shape_of(h, ((const AbzSimExt *) ((const char *) h + 40))->nslots, &s);
+	s.version = h->version == 3 ? 2 : 3;
+	if (!abz_sim_layout_shape(&s, &L, &err))
+		fuzz_fail("the other version has no layout", &err);
+	o = malloc(L.size);
+	abz_sim_convert(h, o, s.version, &L);
+	if (!abz_sim_validate(o, L.size, &err))
+		fuzz_fail("the value in the other version does not validate", &err);
+	for (int w = 0; w < 3; w++)
+	{
+		a[w] = abz_sim_trial_mean(h, w);
+		b[w] = abz_sim_trial_mean(o, w);
+	}
+	a[3] = T >= 2 ? abz_sim_trial_stddev(h, 0) : 0;
+	b[3] = T >= 2 ? abz_sim_trial_stddev(o, 0) : 0;
+	a[4] = abz_sim_breakeven_probability(h);
+	b[4] = abz_sim_breakeven_probability(o);
+	a[5] = abz_sim_failure_probability(h);
+	b[5] = abz_sim_failure_probability(o);
+	a[6] = abz_sim_survival(h, h->horizon);
+	b[6] = abz_sim_survival(o, h->horizon);
+	abz_sim_npv_statistics(h, x, &sa);
+	abz_sim_npv_statistics(o, x, &sb);
+	if (memcmp(a, b, sizeof(a)) != 0 || memcmp(&sa, &sb, sizeof(sa)) != 0)
+		fuzz_fail("versions 2 and 3 of one value answer differently", NULL);
+	free(o);
+	free(x);
 }
 
 /* the portfolio sum of a value with itself is valid when it does not overflow */
@@ -158,7 +287,9 @@ fuzz_sim_accepted(const AbzSimHeader *h, const AbzSimLayout *L)
 		fuzz_fail("text round trip differs", &err);
 	if (abz_sim_format(back, L, again) != n || memcmp(again, text, n) != 0)
 		fuzz_fail("text of the parsed value differs", NULL);
-	fuzz_sim_questions(h, L);
+	fuzz_sim_questions(h, L, true);
+	fuzz_sim_prefix_questions(h, L);
+	fuzz_sim_other_version(h);
 	fuzz_sim_double(h);
 	free(again);
 	free(back);

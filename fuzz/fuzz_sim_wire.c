@@ -6,7 +6,8 @@
  * bytes, round-trip through text, and answer every question.  The same
  * bytes are also read as a stored value: whatever passes the header check
  * that every read starts with must answer every question without reading
- * past it.
+ * past it, and a value of version 3 each question the server answers from
+ * a prefix without reading past that prefix.
  */
 #include <stdint.h>
 
@@ -61,7 +62,8 @@ check_stored(const uint8_t *data, size_t size)
 	{
 		if (L.size != size)
 			fuzz_fail("header check accepted the wrong size", NULL);
-		fuzz_sim_questions(value, &L);
+		fuzz_sim_questions(value, &L, false);
+		fuzz_sim_prefix_questions(value, &L);
 		if (abz_sim_validate(value, size, &err))
 		{
 			char	   *text = fuzz_sim_accepted(value, &L);

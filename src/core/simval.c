@@ -12,6 +12,10 @@
 #define FX_BYTES		ABZ_SIM_FX_BYTES
 #define align8			abz_sim_align8
 
+/* the summary block starts right after the version 2 block, at a fixed offset */
+_Static_assert(ABZ_SIM_HEADER_BYTES == 200 && sizeof(AbzSimSummary) == 64,
+			   "the version 3 prefix has a fixed size");
+
 /* number of trials that feed the monthly quantiles: min(trials, 4e6 / horizon) */
 int32_t
 abz_sim_qtrials(int32_t trials, int32_t horizon)
@@ -58,12 +62,11 @@ layout_v2(const AbzSimShape *s, AbzSimLayout *L, size_t off)
 	return off;
 }
 
-/* the arrays both versions have, from off; returns the new end */
+/* the per-trial arrays every version has, from off; returns the new end */
 static size_t
-layout_v1(const AbzSimShape *s, AbzSimLayout *L, size_t off)
+layout_trials(const AbzSimShape *s, AbzSimLayout *L, size_t off)
 {
-	size_t		T = (size_t) s->trials,
-				H = (size_t) s->horizon;
+	size_t		T = (size_t) s->trials;
 
 	L->npv = off;
 	off += T * FX_BYTES;
@@ -75,6 +78,15 @@ layout_v1(const AbzSimShape *s, AbzSimLayout *L, size_t off)
 	off = align8(off + T * sizeof(int16_t));
 	L->breakeven = off;
 	off = align8(off + T * sizeof(int16_t));
+	return off;
+}
+
+/* the per-month, per-risk and category arrays every version has, from off */
+static size_t
+layout_months(const AbzSimShape *s, AbzSimLayout *L, size_t off)
+{
+	size_t		H = (size_t) s->horizon;
+
 	L->alive = off;
 	off += H * sizeof(int64_t);
 	L->rev_sum = off;
@@ -92,6 +104,24 @@ layout_v1(const AbzSimShape *s, AbzSimLayout *L, size_t off)
 		L->cash_q = off;
 		off += H * ABZ_SIM_NQ * sizeof(double);
 	}
+	return off;
+}
+
+/*
+ * The arrays of versions 1 and 2 (trials first) or of version 3 (the
+ * summary, months, then trials), from off; returns the new end.
+ */
+static size_t
+layout_arrays(const AbzSimShape *s, AbzSimLayout *L, size_t off)
+{
+	if (s->version >= 3)
+	{
+		L->summary = off;
+		off = layout_months(s, L, off + align8(sizeof(AbzSimSummary)));
+		off = layout_trials(s, L, off);
+	}
+	else
+		off = layout_months(s, L, layout_trials(s, L, off));
 	return off;
 }
 
@@ -119,7 +149,7 @@ abz_sim_layout_shape(const AbzSimShape *s, AbzSimLayout *L, AbzError *err)
 		L->ext = off;
 		off += align8(sizeof(AbzSimExt));
 	}
-	off = layout_v1(s, L, off);
+	off = layout_arrays(s, L, off);
 	if (s->version >= 2)
 		off = layout_v2(s, L, off);
 	L->size = off;
@@ -169,6 +199,7 @@ abz_sim_view(AbzSimHeader *h, const AbzSimLayout *L, AbzSimView *v)
 	unsigned char *base = (unsigned char *) h;
 
 	v->h = h;
+	v->sum = L->summary ? (AbzSimSummary *) (base + L->summary) : NULL;
 	v->npv = base + L->npv;
 	v->arr = base + L->arr;
 	v->loss = base + L->loss;
@@ -200,6 +231,32 @@ abz_sim_layout_of(const AbzSimHeader *h, AbzSimLayout *L, AbzError *err)
 	return abz_sim_layout_shape(&s, L, err);
 }
 
+/* bytes up to the end of a part of a value: a prefix in version 3 only */
+size_t
+abz_sim_prefix_bytes(const AbzSimHeader *h, const AbzSimLayout *L, int part)
+{
+	if (h->version < 3)
+		return L->size;
+	switch (part)
+	{
+		case ABZ_SIM_PART_SUMMARY:
+			return L->summary + sizeof(AbzSimSummary);
+		case ABZ_SIM_PART_MONTHS:
+			return L->npv;
+		default:
+			return L->npv + (size_t) h->trials * FX_BYTES;
+	}
+}
+
+/* the summary block of a version 3 value (at a fixed offset), NULL before */
+const AbzSimSummary *
+abz_sim_summary(const AbzSimHeader *h)
+{
+	if (h->version < 3)
+		return NULL;
+	return (const AbzSimSummary *) ((const char *) h + ABZ_SIM_HEADER_BYTES);
+}
+
 /* a const view of a value whose header has been checked */
 void
 abz_sim_const_view(const AbzSimHeader *h, AbzSimView *v)
@@ -219,9 +276,9 @@ check_version(const AbzSimHeader *h, size_t size, AbzError *err)
 {
 	unsigned	known = h->version == ABZ_SIM_VERSION_1 ? ABZ_SIM_FLAGS_KNOWN_1 : ABZ_SIM_FLAGS_KNOWN;
 
-	if (h->version != ABZ_SIM_VERSION && h->version != ABZ_SIM_VERSION_1)
+	if (h->version < ABZ_SIM_VERSION_1 || h->version > ABZ_SIM_VERSION)
 		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
-						 "unsupported format version %d (this build reads versions %d and %d)",
+						 "unsupported format version %d (this build reads versions %d to %d)",
 						 (int) h->version, ABZ_SIM_VERSION_1, ABZ_SIM_VERSION);
 	if ((h->flags & ~known) || h->pad || h->pad2)
 		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL, "unknown flags or nonzero padding");
@@ -287,4 +344,44 @@ abz_sim_max_trials(int32_t horizon, bool quantiles)
 			hi = mid - 1;
 	}
 	return lo;
+}
+
+/* copy a version 2 or 3 value into the layout L of version (2 or 3); see simval.h */
+void
+abz_sim_convert(const AbzSimHeader *src, AbzSimHeader *dst, uint8_t version,
+				const AbzSimLayout *L)
+{
+	AbzSimView	a,
+				b;
+	size_t		T = (size_t) src->trials,
+				H = (size_t) src->horizon;
+
+	abz_sim_const_view(src, &a);
+	memset(dst, 0, L->size);
+	*dst = *src;
+	dst->version = version;
+	abz_sim_view(dst, L, &b);
+	*b.ext = *a.ext;
+	memcpy(b.npv, a.npv, T * FX_BYTES);
+	memcpy(b.arr, a.arr, T * FX_BYTES);
+	memcpy(b.loss, a.loss, T * FX_BYTES);
+	memcpy(b.death, a.death, T * sizeof(int16_t));
+	memcpy(b.breakeven, a.breakeven, T * sizeof(int16_t));
+	memcpy(b.alive, a.alive, H * sizeof(int64_t));
+	memcpy(b.rev_sum, a.rev_sum, H * FX_BYTES);
+	memcpy(b.cash_sum, a.cash_sum, H * FX_BYTES);
+	memcpy(b.events, a.events, ABZ_RISK_NCAT * sizeof(int64_t));
+	memcpy(b.cat_loss, a.cat_loss, ABZ_RISK_NCAT * FX_BYTES);
+	if (a.rev_q)
+	{
+		memcpy(b.rev_q, a.rev_q, H * ABZ_SIM_NQ * sizeof(double));
+		memcpy(b.cash_q, a.cash_q, H * ABZ_SIM_NQ * sizeof(double));
+	}
+	memcpy(b.eq_npv, a.eq_npv, T * FX_BYTES);
+	memcpy(b.exit, a.exit, T * FX_BYTES);
+	memcpy(b.contrib, a.contrib, T * FX_BYTES);
+	memcpy(b.slots, a.slots, T * (size_t) a.ext->nslots * FX_BYTES);
+	if (a.surv)
+		memcpy(b.surv, a.surv, H * T * sizeof(uint32_t));
+	abz_sim_summarize(dst);
 }

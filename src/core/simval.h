@@ -7,7 +7,11 @@
  * abz_sim_layout() / abz_sim_builder_scratch() and hand it in.
  *
  * In memory a value is an AbzSimHeader followed by arrays at the offsets
- * abz_sim_layout() computes (all 8-byte aligned):
+ * abz_sim_layout() computes (all 8-byte aligned).  Versions 1 and 2 store
+ * the per-trial arrays first; version 3 stores, after the header and the
+ * version 2 block, a summary block (AbzSimSummary), then the per-month,
+ * per-risk and category arrays, then the per-trial arrays (npv first), so
+ * that a reader of a prefix answers the scalar questions.  The arrays:
  *
  *   per trial   npv, arr, loss          Q95.32 fixed (16 bytes, see fixed.h)
  *               death, breakeven        int16 month, 0 = never
@@ -16,6 +20,12 @@
  *   per risk    events                  int64, summed over trials and members
  *   category    cat_loss                Q95.32
  *   optional    rev_q, cash_q           float8 [month][5]: P5 P25 P50 P75 P95
+ *   version 2   eq_npv, exit, contrib, slots (per trial), surv (portfolios)
+ *
+ * Version 3 order: header, block, summary, alive, rev_sum, cash_sum,
+ * events, cat_loss, rev_q, cash_q, npv, arr, loss, death, breakeven,
+ * eq_npv, exit, contrib, slots, surv.  Versions 1 and 2: header, (block),
+ * npv, arr, loss, death, breakeven, alive ... cash_q, (eq_npv ... surv).
  *
  * Fixed-point cells are stored as 16 raw bytes (memcpy in and out), so the
  * arrays need only 8-byte alignment.
@@ -31,12 +41,14 @@
 #include "model.h"
 #include "spec.h"
 
-#define ABZ_SIM_VERSION			2			/* written; version 1 (aibiz 0.1) still reads */
+#define ABZ_SIM_VERSION			3			/* written; versions 1 (aibiz 0.1) and 2 (0.2) still read */
+#define ABZ_SIM_VERSION_2		2
 #define ABZ_SIM_VERSION_1		1
 #define ABZ_SIM_NQ				5			/* P5 P25 P50 P75 P95 */
 #define ABZ_SIM_QUANTILE_CELLS	4000000		/* trial-months kept for monthly quantiles */
 #define ABZ_SIM_MAX_BYTES		0x3FFFFFFF	/* 1 GB - 1: largest value and largest text */
-#define ABZ_SIM_TEXT_PREFIX		"simulation v2 "
+#define ABZ_SIM_TEXT_PREFIX		"simulation v3 "
+#define ABZ_SIM_TEXT_PREFIX_2	"simulation v2 "
 #define ABZ_SIM_TEXT_PREFIX_1	"simulation v1 "
 
 /*
@@ -101,6 +113,33 @@ typedef struct AbzSimExt
 /* bytes a reader needs to check a header: the header and the version 2 block */
 #define ABZ_SIM_HEADER_BYTES	(((sizeof(AbzSimHeader) + 7) & ~(size_t) 7) + sizeof(AbzSimExt))
 
+/*
+ * Version 3 adds this block right after the version 2 block (64 bytes):
+ * the answers of the scalar questions, computed from the arrays when the
+ * value is made (built, summed or read from text or binary input) by the
+ * same code that answers them from the arrays of an older value, so the
+ * answers are the same bits.  Input checks that it matches the arrays.
+ */
+typedef struct AbzSimSummary
+{
+	double		npv_mean;		/* abz_sim_trial_mean(npv) */
+	double		arr_mean;		/* abz_sim_trial_mean(arr) */
+	double		loss_mean;		/* abz_sim_trial_mean(loss) */
+	double		npv_sd;			/* abz_sim_trial_stddev(npv); 0 for one trial */
+	int64_t		breakeven;		/* trials with a breakeven month */
+	int64_t		failed;			/* trials with a death month */
+	double		npv_min;		/* smallest trial NPV */
+	double		npv_max;		/* largest trial NPV */
+} AbzSimSummary;
+
+/* bytes of a version 3 value before its per-month arrays */
+#define ABZ_SIM_SUMMARY_END		(ABZ_SIM_HEADER_BYTES + sizeof(AbzSimSummary))
+
+/* the parts of a version 3 value a reader may stop after (abz_sim_prefix_bytes) */
+#define ABZ_SIM_PART_SUMMARY	0	/* header, version 2 block, summary */
+#define ABZ_SIM_PART_MONTHS		1	/* ... and the per-month, per-risk and category arrays */
+#define ABZ_SIM_PART_NPV		2	/* ... and the per-trial NPVs */
+
 /* the shape that sizes a value */
 typedef struct AbzSimShape
 {
@@ -115,7 +154,8 @@ typedef struct AbzSimShape
 /* Offsets (bytes from the header) and total size of a value's arrays. */
 typedef struct AbzSimLayout
 {
-	size_t		npv,
+	size_t		summary,		/* version 3 (0 before) */
+				npv,
 				arr,
 				loss,
 				death,
@@ -142,6 +182,7 @@ typedef struct AbzSimLayout
 typedef struct AbzSimView
 {
 	AbzSimHeader *h;
+	AbzSimSummary *sum;			/* version 3; NULL before */
 	unsigned char *npv,
 			   *arr,
 			   *loss;			/* 16-byte fixed cells */
@@ -184,6 +225,27 @@ void		abz_sim_view(AbzSimHeader *h, const AbzSimLayout *L, AbzSimView *v);
 
 /* layout of an existing (validated) value */
 bool		abz_sim_layout_of(const AbzSimHeader *h, AbzSimLayout *out, AbzError *err);
+
+/*
+ * Bytes from the start of a value (layout L) up to the end of part
+ * (ABZ_SIM_PART_*): a prefix in version 3, the whole value (L->size)
+ * before, whose parts are not in that order.
+ */
+size_t		abz_sim_prefix_bytes(const AbzSimHeader *h, const AbzSimLayout *L, int part);
+
+/* the summary block of a version 3 value, NULL for older versions */
+const AbzSimSummary *abz_sim_summary(const AbzSimHeader *h);
+
+/* fill the summary block of a version 3 value from its arrays (nothing before) */
+void		abz_sim_summarize(AbzSimHeader *h);
+
+/*
+ * Copy a version 2 or 3 value src into dst, laid out for version (2 or 3)
+ * by L (from abz_sim_layout_shape with src's shape and that version):
+ * the same arrays, the summary computed in version 3.
+ */
+void		abz_sim_convert(const AbzSimHeader *src, AbzSimHeader *dst, uint8_t version,
+							const AbzSimLayout *L);
 
 /*
  * The check every read of a stored value starts with (constant time): size
@@ -422,8 +484,10 @@ bool		abz_sim_survivors(const AbzSimHeader *h, double *scratch, double (*out)[6]
 
 /*
  * Binary form (big-endian, the body of send/recv): the header fields then
- * every array in layout order; fixed cells as int64 high word, uint64 low
- * word; float8 as its IEEE bits.  buf must hold L->wire bytes.
+ * every array in the order of versions 1 and 2 (per-trial arrays first),
+ * whatever the version; fixed cells as int64 high word, uint64 low word;
+ * float8 as its IEEE bits.  Version 3 sends no summary block: input
+ * computes it from the arrays.  buf must hold L->wire bytes.
  */
 void		abz_sim_to_wire(const AbzSimHeader *h, unsigned char *buf);
 
@@ -443,8 +507,8 @@ bool		abz_sim_from_wire(const unsigned char *buf, size_t len, AbzSimHeader *out,
 							  const AbzSimLayout *L, AbzError *err);
 
 /*
- * Text form: "simulation v1 trials=T horizon=H members=M seed=S data=" then
- * the base64 of the binary form.  buf must hold L->text + 1 bytes.  Returns
+ * Text form: "simulation v3 trials=T horizon=H members=M seed=S slots=N
+ * data=" (v2 alike; v1 without slots) then the base64 of the binary form.  buf must hold L->text + 1 bytes.  Returns
  * the length.
  */
 size_t		abz_sim_format(const AbzSimHeader *h, const AbzSimLayout *L, char *buf);

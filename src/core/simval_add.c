@@ -248,8 +248,10 @@ abz_sim_add(const AbzSimHeader *a, const AbzSimHeader *b,
 	if (!add_v2(&va, &vb, &vo, T, H, err))
 		return false;
 	/* zero the padding after the int16 arrays so equal sums are equal bytes */
-	memset(vo.death + T, 0, L->breakeven - L->death - T * sizeof(int16_t));
-	memset(vo.breakeven + T, 0, L->alive - L->breakeven - T * sizeof(int16_t));
+	memset(vo.death + T, 0, abz_sim_align8(T * sizeof(int16_t)) - T * sizeof(int16_t));
+	memset(vo.breakeven + T, 0, abz_sim_align8(T * sizeof(int16_t)) - T * sizeof(int16_t));
+	/* the summary of the summed trials (version 3) */
+	abz_sim_summarize(out);
 	return true;
 }
 

@@ -257,49 +257,63 @@ abz_sim_builder_add(AbzSimBuilder *b, const AbzTrial *t, AbzError *err)
 	return true;
 }
 
+/* one array's move in compact(): from and to offsets, bytes, bytes of padding after it */
+typedef struct SimMove
+{
+	size_t		from,
+				to,
+				len,
+				pad;
+} SimMove;
+
 /*
  * Move the arrays of a value built for b->trials trials down to the layout
  * of its first n (< b->trials) trials, new.  Every array starts no later
  * than before and ends before the next one's old start, so moving them in
- * layout order never overwrites data still to move; the padding after the
- * int16 arrays is cleared again.
+ * layout order (ascending offsets: version 3 keeps the per-month arrays in
+ * place and moves the per-trial ones) never overwrites data still to move;
+ * the padding after the int16 arrays is cleared again.
  */
 static void
 compact(AbzSimBuilder *b, const AbzSimLayout *old, const AbzSimLayout *new, size_t n)
 {
 	unsigned char *base = (unsigned char *) b->v.h;
 	size_t		H = (size_t) b->horizon,
-				ns = (size_t) b->v.ext->nslots;
-	const struct
-	{
-		size_t		from,
-					to,
-					len;
-	}			move[] = {
-		{old->npv, new->npv, n * ABZ_SIM_FX_BYTES},
-		{old->arr, new->arr, n * ABZ_SIM_FX_BYTES},
-		{old->loss, new->loss, n * ABZ_SIM_FX_BYTES},
-		{old->death, new->death, n * sizeof(int16_t)},
-		{old->breakeven, new->breakeven, n * sizeof(int16_t)},
-		{old->alive, new->alive, H * sizeof(int64_t)},
-		{old->rev_sum, new->rev_sum, H * ABZ_SIM_FX_BYTES},
-		{old->cash_sum, new->cash_sum, H * ABZ_SIM_FX_BYTES},
-		{old->events, new->events, ABZ_RISK_NCAT * sizeof(int64_t)},
-		{old->cat_loss, new->cat_loss, ABZ_RISK_NCAT * ABZ_SIM_FX_BYTES},
-		{old->rev_q, new->rev_q, H * ABZ_SIM_NQ * sizeof(double)},
-		{old->cash_q, new->cash_q, H * ABZ_SIM_NQ * sizeof(double)},
-		{old->eq_npv, new->eq_npv, n * ABZ_SIM_FX_BYTES},
-		{old->exit, new->exit, n * ABZ_SIM_FX_BYTES},
-		{old->contrib, new->contrib, n * ABZ_SIM_FX_BYTES},
-		{old->slots, new->slots, n * ns * ABZ_SIM_FX_BYTES},
+				ns = (size_t) b->v.ext->nslots,
+				pad16 = abz_sim_align8(n * sizeof(int16_t)) - n * sizeof(int16_t);
+	SimMove		move[] = {
+		{old->npv, new->npv, n * ABZ_SIM_FX_BYTES, 0},
+		{old->arr, new->arr, n * ABZ_SIM_FX_BYTES, 0},
+		{old->loss, new->loss, n * ABZ_SIM_FX_BYTES, 0},
+		{old->death, new->death, n * sizeof(int16_t), pad16},
+		{old->breakeven, new->breakeven, n * sizeof(int16_t), pad16},
+		{old->alive, new->alive, H * sizeof(int64_t), 0},
+		{old->rev_sum, new->rev_sum, H * ABZ_SIM_FX_BYTES, 0},
+		{old->cash_sum, new->cash_sum, H * ABZ_SIM_FX_BYTES, 0},
+		{old->events, new->events, ABZ_RISK_NCAT * sizeof(int64_t), 0},
+		{old->cat_loss, new->cat_loss, ABZ_RISK_NCAT * ABZ_SIM_FX_BYTES, 0},
+		{old->rev_q, new->rev_q, H * ABZ_SIM_NQ * sizeof(double), 0},
+		{old->cash_q, new->cash_q, H * ABZ_SIM_NQ * sizeof(double), 0},
+		{old->eq_npv, new->eq_npv, n * ABZ_SIM_FX_BYTES, 0},
+		{old->exit, new->exit, n * ABZ_SIM_FX_BYTES, 0},
+		{old->contrib, new->contrib, n * ABZ_SIM_FX_BYTES, 0},
+		{old->slots, new->slots, n * ns * ABZ_SIM_FX_BYTES, 0},
 	};
+	const size_t nmove = sizeof(move) / sizeof(move[0]);
 
-	for (size_t k = 0; k < sizeof(move) / sizeof(move[0]); k++)
+	/* into layout order: insertion sort of 16 entries by their new offset */
+	for (size_t k = 1; k < nmove; k++)
+		for (size_t j = k; j > 0 && move[j - 1].to > move[j].to; j--)
+		{
+			SimMove		t = move[j];
+
+			move[j] = move[j - 1];
+			move[j - 1] = t;
+		}
+	for (size_t k = 0; k < nmove; k++)
 	{
 		memmove(base + move[k].to, base + move[k].from, move[k].len);
-		if (k == 3 || k == 4)	/* death, breakeven: clear the padding up to the next array */
-			memset(base + move[k].to + move[k].len, 0,
-				   move[k + 1].to - move[k].to - move[k].len);
+		memset(base + move[k].to + move[k].len, 0, move[k].pad);
 	}
 	abz_sim_view(b->v.h, new, &b->v);
 }
@@ -374,6 +388,7 @@ abz_sim_builder_finish(AbzSimBuilder *b, void (*tick) (void *), void *arg,
 		v->h->qtrials = (int32_t) n;
 		now = fewer;
 	}
+	abz_sim_summarize(v->h);
 	if (L)
 		*L = now;
 	return true;

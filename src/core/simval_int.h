@@ -29,6 +29,9 @@ abz_sim_b64_len(size_t n)
 /* a const view of a value whose header has been checked (abz_sim_check_header) */
 void		abz_sim_const_view(const AbzSimHeader *h, AbzSimView *v);
 
+/* the summary block a value's arrays give (any version with trials >= 1) */
+void		abz_sim_summary_compute(const AbzSimHeader *h, AbzSimSummary *out);
+
 /* compare doubles for qsort */
 int			abz_sim_dcmp(const void *a, const void *b);
 

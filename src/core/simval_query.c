@@ -24,19 +24,15 @@ abz_sim_trial_values(const AbzSimHeader *h, int which, double *out)
 		out[i] = abz_fixed_to_double(abz_sim_fx(cells, i));
 }
 
-/* mean of a per-trial fixed array: exact integer sum, one rounding, one division */
-double
-abz_sim_trial_mean(const AbzSimHeader *h, int which)
+/* mean of fixed cells: exact integer sum, one rounding, one division */
+static double
+cells_mean(const unsigned char *cells, int32_t trials)
 {
-	AbzSimView	v;
-	const unsigned char *cells;
 	abz_fixed	sum = 0;
 	double		dsum = 0;
 	bool		exact = true;
 
-	abz_sim_const_view(h, &v);
-	cells = which == 0 ? v.npv : which == 1 ? v.arr : v.loss;
-	for (int32_t i = 0; i < h->trials; i++)
+	for (int32_t i = 0; i < trials; i++)
 	{
 		abz_fixed	x = abz_sim_fx(cells, i);
 
@@ -44,27 +40,55 @@ abz_sim_trial_mean(const AbzSimHeader *h, int which)
 			exact = false;
 		dsum += abz_fixed_to_double(x);
 	}
-	return (exact ? abz_fixed_to_double(sum) : dsum) / (double) h->trials;
+	return (exact ? abz_fixed_to_double(sum) : dsum) / (double) trials;
+}
+
+/* sample standard deviation (n - 1) of fixed cells around mean, in trial order */
+static double
+cells_stddev(const unsigned char *cells, int32_t trials, double mean)
+{
+	double		ss = 0;
+
+	for (int32_t i = 0; i < trials; i++)
+	{
+		double		d = abz_fixed_to_double(abz_sim_fx(cells, i)) - mean;
+
+		ss += d * d;
+	}
+	return sqrt(ss / (double) (trials - 1));
+}
+
+/* the fixed cells of a per-trial array of a view: which 0 = npv, 1 = arr, 2 = loss */
+static const unsigned char *
+trial_cells(const AbzSimView *v, int which)
+{
+	return which == 0 ? v->npv : which == 1 ? v->arr : v->loss;
+}
+
+/* mean of a per-trial fixed array (from the summary in version 3) */
+double
+abz_sim_trial_mean(const AbzSimHeader *h, int which)
+{
+	const AbzSimSummary *s = abz_sim_summary(h);
+	AbzSimView	v;
+
+	if (s)
+		return which == 0 ? s->npv_mean : which == 1 ? s->arr_mean : s->loss_mean;
+	abz_sim_const_view(h, &v);
+	return cells_mean(trial_cells(&v, which), h->trials);
 }
 
 /* sample standard deviation (n - 1) of a per-trial array, two passes in trial order */
 double
 abz_sim_trial_stddev(const AbzSimHeader *h, int which)
 {
+	const AbzSimSummary *s = abz_sim_summary(h);
 	AbzSimView	v;
-	const unsigned char *cells;
-	double		mean = abz_sim_trial_mean(h, which);
-	double		ss = 0;
 
+	if (s && which == 0)
+		return s->npv_sd;
 	abz_sim_const_view(h, &v);
-	cells = which == 0 ? v.npv : which == 1 ? v.arr : v.loss;
-	for (int32_t i = 0; i < h->trials; i++)
-	{
-		double		d = abz_fixed_to_double(abz_sim_fx(cells, i)) - mean;
-
-		ss += d * d;
-	}
-	return sqrt(ss / (double) (h->trials - 1));
+	return cells_stddev(trial_cells(&v, which), h->trials, abz_sim_trial_mean(h, which));
 }
 
 /* share of (trial, member) pairs alive at month (0..horizon; month 0 is 1) */
@@ -94,8 +118,11 @@ share_with_month(const int16_t *month, int32_t trials)
 double
 abz_sim_failure_probability(const AbzSimHeader *h)
 {
+	const AbzSimSummary *s = abz_sim_summary(h);
 	AbzSimView	v;
 
+	if (s)
+		return (double) s->failed / (double) h->trials;
 	abz_sim_const_view(h, &v);
 	return share_with_month(v.death, h->trials);
 }
@@ -104,10 +131,61 @@ abz_sim_failure_probability(const AbzSimHeader *h)
 double
 abz_sim_breakeven_probability(const AbzSimHeader *h)
 {
+	const AbzSimSummary *s = abz_sim_summary(h);
+	AbzSimView	v;
+
+	if (s)
+		return (double) s->breakeven / (double) h->trials;
+	abz_sim_const_view(h, &v);
+	return share_with_month(v.breakeven, h->trials);
+}
+
+/* trials whose month (death or breakeven) is set */
+static int64_t
+count_with_month(const int16_t *month, int32_t trials)
+{
+	int64_t		n = 0;
+
+	for (int32_t i = 0; i < trials; i++)
+		n += month[i] > 0;
+	return n;
+}
+
+/* the summary block of a version 2 or 3 value as its arrays give it */
+void
+abz_sim_summary_compute(const AbzSimHeader *h, AbzSimSummary *out)
+{
+	AbzSimView	v;
+	AbzSimSummary s;
+
+	abz_sim_const_view(h, &v);
+	memset(&s, 0, sizeof(s));
+	s.npv_mean = cells_mean(v.npv, h->trials);
+	s.arr_mean = cells_mean(v.arr, h->trials);
+	s.loss_mean = cells_mean(v.loss, h->trials);
+	s.npv_sd = h->trials >= 2 ? cells_stddev(v.npv, h->trials, s.npv_mean) : 0.0;
+	s.breakeven = count_with_month(v.breakeven, h->trials);
+	s.failed = count_with_month(v.death, h->trials);
+	s.npv_min = s.npv_max = abz_fixed_to_double(abz_sim_fx(v.npv, 0));
+	for (int32_t i = 1; i < h->trials; i++)
+	{
+		double		x = abz_fixed_to_double(abz_sim_fx(v.npv, i));
+
+		s.npv_min = fmin(s.npv_min, x);
+		s.npv_max = fmax(s.npv_max, x);
+	}
+	*out = s;
+}
+
+/* fill the summary block of a version 3 value from its arrays */
+void
+abz_sim_summarize(AbzSimHeader *h)
+{
 	AbzSimView	v;
 
 	abz_sim_const_view(h, &v);
-	return share_with_month(v.breakeven, h->trials);
+	if (v.sum)
+		abz_sim_summary_compute(h, v.sum);
 }
 
 /* share of trials with NPV <= x */

@@ -50,11 +50,19 @@ abz_sim_npv_statistics(const AbzSimHeader *h, double *scratch, AbzSimStats *out)
 	out->trials = h->trials;
 	out->mean = abz_sim_trial_mean(h, 0);
 	out->sd = n >= 2 ? abz_sim_trial_stddev(h, 0) : 0.0;
-	out->min = out->max = scratch[0];
-	for (size_t i = 1; i < n; i++)
+	if (abz_sim_summary(h))
 	{
-		out->min = fmin(out->min, scratch[i]);
-		out->max = fmax(out->max, scratch[i]);
+		out->min = abz_sim_summary(h)->npv_min;
+		out->max = abz_sim_summary(h)->npv_max;
+	}
+	else
+	{
+		out->min = out->max = scratch[0];
+		for (size_t i = 1; i < n; i++)
+		{
+			out->min = fmin(out->min, scratch[i]);
+			out->max = fmax(out->max, scratch[i]);
+		}
 	}
 	central_moments(scratch, n, out->mean, &m2, &m3, &m4);
 	out->skewness = m2 > 0.0 ? m3 / pow(m2, 1.5) : 0.0;

@@ -208,6 +208,19 @@ check_v2(const AbzSimHeader *h, const AbzSimLayout *L, const AbzSimView *v, AbzE
 	return v->surv == NULL || check_survivors(h, v, err);
 }
 
+/* the summary block (version 3) is exactly what the arrays give */
+static bool
+check_summary(const AbzSimHeader *h, const AbzSimView *v, AbzError *err)
+{
+	AbzSimSummary s;
+
+	abz_sim_summary_compute(h, &s);
+	if (memcmp(&s, v->sum, sizeof(s)) != 0)
+		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
+						 "the summary block does not match the trials");
+	return true;
+}
+
 /* check a value as strictly as the builder makes them */
 bool
 abz_sim_validate(const AbzSimHeader *h, size_t size, AbzError *err)
@@ -222,13 +235,17 @@ abz_sim_validate(const AbzSimHeader *h, size_t size, AbzError *err)
 	if ((h->flags & ABZ_SIM_MIXED_SEED) && h->seed != 0)
 		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL, "a mixed-seed portfolio stores seed 0");
 	/* the padding after the int16 arrays is zero, so equal values are equal bytes */
-	if (!zero_bytes(h, L.death + (size_t) h->trials * sizeof(int16_t), L.breakeven) ||
-		!zero_bytes(h, L.breakeven + (size_t) h->trials * sizeof(int16_t), L.alive))
+	if (!zero_bytes(h, L.death + (size_t) h->trials * sizeof(int16_t),
+					L.death + abz_sim_align8((size_t) h->trials * sizeof(int16_t))) ||
+		!zero_bytes(h, L.breakeven + (size_t) h->trials * sizeof(int16_t),
+					L.breakeven + abz_sim_align8((size_t) h->trials * sizeof(int16_t))))
 		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL, "nonzero padding after the trial months");
 	abz_sim_view((AbzSimHeader *) h, &L, &v);
 	if (!check_trials(h, &v, err) || !check_alive(h, &v, err))
 		return false;
 	if (v.ext && !check_v2(h, &L, &v, err))
+		return false;
+	if (v.sum && !check_summary(h, &v, err))
 		return false;
 	return h->members != 1 || check_single(h, &v, err);
 }

@@ -245,9 +245,9 @@ wire_header(const unsigned char *buf, size_t len, AbzSimHeader *h, AbzSimExt *ex
 	h->qtrials = (int32_t) get32(&p);
 	h->members = (int64_t) get64(&p);
 	h->seed = (int64_t) get64(&p);
-	if (h->version != ABZ_SIM_VERSION && h->version != ABZ_SIM_VERSION_1)
+	if (h->version < ABZ_SIM_VERSION_1 || h->version > ABZ_SIM_VERSION)
 		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
-						 "unsupported binary format version %d (this build reads versions %d and %d)",
+						 "unsupported binary format version %d (this build reads versions %d to %d)",
 						 h->version, ABZ_SIM_VERSION_1, ABZ_SIM_VERSION);
 	known = h->version == ABZ_SIM_VERSION_1 ? ABZ_SIM_FLAGS_KNOWN_1 : ABZ_SIM_FLAGS_KNOWN;
 	if ((h->flags & ~known) || h->pad != 0)
@@ -361,6 +361,8 @@ abz_sim_from_wire(const unsigned char *buf, size_t len, AbzSimHeader *out,
 		*v.ext = ext;
 	wire_body(buf + ABZ_SIM_WIRE_HEADER + (v.ext ? ABZ_SIM_WIRE_EXT : 0),
 			  (size_t) h.trials, (size_t) h.horizon, &v);
+	/* version 3: the summary is not sent; it follows from the arrays */
+	abz_sim_summarize(out);
 	return abz_sim_validate(out, L->size, err);
 }
 
@@ -385,7 +387,8 @@ text_prefix(const AbzSimHeader *h, char *buf)
 		snprintf(slots, sizeof(slots), "slots=%d ", (int) v.ext->nslots);
 	}
 	return snprintf(buf, ABZ_SIM_TEXT_HEADER_MAX + 1, "%strials=%d horizon=%d members=%" PRId64 " seed=%s %sdata=",
-					h->version >= 2 ? ABZ_SIM_TEXT_PREFIX : ABZ_SIM_TEXT_PREFIX_1,
+					h->version >= 3 ? ABZ_SIM_TEXT_PREFIX :
+					h->version == 2 ? ABZ_SIM_TEXT_PREFIX_2 : ABZ_SIM_TEXT_PREFIX_1,
 					(int) h->trials, (int) h->horizon, h->members, seed, slots);
 }
 
@@ -467,6 +470,11 @@ text_version(const char **pp, const char *end)
 	{
 		*pp += pl;
 		return ABZ_SIM_VERSION;
+	}
+	if (memcmp(*pp, ABZ_SIM_TEXT_PREFIX_2, pl) == 0)
+	{
+		*pp += pl;
+		return ABZ_SIM_VERSION_2;
 	}
 	if (memcmp(*pp, ABZ_SIM_TEXT_PREFIX_1, pl) == 0)
 	{

@@ -1,8 +1,9 @@
 /*
  * sim_query.c — fmgr glue of the questions asked of an aibiz.simulation:
  * the scalar accessors, the row outputs and the jsonb summary.  Every
- * function reads its value through sim_arg() or sim_header(), which check
- * the stored format version and size first.
+ * function reads its value through sim_arg(), sim_arg_part() (a version 3
+ * value only up to the part it needs) or sim_header(), which check the
+ * stored format version and size first.
  */
 #include "postgres.h"
 
@@ -110,8 +111,11 @@ PG_FUNCTION_INFO_V1(aibiz_sim_survival);
 Datum
 aibiz_sim_survival(PG_FUNCTION_ARGS)
 {
-	AbzSimHeader *h = PG_GETARG_SIM(0);
 	int32		month = PG_GETARG_INT32(1);
+	/* version 3: the alive counts follow the summary, month m ends 8 m bytes later */
+	AbzSimHeader *h = sim_arg_part(fcinfo, 0, ABZ_SIM_PART_SUMMARY,
+								   ABZ_SIM_SUMMARY_END + 8 * (size_t) Max(0, Min(month, ABZ_MAX_HORIZON)),
+								   NULL);
 
 	if (month < 0 || month > h->horizon)
 		ereport(ERROR,
@@ -126,7 +130,7 @@ PG_FUNCTION_INFO_V1(aibiz_sim_npv_mean);
 Datum
 aibiz_sim_npv_mean(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_FLOAT8(abz_sim_trial_mean(PG_GETARG_SIM(0), 0));
+	PG_RETURN_FLOAT8(abz_sim_trial_mean(PG_GETARG_SIM_PART(0, ABZ_SIM_PART_SUMMARY), 0));
 }
 
 PG_FUNCTION_INFO_V1(aibiz_sim_npv_stddev);
@@ -135,7 +139,7 @@ PG_FUNCTION_INFO_V1(aibiz_sim_npv_stddev);
 Datum
 aibiz_sim_npv_stddev(PG_FUNCTION_ARGS)
 {
-	AbzSimHeader *h = PG_GETARG_SIM(0);
+	AbzSimHeader *h = PG_GETARG_SIM_PART(0, ABZ_SIM_PART_SUMMARY);
 
 	if (h->trials < 2)
 		PG_RETURN_NULL();
@@ -148,7 +152,7 @@ PG_FUNCTION_INFO_V1(aibiz_sim_arr_mean);
 Datum
 aibiz_sim_arr_mean(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_FLOAT8(abz_sim_trial_mean(PG_GETARG_SIM(0), 1));
+	PG_RETURN_FLOAT8(abz_sim_trial_mean(PG_GETARG_SIM_PART(0, ABZ_SIM_PART_SUMMARY), 1));
 }
 
 PG_FUNCTION_INFO_V1(aibiz_sim_loss_mean);
@@ -157,7 +161,7 @@ PG_FUNCTION_INFO_V1(aibiz_sim_loss_mean);
 Datum
 aibiz_sim_loss_mean(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_FLOAT8(abz_sim_trial_mean(PG_GETARG_SIM(0), 2));
+	PG_RETURN_FLOAT8(abz_sim_trial_mean(PG_GETARG_SIM_PART(0, ABZ_SIM_PART_SUMMARY), 2));
 }
 
 PG_FUNCTION_INFO_V1(aibiz_sim_npv_quantile);
@@ -166,7 +170,7 @@ PG_FUNCTION_INFO_V1(aibiz_sim_npv_quantile);
 Datum
 aibiz_sim_npv_quantile(PG_FUNCTION_ARGS)
 {
-	AbzSimHeader *h = PG_GETARG_SIM(0);
+	AbzSimHeader *h = PG_GETARG_SIM_PART(0, ABZ_SIM_PART_NPV);
 	double		q = PG_GETARG_FLOAT8(1);
 
 	if (!(q >= 0 && q <= 1))
@@ -182,7 +186,7 @@ PG_FUNCTION_INFO_V1(aibiz_sim_npv_cdf);
 Datum
 aibiz_sim_npv_cdf(PG_FUNCTION_ARGS)
 {
-	AbzSimHeader *h = PG_GETARG_SIM(0);
+	AbzSimHeader *h = PG_GETARG_SIM_PART(0, ABZ_SIM_PART_NPV);
 	double		x = PG_GETARG_FLOAT8(1);
 
 	check_finite(x, "x");
@@ -193,7 +197,7 @@ aibiz_sim_npv_cdf(PG_FUNCTION_ARGS)
 static double
 tail_risk(FunctionCallInfo fcinfo, bool shortfall)
 {
-	AbzSimHeader *h = PG_GETARG_SIM(0);
+	AbzSimHeader *h = PG_GETARG_SIM_PART(0, ABZ_SIM_PART_NPV);
 	double		level = PG_GETARG_FLOAT8(1);
 	double	   *scratch;
 	double		var,
@@ -230,7 +234,7 @@ PG_FUNCTION_INFO_V1(aibiz_sim_breakeven_probability);
 Datum
 aibiz_sim_breakeven_probability(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_FLOAT8(abz_sim_breakeven_probability(PG_GETARG_SIM(0)));
+	PG_RETURN_FLOAT8(abz_sim_breakeven_probability(PG_GETARG_SIM_PART(0, ABZ_SIM_PART_SUMMARY)));
 }
 
 /* ---- row outputs ---- */
@@ -243,7 +247,7 @@ aibiz_sim_fan(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsi = (ReturnSetInfo *) fcinfo->resultinfo;
 	AbzSimLayout L;
-	AbzSimHeader *h = sim_arg(fcinfo, 0, &L);
+	AbzSimHeader *h = sim_arg_part(fcinfo, 0, ABZ_SIM_PART_MONTHS, 0, &L);
 	AbzSimView	v;
 
 	InitMaterializedSRF(fcinfo, 0);
@@ -281,7 +285,7 @@ aibiz_sim_survival_curve(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsi = (ReturnSetInfo *) fcinfo->resultinfo;
 	AbzSimLayout L;
-	AbzSimHeader *h = sim_arg(fcinfo, 0, &L);
+	AbzSimHeader *h = sim_arg_part(fcinfo, 0, ABZ_SIM_PART_MONTHS, 0, &L);
 	AbzSimView	v;
 
 	InitMaterializedSRF(fcinfo, 0);
@@ -307,7 +311,7 @@ aibiz_sim_risk_attribution(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsi = (ReturnSetInfo *) fcinfo->resultinfo;
 	AbzSimLayout L;
-	AbzSimHeader *h = sim_arg(fcinfo, 0, &L);
+	AbzSimHeader *h = sim_arg_part(fcinfo, 0, ABZ_SIM_PART_MONTHS, 0, &L);
 	AbzSimView	v;
 	abz_fixed	total = 0;
 	bool		exact = true;
@@ -396,7 +400,7 @@ Datum
 aibiz_sim_npv_histogram(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsi = (ReturnSetInfo *) fcinfo->resultinfo;
-	AbzSimHeader *h = PG_GETARG_SIM(0);
+	AbzSimHeader *h = PG_GETARG_SIM_PART(0, ABZ_SIM_PART_NPV);
 	int32		bins = PG_GETARG_INT32(1);
 	double	   *scratch;
 	int64	   *count;
@@ -459,13 +463,18 @@ Datum
 aibiz_sim_summary(PG_FUNCTION_ARGS)
 {
 	static const double ps[] = {0.05, 0.25, 0.5, 0.75, 0.95};
-	AbzSimHeader *h = PG_GETARG_SIM(0);
+	AbzSimHeader *h = PG_GETARG_SIM_PART(0, ABZ_SIM_PART_NPV);
 	JsonbParseState *st = NULL;
 	JsonbValue *res;
-	double	   *x = trial_values(h, 0);
+	double	   *x;
 	double		q[5],
 				var,
 				es;
+
+	/* a portfolio's survivor counts come last: read it whole */
+	if (h->members > 1)
+		h = PG_GETARG_SIM(0);
+	x = trial_values(h, 0);
 
 	abz_quantiles7(x, (size_t) h->trials, ps, 5, q);
 	abz_sim_tail_risk(h, 0.95, x, &var, &es);
@@ -508,7 +517,7 @@ PG_FUNCTION_INFO_V1(aibiz_sim_statistics);
 Datum
 aibiz_sim_statistics(PG_FUNCTION_ARGS)
 {
-	AbzSimHeader *h = PG_GETARG_SIM(0);
+	AbzSimHeader *h = PG_GETARG_SIM_PART(0, ABZ_SIM_PART_NPV);
 	Datum		values[8 + ABZ_SIM_NSTAT_PCT];
 	bool		nulls[8 + ABZ_SIM_NSTAT_PCT] = {false};
 	TupleDesc	desc;

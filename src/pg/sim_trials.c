@@ -24,7 +24,7 @@ PG_FUNCTION_INFO_V1(aibiz_sim_trial_npvs);
 Datum
 aibiz_sim_trial_npvs(PG_FUNCTION_ARGS)
 {
-	AbzSimHeader *h = PG_GETARG_SIM(0);
+	AbzSimHeader *h = PG_GETARG_SIM_PART(0, ABZ_SIM_PART_NPV);
 	size_t		n = (size_t) h->trials;
 	double	   *x;
 	Datum	   *d;
@@ -81,7 +81,7 @@ Datum
 aibiz_sim_settings(PG_FUNCTION_ARGS)
 {
 	AbzSimLayout L;
-	AbzSimHeader *h = sim_arg(fcinfo, 0, &L);
+	AbzSimHeader *h = sim_arg_part(fcinfo, 0, ABZ_SIM_PART_SUMMARY, 0, &L);
 	JsonbParseState *st = NULL;
 	AbzSimView	v;
 	const AbzSimExt *e;

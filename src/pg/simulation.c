@@ -8,6 +8,7 @@
 
 #include <math.h>
 
+#include "access/detoast.h"
 #include "catalog/pg_type.h"
 #include "libpq/pqformat.h"
 #include "miscadmin.h"
@@ -54,7 +55,8 @@ sim_check_stored(const AbzSimHeader *h, size_t size, AbzSimLayout *L)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("cannot read stored aibiz.simulation value of %zu bytes: %s", size, err.msg),
-				 size >= sizeof(AbzSimHeader) && h->version != ABZ_SIM_VERSION ?
+				 size >= sizeof(AbzSimHeader) &&
+				 (h->version < ABZ_SIM_VERSION_1 || h->version > ABZ_SIM_VERSION) ?
 				 errhint("The value was not written by this version of aibiz; reload it from its source.") : 0));
 }
 
@@ -92,6 +94,67 @@ AbzSimHeader *
 sim_arg(FunctionCallInfo fcinfo, int n, AbzSimLayout *L)
 {
 	return abz_sim_datum(PG_GETARG_DATUM(n), L);
+}
+
+/* error for a stored value of raw bytes whose slice came back short */
+pg_attribute_noreturn()
+static void
+sim_short(Size raw)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("cannot read stored aibiz.simulation value of %zu bytes", (size_t) raw)));
+	pg_unreachable();
+}
+
+/* the first bytes (after the varlena header) of a datum of raw size raw, as a slice */
+static AbzSimHeader *
+sim_slice(Datum d, Size raw, size_t bytes)
+{
+	struct varlena *v = PG_DETOAST_DATUM_SLICE(d, 0, ABZ_VARHDRSZ + bytes);
+
+	if (VARSIZE(v) < ABZ_VARHDRSZ + bytes)
+		sim_short(raw);
+	return SIM_OF(v);
+}
+
+/*
+ * Argument n, read only up to the end of part (ABZ_SIM_PART_*) when it is
+ * of version 3, whose parts come in that order (older versions are read
+ * whole).  The first slice holds want bytes (at least the header, the
+ * version 2 block and the summary); its header is checked against the
+ * value's full size (toast_raw_datum_size) before anything else is read,
+ * and a part that ends later is fetched as a second, longer slice.  For a
+ * value stored out of line and compressed with pglz, PostgreSQL fetches and
+ * decompresses only the chunks a slice needs.  L receives the full layout.
+ */
+AbzSimHeader *
+sim_arg_part(FunctionCallInfo fcinfo, int n, int part, size_t want, AbzSimLayout *L)
+{
+	Datum		d = PG_GETARG_DATUM(n);
+	Size		raw = toast_raw_datum_size(d);
+	size_t		first = Max(want, ABZ_SIM_SUMMARY_END);
+	AbzSimLayout layout;
+	AbzSimHeader *h;
+	size_t		need;
+
+	if (L == NULL)
+		L = &layout;
+	if (raw < ABZ_VARHDRSZ + sizeof(AbzSimHeader))
+		sim_short(raw);
+	if (raw <= ABZ_VARHDRSZ + first)
+		return sim_arg(fcinfo, n, L);
+	h = sim_slice(d, raw, first);
+	sim_check_stored(h, raw - ABZ_VARHDRSZ, L);
+	if (h->version < 3)
+		return sim_arg(fcinfo, n, L);
+	need = abz_sim_prefix_bytes(h, L, part);
+	if (need > first)
+	{
+		h = sim_slice(d, raw, need);
+		sim_check_stored(h, raw - ABZ_VARHDRSZ, L);
+	}
+	return h;
 }
 
 /* ---- I/O ---- */

@@ -16,13 +16,13 @@ CREATE TEMP TABLE s AS
 SELECT aibiz.trials(sim), aibiz.horizon(sim), aibiz.members(sim) FROM s;
 
 -- The text form starts with a readable header.  Its length: the prefix
--- "simulation v2 trials=2000 horizon=24 members=1 seed=7 slots=2 data=" is
+-- "simulation v3 trials=2000 horizon=24 members=1 seed=7 slots=2 data=" is
 -- 67 bytes (two equity slots: month 0 and the round's month 12); the binary
 -- form is 36 + 160 (version 2 block) + 2000*52 + 24*40 + 8*24 + 24*80 +
 -- 2000*(3+2)*16 (equity NPV, exit, contributions, two slots) = 267268 bytes,
 -- whose base64 is 4*ceil(267268/3) = 356360 bytes: 356427 in all.
 SELECT left(sim::text, 67) AS prefix, length(sim::text) FROM s;
--- the binary form: version byte 2, then flags 1 (monthly quantiles present), 267268 bytes
+-- the binary form: version byte 3, then flags 1 (monthly quantiles present), 267268 bytes
 SELECT substr(aibiz.simulation_send(sim), 1, 2) AS version_flags,
 	length(aibiz.simulation_send(sim)) AS wire_bytes FROM s;
 -- the text form reads back to the same value, byte for byte
@@ -189,7 +189,7 @@ CREATE FUNCTION pg_temp.with_body(b bytea) RETURNS text LANGUAGE sql AS $$
 	SELECT (SELECT split_part(sim::text, 'data=', 1) FROM s) || 'data=' || translate(encode(b, 'base64'), E'\n', '')
 $$;
 SELECT pg_temp.with_body(b)::aibiz.simulation::text = (SELECT sim::text FROM s) AS reencoded_ok FROM body;
-SELECT pg_temp.with_body(set_byte(b, 0, 3))::aibiz.simulation FROM body;
+SELECT pg_temp.with_body(set_byte(b, 0, 2))::aibiz.simulation FROM body;
 SELECT pg_temp.with_body(set_byte(set_byte(b, 196 + 2000 * 48, 127), 196 + 2000 * 48 + 1, 255))::aibiz.simulation FROM body;
 SELECT pg_temp.with_body(set_byte(b, 104196, 1))::aibiz.simulation FROM body;
 SELECT pg_temp.with_body(set_byte(b, 139268, 128))::aibiz.simulation FROM body;

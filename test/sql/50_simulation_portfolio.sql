@@ -56,7 +56,7 @@ SELECT (SELECT p::text FROM results WHERE how = 'parallel simulate')
 	 = (SELECT p::text FROM results WHERE how = 'serial simulate') AS parallel_simulate_same;
 
 -- What a portfolio is: 20000 members, 64 trials, 12 months; mixed seeds
-SELECT aibiz.members(p), aibiz.trials(p), aibiz.horizon(p), p::text LIKE 'simulation v2 trials=64 horizon=12 members=20000 seed=mixed slots=% data=%' AS header
+SELECT aibiz.members(p), aibiz.trials(p), aibiz.horizon(p), p::text LIKE 'simulation v3 trials=64 horizon=12 members=20000 seed=mixed slots=% data=%' AS header
 FROM results WHERE how = 'serial';
 -- Trial-wise sums: the portfolio's mean NPV and ARR are the sums of the
 -- members' (to rounding: each member's mean is rounded once)

@@ -103,11 +103,14 @@ ABZ_SUITE(simval_layout)
 
 	CHECK(abz_sim_layout(1000, 60, true, &L, &err));
 	/*
-	 * header 40, version 2 block 160, per trial 3*16 + 2 + 2 (int16 arrays
-	 * padded to 8: 2000 each), per month 8 + 16 + 16, categories 8*(8+16),
-	 * quantiles 2*60*5*8, then the equity view: per trial 3*16 (no slots)
+	 * header 40, version 2 block 160, summary 64 (8 fields of 8 bytes), per
+	 * month 8 + 16 + 16, categories 8*(8+16), quantiles 2*60*5*8, then per
+	 * trial 3*16 + 2 + 2 (int16 arrays padded to 8: 2000 each), then the
+	 * equity view: per trial 3*16 (no slots)
 	 */
-	CHECK(L.size == 40 + 160 + 48000 + 2000 + 2000 + 60 * 40 + 8 * 24 + 2 * 60 * 5 * 8 + 48000);
+	CHECK(L.size == 40 + 160 + 64 + 48000 + 2000 + 2000 + 60 * 40 + 8 * 24 + 2 * 60 * 5 * 8 + 48000);
+	/* the prefixes: summary ends at 264; the months at 264 + 2400 + 192 + 4800 = 7656 */
+	CHECK(L.summary == 200 && L.alive == 264 && L.npv == 7656);
 	CHECK(L.wire == 36 + 160 + 52000 + 60 * 40 + 8 * 24 + 2 * 60 * 5 * 8 + 48000);
 	CHECK(!abz_sim_layout(0, 60, true, &L, &err) && err.code == ABZ_ERR_DOMAIN);
 	CHECK(!abz_sim_layout(10, 601, true, &L, &err) && err.code == ABZ_ERR_LIMIT);
@@ -301,8 +304,14 @@ ABZ_SUITE(simval_validate)
 
 	CHECK(abz_sim_validate(h, L.size, &err));
 	CHECK(!abz_sim_validate(h, L.size - 8, &err));
-	CORRUPT(c->version = 3);
+	CORRUPT(c->version = 4);
+	CORRUPT(c->version = 2);	/* a version 2 value is smaller (no summary) */
 	CORRUPT(c->version = 1);	/* a version 1 value is smaller */
+	CORRUPT(cv.sum->npv_mean = nextafter(cv.sum->npv_mean, 1e300));
+	CORRUPT(cv.sum->npv_sd = 0);
+	CORRUPT(cv.sum->breakeven++);
+	CORRUPT(cv.sum->failed++);
+	CORRUPT(cv.sum->npv_max = cv.sum->npv_max + 1);
 	CORRUPT(c->flags |= 0x80);
 	CORRUPT(c->flags &= ~ABZ_SIM_HAS_QUANTILES);
 	CORRUPT(c->members = 0);
@@ -358,7 +367,7 @@ ABZ_SUITE(simval_wire_text)
 
 	tl = abz_sim_format(h, &L, text);
 	CHECK(tl == strlen(text) && tl <= L.text);
-	CHECK(strncmp(text, "simulation v2 trials=37 horizon=7 members=1 seed=-9 slots=0 data=", 65) == 0);
+	CHECK(strncmp(text, "simulation v3 trials=37 horizon=7 members=1 seed=-9 slots=0 data=", 65) == 0);
 	memset(back, 0xAA, L.size);
 	CHECK(abz_sim_text_layout(text, tl, &L2, &err) && L2.size == L.size);
 	CHECK(abz_sim_parse(text, tl, wire, back, &L2, &err));

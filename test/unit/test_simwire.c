@@ -134,7 +134,7 @@ forged_text(const AbzSimHeader *h, const AbzSimLayout *L, int32_t header_trials,
 
 	abz_sim_to_wire(h, wire);
 	put_be32(wire, 8, (uint32_t) wire_trials);
-	n = sprintf(text, "simulation v2 trials=%d horizon=%d members=1 seed=7 slots=0 data=",
+	n = sprintf(text, "simulation v3 trials=%d horizon=%d members=1 seed=7 slots=0 data=",
 				(int) header_trials, (int) h->horizon);
 	b64(wire, L->wire, text + n);
 	free(wire);
@@ -252,9 +252,12 @@ ABZ_SUITE(simwire_version_every_read)
 	AbzSimHeader *h = build(10, 3, &L);
 
 	CHECK(abz_sim_check_header(h, L.size, &L2, &err) && L2.size == L.size && L2.wire == L.wire);
-	h->version = 3;
+	h->version = 4;
 	CHECK(!abz_sim_check_header(h, L.size, &L2, &err) && err.code == ABZ_ERR_BINARY);
-	CHECK(strstr(err.msg, "versions 1 and 2") != NULL);
+	CHECK(strstr(err.msg, "versions 1 to 3") != NULL);
+	h->version = 2;				/* readable, but a version 2 value has no 64-byte summary */
+	CHECK(!abz_sim_check_header(h, L.size, &L2, &err) && err.code == ABZ_ERR_BINARY);
+	CHECK(abz_sim_check_header(h, L.size - 64, &L2, &err));
 	h->version = 1;				/* readable, but a version 1 value of these dimensions is smaller */
 	CHECK(!abz_sim_check_header(h, L.size, &L2, &err) && err.code == ABZ_ERR_BINARY);
 	h->version = 0;
@@ -365,9 +368,9 @@ ABZ_SUITE(simwire_padding)
 	base[L.death + 10] = 1;
 	CHECK(!abz_sim_validate(h, L.size, &err) && err.code == ABZ_ERR_BINARY);
 	base[L.death + 10] = 0;
-	base[L.alive - 1] = 0x80;
+	base[L.breakeven + 15] = 0x80;
 	CHECK(!abz_sim_validate(h, L.size, &err) && err.code == ABZ_ERR_BINARY);
-	base[L.alive - 1] = 0;
+	base[L.breakeven + 15] = 0;
 	CHECK(abz_sim_validate(h, L.size, &err));
 	free(h);
 }

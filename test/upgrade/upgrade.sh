@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# upgrade.sh — ALTER EXTENSION aibiz UPDATE from 0.1.0 to the current version.
+# upgrade.sh — ALTER EXTENSION aibiz UPDATE from 0.1.0 and from 0.2.0 to the
+# current version.
 #
-# The 0.1.0 install script is kept frozen next to this file and is never
-# installed by `make install`; this test copies it into the extension
-# directory for its own run and removes it on exit.  In a private cluster
+# The 0.1.0 and 0.2.0 install scripts are kept frozen next to this file and
+# are never installed by `make install`; this test copies them into the
+# extension directory for its own run and removes them on exit.  In a private cluster
 # (pg_virtualenv) it installs 0.1.0 as a non-superuser database owner, stores
 # user rows and values of every type, plants hostile operators and functions
 # in schema aibiz, updates, and checks that
@@ -12,7 +13,11 @@
 #   - nothing planted fired while the update script ran as superuser,
 #   - the upgraded catalog equals a fresh install's (pg_dump of schema aibiz
 #     in binary-upgrade mode, which lists extension members one by one),
-#   - an update refuses a database whose rows sit in the wrong id range.
+#   - an update refuses a database whose rows sit in the wrong id range,
+#   - simulations stored by 0.2.0 (format version 2, simulations_v2.txt)
+#     give the same answers to every question (answers.sql) after the
+#     update as before it, and so do the same simulations written again
+#     after it (format version 3, simulations_v2.sql).
 # Prints "N passed, N failed".  Run it under the install lock after
 # `make install` (scripts/test.sh does).
 set -uo pipefail
@@ -23,13 +28,20 @@ PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
 if [ "${1:-}" != "--inner" ]; then
 	extdir="$("$PG_CONFIG" --sharedir)/extension"
 	frozen="$extdir/aibiz--0.1.0.sql"
+	frozen2="$extdir/aibiz--0.2.0.sql"
 	# a file left there by an older install is put back afterwards
 	saved=
+	saved2=
 	if [ -e "$frozen" ]; then
 		saved=$(mktemp) && cp -p "$frozen" "$saved" || exit 1
 	fi
-	trap 'if [ -n "$saved" ]; then mv "$saved" "$frozen"; else rm -f "$frozen"; fi' EXIT
+	if [ -e "$frozen2" ]; then
+		saved2=$(mktemp) && cp -p "$frozen2" "$saved2" || exit 1
+	fi
+	trap 'if [ -n "$saved" ]; then mv "$saved" "$frozen"; else rm -f "$frozen"; fi
+	      if [ -n "$saved2" ]; then mv "$saved2" "$frozen2"; else rm -f "$frozen2"; fi' EXIT
 	cp "$here/aibiz--0.1.0.sql" "$frozen" || exit 1
+	cp "$here/aibiz--0.2.0.sql" "$frozen2" || exit 1
 	pg_virtualenv -t -v 15 bash "$here/upgrade.sh" --inner
 	exit $?
 fi
@@ -99,7 +111,7 @@ check "stored 25 companies with projections and simulations" "25" "$store"
 
 # Simulations written by the 0.1.x engine (format version 1, as text: the
 # two lines of simulations_v1.txt, 50 trials over 24 months, seeds 1 and 2)
-# are stored too: this build writes version 2, so they stand for the values
+# are stored too: this build writes version 3, so they stand for the values
 # a database holds from before the update.
 old_sims=$(q up -c "CREATE TABLE public.old_sims (seed int, sim aibiz.simulation); GRANT ALL ON public.old_sims TO installer" \
 	-c "\\copy public.old_sims (sim) FROM '$here/simulations_v1.txt'" \
@@ -166,7 +178,7 @@ check "planted hostile operators in schema aibiz" "0" "$plant"
 
 upd=$(qo up "ALTER EXTENSION aibiz UPDATE" 2>&1)
 check "ALTER EXTENSION aibiz UPDATE as the database owner" "" "$upd"
-check "extension is at the current version" "0.2.0" \
+check "extension is at the current version" "0.3.0" \
 	"$(q up -c "SELECT extversion FROM pg_extension WHERE extname = 'aibiz'")"
 check "nothing planted fired during the update" "0" \
 	"$(q up -c "SELECT count(*) FROM public.fired")"
@@ -180,7 +192,7 @@ check "investor() of a version 1 simulation says to re-simulate (22023)" "22023 
 	   sed -n 's/^ERROR: *\([0-9A-Z]*\):.*\(re-simulate\).*/\1 \2/p')"
 check "a portfolio of version 1 simulations says to re-simulate (22023)" "22023" \
 	"$(psql -X -q -At -d up -c "\set VERBOSITY sqlstate" -c "SELECT aibiz.portfolio(sim) FROM public.old_sims" 2>&1 | sed 's/^ERROR: *//')"
-check "a 0.1.0 simulation re-simulated after the update is of version 2" "simulation v2" \
+check "a 0.1.0 simulation re-simulated after the update is of version 3" "simulation v3" \
 	"$(q up -c "SELECT left(aibiz.simulate(c, m, 12, 10, 1)::text, 13) FROM aibiz.companies c JOIN aibiz.markets m ON m.id = c.market_id LIMIT 1")"
 check "the re-created sample_companies() gives the rows 0.1.0 gave (600 companies)" \
 	"$sample_before" "$(sample_md5 up)"
@@ -231,6 +243,47 @@ if diff -u <(catalog_dump su_fresh) <(catalog_dump su_up); then
 	check "superuser install: upgraded schema equals a fresh install" same same
 else
 	check "superuser install: upgraded schema equals a fresh install" same different
+fi
+
+# ---- 0.2.0 -> current: simulations stored in format version 2 ----
+q postgres -c "CREATE DATABASE up2 OWNER installer" >/dev/null
+check "install 0.2.0" "0.2.0" \
+	"$(qo up2 "CREATE EXTENSION aibiz VERSION '0.2.0'" >/dev/null; q up2 -c "SELECT extversion FROM pg_extension WHERE extname = 'aibiz'")"
+# simulations_v2.txt: six simulations as aibiz 0.2.0 wrote them (its text)
+check "stored 6 simulations of format version 2" "6" \
+	"$(q up2 -c "CREATE TABLE public.sims_v2 (label text, sim aibiz.simulation)" \
+		-c "\\copy public.sims_v2 FROM '$here/simulations_v2.txt'" \
+		-c "SELECT count(*) FROM public.sims_v2 WHERE left(sim::text, 14) = 'simulation v2 '" | tail -n 1)"
+# every question's answers, pinned before the update
+q up2 -f "$here/answers.sql" \
+	-c "CREATE TABLE public.pinned AS SELECT label, pg_temp.answers(sim) AS answers FROM public.sims_v2" >/dev/null
+v2_before=$(q up2 -c "SELECT md5(string_agg(sim::text, E'\n' ORDER BY label)) FROM public.sims_v2")
+check "ALTER EXTENSION aibiz UPDATE from 0.2.0 as the database owner" "" "$(qo up2 "ALTER EXTENSION aibiz UPDATE" 2>&1)"
+check "0.2.0 updated to the current version" "0.3.0" \
+	"$(q up2 -c "SELECT extversion FROM pg_extension WHERE extname = 'aibiz'")"
+check "version 2 simulations read back identical after the update (text)" "$v2_before" \
+	"$(q up2 -c "SELECT md5(string_agg(sim::text, E'\n' ORDER BY label)) FROM public.sims_v2")"
+check "version 2 simulations give every answer pinned before the update" "6 of 6" \
+	"$(q up2 -f "$here/answers.sql" -c "SELECT count(*) FILTER (WHERE pg_temp.answers(s.sim) = p.answers) || ' of ' || count(*)
+	   FROM public.sims_v2 s JOIN public.pinned p USING (label)" | tail -n 1)"
+# the same simulations written after the update are of version 3, stored,
+# and read back from the table
+q up2 -c "SET client_min_messages = warning" -f "$here/simulations_v2.sql" \
+	-c "CREATE TABLE public.sims_v3 AS SELECT * FROM sims_v3" >/dev/null
+check "the same simulations written after the update are of version 3" "6" \
+	"$(q up2 -c "SELECT count(*) FROM public.sims_v3 WHERE left(sim::text, 14) = 'simulation v3 '")"
+check "stored version 3 simulations give the answers pinned from version 2" "6 of 6" \
+	"$(q up2 -f "$here/answers.sql" -c "SELECT count(*) FILTER (WHERE pg_temp.answers(s.sim) = p.answers) || ' of ' || count(*)
+	   FROM public.sims_v3 s JOIN public.pinned p USING (label)" | tail -n 1)"
+check "their binary forms differ from the version 2 ones in the version byte only" "6" \
+	"$(q up2 -c "SELECT count(*) FROM public.sims_v2 a JOIN public.sims_v3 b USING (label)
+	             WHERE substr(aibiz.simulation_send(a.sim), 2) = substr(aibiz.simulation_send(b.sim), 2)
+	               AND get_byte(aibiz.simulation_send(a.sim), 0) = 2 AND get_byte(aibiz.simulation_send(b.sim), 0) = 3")"
+q up2 -c "DROP TABLE public.sims_v2, public.sims_v3, public.pinned" >/dev/null
+if diff -u <(catalog_dump fresh) <(catalog_dump up2); then
+	check "0.2.0 updated: schema equals a fresh install" same same
+else
+	check "0.2.0 updated: schema equals a fresh install" same different
 fi
 
 # ---- rows on the wrong side of the reserved id ranges stop the update ----
