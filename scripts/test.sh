@@ -11,8 +11,36 @@
 # summed over all stages (docs/testing.md says what each stage counts).
 # Exit status is non-zero if any stage failed.
 #
+# Usage: scripts/test.sh [STAGE ...]   (no stage: all of them; -h: this help)
+# Named stages run alone, in the order above; name the ones they need too,
+# e.g. `scripts/test.sh build install regression pgtap`.
+#
 # Environment: FUZZ_SECONDS (default 240, shared by the harnesses), PG_CONFIG (default PostgreSQL 15).
 set -uo pipefail
+
+STAGES="deps build unit unit-asan install regression pgtap bi-client restore memcheck charts upgrade cluster fuzz"
+case "${1:-}" in
+-h | --help)
+	sed -n '2,/^set -uo/p' "$0" | sed '$d; s/^# \{0,1\}//'
+	echo "stages: $STAGES"
+	exit 0
+	;;
+esac
+for s in "$@"; do
+	case " $STAGES " in
+	*" $s "*) ;;
+	*)
+		echo "test.sh: unknown stage \"$s\"; stages: $STAGES" >&2
+		exit 2
+		;;
+	esac
+done
+WANT=" $* "
+
+# true when stage $1 is to run (every stage when none was named)
+want() {
+	[ "$WANT" = "  " ] || [[ "$WANT" == *" $1 "* ]]
+}
 
 cd "$(dirname "$0")/.."
 export PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
@@ -121,32 +149,32 @@ pgtap_stage() {
 	record pgtap "$rc" "$p" "$f"
 }
 
-simple_stage deps bash scripts/deps.sh
-simple_stage build make -s -j2
-counted_stage unit make -s unit
-counted_stage unit-asan make -s unit-asan
+want deps && simple_stage deps bash scripts/deps.sh
+want build && simple_stage build make -s -j2
+want unit && counted_stage unit make -s unit
+want unit-asan && counted_stage unit-asan make -s unit-asan
 
 # the installed extension is shared by everyone on this machine
 exec 9>"$LOCK"
 banner "waiting for $LOCK"
 flock 9
-simple_stage install make -s install
-regress_stage
-if compgen -G 'test/pgtap/*.sql' >/dev/null; then
+want install && simple_stage install make -s install
+want regression && regress_stage
+if want pgtap && compgen -G 'test/pgtap/*.sql' >/dev/null; then
 	pgtap_stage
 fi
-counted_stage bi-client pg_virtualenv -t -v 15 /usr/bin/python3 test/client/bi_client.py
-counted_stage restore bash test/restore/restore.sh
-counted_stage memcheck bash scripts/memcheck.sh
+want bi-client && counted_stage bi-client pg_virtualenv -t -v 15 /usr/bin/python3 test/client/bi_client.py
+want restore && counted_stage restore bash test/restore/restore.sh
+want memcheck && counted_stage memcheck bash scripts/memcheck.sh
 # charts drawn by SQL, screenshotted by headless Chromium (skipped without it)
-counted_stage charts bash test/charts/render.sh
-counted_stage upgrade bash test/upgrade/upgrade.sh
+want charts && counted_stage charts bash test/charts/render.sh
+want upgrade && counted_stage upgrade bash test/upgrade/upgrade.sh
 # a coordinator and three shards over postgres_fdw (docs/scale-out.md)
-counted_stage cluster bash test/cluster/cluster.sh
+want cluster && counted_stage cluster bash test/cluster/cluster.sh
 flock -u 9
 exec 9>&-
 
-if [ -f scripts/fuzz.sh ]; then
+if want fuzz && [ -f scripts/fuzz.sh ]; then
 	counted_stage fuzz bash scripts/fuzz.sh "$FUZZ_SECONDS"
 fi
 
