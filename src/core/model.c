@@ -304,6 +304,39 @@ check_spec(const AbzSpec *s, AbzKind kind, AbzError *err)
 	return true;
 }
 
+/*
+ * The growth factors (1 + growth)^(t/12), t = 1..n, of the last base
+ * 1 + growth this thread asked for.  The markets of one query often share
+ * their growth, and these pow() calls were the largest part of preparing a
+ * model.  A pure cache: each factor is the same pow() result as before, so
+ * no model changes by a bit.  Thread-local, so that models on different
+ * threads stay independent.
+ */
+typedef struct GrowthMemo
+{
+	double		base;			/* 1 + growth, compared bit for bit */
+	int			n;				/* factors computed: f[t - 1] for t = 1..n */
+	double		f[ABZ_MAX_HORIZON];
+} GrowthMemo;
+
+static _Thread_local GrowthMemo growth_memo;
+
+/* (1 + growth)^(t/12) for t = 1..H at [t - 1], from the memo */
+static const double *
+growth_factors(double base, int H)
+{
+	GrowthMemo *g = &growth_memo;
+
+	if (g->n == 0 || memcmp(&g->base, &base, sizeof(base)) != 0)
+	{
+		g->base = base;
+		g->n = 0;
+	}
+	for (; g->n < H; g->n++)
+		g->f[g->n] = pow(base, (g->n + 1) / 12.0);
+	return g->f;
+}
+
 /* precompute the market: M_t and A_t for t = 1..H */
 static void
 prepare_market(AbzModel *m, const AbzMarket *mk)
@@ -314,13 +347,14 @@ prepare_market(AbzModel *m, const AbzMarket *mk)
 				a = mk->adoption;
 	double		tau0 = log((1.0 + (q / p) * a) / (1.0 - a)) / (p + q);
 	double		fprev = a;
+	const double *gf = growth_factors(1.0 + mk->growth, H);
 
 	for (int t = 1; t <= H; t++)
 	{
 		double		tau = tau0 + t / 12.0;
 		double		e = exp(-(p + q) * tau);
 		double		f = (1.0 - e) / (1.0 + (q / p) * e);
-		double		mt = mk->accounts * pow(1.0 + mk->growth, t / 12.0);
+		double		mt = mk->accounts * gf[t - 1];
 
 		m->series[t - 1] = mt;
 		m->series[H + t - 1] = mt * (f - fprev);
