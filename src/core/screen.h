@@ -33,16 +33,33 @@ abz_screen_below(const double *v, size_t n, uint64_t limit_bits)
 
 #if defined(__x86_64__) && defined(__SSE2__)
 	{
-		/* two values per step */
+		/*
+		 * two values per register; eight per step into four accumulators,
+		 * so that the ORs do not wait on each other
+		 */
 		const __m128i mask = _mm_set1_epi64x(INT64_MAX),
 					lim = _mm_set1_epi64x((long long) limit_bits);
-		__m128i		acc = _mm_setzero_si128();
+		__m128i		acc0 = _mm_setzero_si128(),
+					acc1 = _mm_setzero_si128(),
+					acc2 = _mm_setzero_si128(),
+					acc3 = _mm_setzero_si128();
 		uint64_t	lane[2];
 
+#define ABZ_SCREEN_STEP(acc, k) \
+		acc = _mm_or_si128(acc, _mm_sub_epi64(lim, _mm_and_si128( \
+						   _mm_loadu_si128((const __m128i *) (v + i + (k))), mask)))
+		for (; i + 8 <= n; i += 8)
+		{
+			ABZ_SCREEN_STEP(acc0, 0);
+			ABZ_SCREEN_STEP(acc1, 2);
+			ABZ_SCREEN_STEP(acc2, 4);
+			ABZ_SCREEN_STEP(acc3, 6);
+		}
 		for (; i + 2 <= n; i += 2)
-			acc = _mm_or_si128(acc, _mm_sub_epi64(lim, _mm_and_si128(
-							 _mm_loadu_si128((const __m128i *) (v + i)), mask)));
-		_mm_storeu_si128((__m128i *) lane, acc);
+			ABZ_SCREEN_STEP(acc0, 0);
+#undef ABZ_SCREEN_STEP
+		acc0 = _mm_or_si128(_mm_or_si128(acc0, acc1), _mm_or_si128(acc2, acc3));
+		_mm_storeu_si128((__m128i *) lane, acc0);
 		bad = lane[0] | lane[1];
 	}
 #endif
