@@ -349,14 +349,16 @@ prepare_market(AbzModel *m, const AbzMarket *mk)
 	double		fprev = a;
 	const double *gf = growth_factors(1.0 + mk->growth, H);
 
+	/* M_t first, so that the loop of exp() calls below reads plain memory */
+	for (int t = 1; t <= H; t++)
+		m->series[t - 1] = mk->accounts * gf[t - 1];
 	for (int t = 1; t <= H; t++)
 	{
 		double		tau = tau0 + t / 12.0;
 		double		e = exp(-(p + q) * tau);
 		double		f = (1.0 - e) / (1.0 + (q / p) * e);
-		double		mt = mk->accounts * gf[t - 1];
+		double		mt = m->series[t - 1];
 
-		m->series[t - 1] = mt;
 		m->series[H + t - 1] = mt * (f - fprev);
 		m->series[2 * H + t - 1] = mt > 0.0 ? 1.0 / mt : 0.0;
 		fprev = f;
