@@ -82,6 +82,22 @@ resolve_key(AbzModel *m, AbzKind kind, const AbzTerm *src, Term *dst, int slot,
 	if (p->dist >= ABZ_NDIST)
 		return abz_error(err, ABZ_ERR_DOMAIN, abz_kinds[kind].terms[src->term].name,
 						 kd->name, "unknown distribution code %d", p->dist);
+	if (p->dist == ABZ_CONST)
+	{
+		/*
+		 * A constant (most keys): its value clamped to the domain, exactly as
+		 * abz_param_mean_in below would, without computing the domain's
+		 * nudged lower bound unless it is needed (below a strict bound x
+		 * means <= x).
+		 */
+		mean = p->a;
+		if (mean < kd->lo || ((kd->flags & ABZ_KEY_POSITIVE) && mean <= kd->lo))
+			abz_mdl_key_domain(kd, &mean, &hi);
+		else if (mean > kd->hi)
+			mean = kd->hi;
+		dst->k[slot] = mean;
+		return true;
+	}
 	abz_mdl_key_domain(kd, &lo, &hi);
 	mean = abz_param_mean_in(p, lo, hi);
 	dst->k[slot] = mean;
