@@ -33,7 +33,7 @@ echo "inputs: $N companies x $H months (PL/pgSQL: $NP companies); $ROUNDS interl
 awk -v n="$N" -f bench/projection_inputs.awk > "$tmp/inputs.tsv"
 chmod 644 "$tmp/inputs.tsv"
 
-# (b) the core, without a server: run from inside the psql session below,
+# (b) the core, without a server: run from inside the psql script below,
 # between the database's queries
 cc -std=gnu11 -O2 -Isrc/core -o "$tmp/projection_core" bench/projection_core.c \
 	$(ls src/core/*.c) -lm

@@ -6,7 +6,7 @@
 # in trial-months per second on one core, with their ratios; then the
 # parallel speed-up of aibiz.portfolio(aibiz.simulate(...)) over many
 # companies with 2 workers against 0.  ROUNDS rounds: each runs (b), (c)
-# and (a) once in turn (the core and numpy from inside the psql session),
+# and (a) once in turn (the core and numpy started by psql),
 # then the portfolio with 0 and with 2 workers; every figure is the median
 # over the rounds (ranges printed beside), the speed-up the ratio of the
 # medians.
