@@ -5,12 +5,17 @@
 #   (c) the same monthly model vectorised in numpy (bench/simulate_numpy.py),
 # in trial-months per second on one core, with their ratios; then the
 # parallel speed-up of aibiz.portfolio(aibiz.simulate(...)) over many
-# companies with 2 workers against 0.
+# companies with 2 workers against 0.  ROUNDS rounds: each runs (b), (c)
+# and (a) once in turn (the core and numpy started by psql),
+# then the portfolio with 0 and with 2 workers; every figure is the median
+# over the rounds (ranges printed beside), the speed-up the ratio of the
+# medians.
 #
 # Starts its own throwaway cluster (pg_virtualenv) after `make install`,
 # both under /tmp/aibiz-pg.lock.  Environment: TRIALS (200000),
 # HORIZON (60), COMPANIES (200), PTRIALS (2000, trials per company),
-# MTRIALS (1000000, the simulation whose peak memory is measured).
+# MTRIALS (1000000, the simulation whose peak memory is measured),
+# ROUNDS (5; at least 5 for a median).
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -19,6 +24,7 @@ HORIZON=${HORIZON:-60}
 COMPANIES=${COMPANIES:-200}
 PTRIALS=${PTRIALS:-2000}
 MTRIALS=${MTRIALS:-1000000}
+ROUNDS=${ROUNDS:-5}
 SEED=1
 # the reference company: subscription + usage streams, three risks, one round with p < 1
 BENCH_REV='subscription(price=pert(40,50,70), seats=5, cost=4, cost_decline=20%, expansion=1%) + usage(price=0.002, units=normal(20000,5000), growth=2%, price_decline=30%, cost=0.0008, cost_decline=40%)'
@@ -28,22 +34,43 @@ MARKET="200000 0.02 0.03 0.4 0.1"
 export BENCH_REV BENCH_RISK BENCH_PLAN
 
 OUT=$(mktemp -d)
+chmod 755 "$OUT"
 trap 'rm -rf "$OUT"' EXIT
 
-echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
-echo "reference company, $TRIALS trials x $HORIZON months, seed $SEED"
+echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "reference company, $TRIALS trials x $HORIZON months, seed $SEED; $ROUNDS interleaved rounds, medians"
 
 # (b) the core, compiled with the server's flags
 mkdir -p build
 # shellcheck disable=SC2046
 cc $(pg_config --cflags) -std=gnu11 -Wno-declaration-after-statement -Isrc/core \
 	-o build/simulate_core src/core/*.c bench/simulate_core.c -lm
-# shellcheck disable=SC2086
-./build/simulate_core "$BENCH_REV" "$BENCH_RISK" "$BENCH_PLAN" $MARKET "$TRIALS" "$HORIZON" "$SEED" \
-	| tee "$OUT/core"
+cp build/simulate_core bench/simulate_numpy.py "$OUT/"
 
-# (c) numpy
-/usr/bin/python3 bench/simulate_numpy.py "$TRIALS" "$HORIZON" | tee "$OUT/numpy"
+# one round of the single simulation: (b), (c), then (a), each once
+single_round() {
+	cat <<SQL
+\\! $OUT/simulate_core "\$BENCH_REV" "\$BENCH_RISK" "\$BENCH_PLAN" $MARKET $TRIALS $HORIZON $SEED
+\\! /usr/bin/python3 $OUT/simulate_numpy.py $TRIALS $HORIZON
+\\echo db-single
+SELECT aibiz.npv_mean(s) AS npv_mean, aibiz.survival(s, $HORIZON) AS survival, aibiz.arr_mean(s) AS arr_mean
+  FROM (SELECT aibiz.simulate(:'rev', :'risk', :'plan', m, $HORIZON, $TRIALS, $SEED) AS s FROM bench_market m OFFSET 0) x;
+SQL
+}
+
+# one round of the portfolio: 0 workers, then 2
+portfolio_round() {
+	cat <<SQL
+SET max_parallel_workers_per_gather = 0;
+\\echo db-workers-0
+SELECT md5(aibiz.portfolio(aibiz.simulate(c, m, $HORIZON, $PTRIALS, c.id))::text)
+  FROM aibiz.companies c JOIN aibiz.markets m ON m.id = c.market_id;
+SET max_parallel_workers_per_gather = 2;
+\\echo db-workers-2
+SELECT md5(aibiz.portfolio(aibiz.simulate(c, m, $HORIZON, $PTRIALS, c.id))::text)
+  FROM aibiz.companies c JOIN aibiz.markets m ON m.id = c.market_id;
+SQL
+}
 
 # (a) the database, and the parallel portfolio
 cat > "$OUT/bench.sql" <<SQL
@@ -57,10 +84,7 @@ CREATE TABLE bench_market AS SELECT * FROM aibiz.market($(echo $MARKET | tr ' ' 
 -- warm up (loads the library, fills caches)
 SELECT aibiz.trials(aibiz.simulate(:'rev', :'risk', :'plan', m, $HORIZON, 1000, $SEED)) FROM bench_market m;
 \timing on
-\echo db-single
--- OFFSET 0 keeps the planner from copying simulate() into each output column
-SELECT aibiz.npv_mean(s) AS npv_mean, aibiz.survival(s, $HORIZON) AS survival, aibiz.arr_mean(s) AS arr_mean
-  FROM (SELECT aibiz.simulate(:'rev', :'risk', :'plan', m, $HORIZON, $TRIALS, $SEED) AS s FROM bench_market m OFFSET 0) x;
+$(for _ in $(seq "$ROUNDS"); do single_round; done)
 \timing off
 INSERT INTO aibiz.markets (sector, use_case, name, accounts, adoption, bass_p, bass_q, growth)
   SELECT 'bench', 'bench', 'bench', accounts, adoption, bass_p, bass_q, growth FROM bench_market;
@@ -75,14 +99,7 @@ SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers = 8;
 \timing on
-\echo db-workers-0
-SET max_parallel_workers_per_gather = 0;
-SELECT md5(aibiz.portfolio(aibiz.simulate(c, m, $HORIZON, $PTRIALS, c.id))::text)
-  FROM aibiz.companies c JOIN aibiz.markets m ON m.id = c.market_id;
-\echo db-workers-2
-SET max_parallel_workers_per_gather = 2;
-SELECT md5(aibiz.portfolio(aibiz.simulate(c, m, $HORIZON, $PTRIALS, c.id))::text)
-  FROM aibiz.companies c JOIN aibiz.markets m ON m.id = c.market_id;
+$(for _ in $(seq "$ROUNDS"); do portfolio_round; done)
 \timing off
 EXPLAIN (COSTS OFF) SELECT aibiz.portfolio(aibiz.simulate(c, m, $HORIZON, $PTRIALS, c.id))
   FROM aibiz.companies c JOIN aibiz.markets m ON m.id = c.market_id;
@@ -98,30 +115,63 @@ SQL
 flock /tmp/aibiz-pg.lock sh -c "make -s install >/dev/null && pg_virtualenv psql -X -A -t -F ' ' -f '$OUT/bench.sql'" \
 	> "$OUT/db" 2>&1 || { cat "$OUT/db"; exit 1; }
 
-# report
+echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# report: medians over the rounds
 awk -v trials="$TRIALS" -v horizon="$HORIZON" -v comps="$COMPANIES" -v ptrials="$PTRIALS" \
-	-v corefile="$OUT/core" -v npfile="$OUT/numpy" -v mtrials="$MTRIALS" '
+	-v mtrials="$MTRIALS" '
 	function ms(line) { sub(/^Time: /, "", line); sub(/ ms.*/, "", line); return line / 1000 }
+	function median(k,    m, i, j, x, a) {
+		m = cnt[k]
+		for (i = 1; i <= m; i++)
+			a[i] = val[k, i]
+		for (i = 2; i <= m; i++) {
+			x = a[i]
+			for (j = i - 1; j >= 1 && a[j] > x; j--)
+				a[j + 1] = a[j]
+			a[j + 1] = x
+		}
+		return m % 2 ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2
+	}
+	function range(k,    i, lo, hi) {
+		lo = hi = val[k, 1]
+		for (i = 2; i <= cnt[k]; i++) {
+			if (val[k, i] < lo) lo = val[k, i]
+			if (val[k, i] > hi) hi = val[k, i]
+		}
+		return sprintf("%.2f-%.2f", lo, hi)
+	}
+	function put(k, x) { val[k, ++cnt[k]] = x }
+	/^core [0-9]+ trials/ { put("core", $9); coreline = $0; next }
+	/^numpy [0-9]+ trials/ { put("numpy", $9); next }
 	/^db-single/ { sect = "single"; next }
 	/^db-workers-0/ { sect = "w0"; next }
 	/^db-workers-2/ { sect = "w2"; next }
-	/^Time:/ { t[sect] = ms($0); next }
+	/^Time:/ {
+		if (sect == "single") put("db", trials * horizon / ms($0) / 1e6)
+		else if (sect == "w0" || sect == "w2") put(sect, ms($0))
+		sect = ""
+		next
+	}
 	sect == "single" && /^-?[0-9.e+]+ [0-9.e+-]+ [0-9.e+-]+$/ { dbline = $0 }
-	(sect == "w0" || sect == "w2") && length($0) == 32 { md5[sect] = $0 }
+	(sect == "w0" || sect == "w2") && length($0) == 32 {
+		if (md5 == "") md5 = $0
+		else if ($0 != md5) differ = 1
+	}
 	/Partial Aggregate/ { partial = 1 }
 	/^db-memory/ { hwm0 = $2; hwm1 = $3 }
 	END {
-		getline cl < corefile; getline nl < npfile
-		split(cl, c, " "); split(nl, n, " ")
-		core = c[9] + 0; np = n[9] + 0
-		db = trials * horizon / t["single"] / 1e6
-		printf "(a) database: %.3f s, %.2f M trial-months/s per core (npv_mean survival arr_mean: %s)\n", t["single"], db, dbline
-		printf "(b) core:     %.2f M trial-months/s per core\n", core
-		printf "(c) numpy:    %.2f M trial-months/s per core\n", np
-		printf "ratios: core/database %.2f, database/numpy %.2f, core/numpy %.2f\n", core / db, db / np, core / np
-		printf "portfolio of %d companies x %d trials x %d months: 0 workers %.3f s, 2 workers %.3f s, speed-up %.2f (plan has Partial Aggregate: %s; results identical: %s)\n",
-			comps, ptrials, horizon, t["w0"], t["w2"], t["w0"] / t["w2"], partial ? "yes" : "no",
-			(md5["w0"] == md5["w2"] && md5["w0"] != "") ? "yes" : "no"
+		db = median("db"); core = median("core"); np = median("numpy")
+		printf "(a) database: %.2f M trial-months/s per core (range %s; npv_mean survival arr_mean: %s)\n", db, range("db"), dbline
+		printf "(b) core:     %.2f M trial-months/s per core (range %s)\n", core, range("core")
+		printf "(c) numpy:    %.2f M trial-months/s per core (range %s)\n", np, range("numpy")
+		printf "ratios of the medians: core/database %.2f, database/numpy %.2f, core/numpy %.2f\n", core / db, db / np, core / np
+		w0 = median("w0"); w2 = median("w2")
+		for (i = 1; i <= cnt["w2"]; i++)
+			put("pair", val["w0", i] / val["w2", i])
+		printf "portfolio of %d companies x %d trials x %d months: 0 workers %.3f s (%s), 2 workers %.3f s (%s), speed-up %.2f (median of the rounds own ratios %.2f, range %s; plan has Partial Aggregate: %s; results identical: %s)\n",
+			comps, ptrials, horizon, w0, range("w0"), w2, range("w2"), w0 / w2, median("pair"), range("pair"),
+			partial ? "yes" : "no", (!differ && md5 != "" && cnt["w0"] + cnt["w2"] >= 2) ? "yes" : "no"
 		printf "memory: backend peak RSS %.0f MB before, %.0f MB after one simulation of %d trials x %d months (+%.0f MB; bound 52 B x trials + 64 MB)\n",
 			hwm0 / 1024, hwm1 / 1024, mtrials, horizon, (hwm1 - hwm0) / 1024
 	}' "$OUT/db"

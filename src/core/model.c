@@ -82,6 +82,22 @@ resolve_key(AbzModel *m, AbzKind kind, const AbzTerm *src, Term *dst, int slot,
 	if (p->dist >= ABZ_NDIST)
 		return abz_error(err, ABZ_ERR_DOMAIN, abz_kinds[kind].terms[src->term].name,
 						 kd->name, "unknown distribution code %d", p->dist);
+	if (p->dist == ABZ_CONST)
+	{
+		/*
+		 * A constant (most keys): its value clamped to the domain, exactly as
+		 * abz_param_mean_in below would, without computing the domain's
+		 * nudged lower bound unless it is needed (below a strict bound x
+		 * means <= x).
+		 */
+		mean = p->a;
+		if (mean < kd->lo || ((kd->flags & ABZ_KEY_POSITIVE) && mean <= kd->lo))
+			abz_mdl_key_domain(kd, &mean, &hi);
+		else if (mean > kd->hi)
+			mean = kd->hi;
+		dst->k[slot] = mean;
+		return true;
+	}
 	abz_mdl_key_domain(kd, &lo, &hi);
 	mean = abz_param_mean_in(p, lo, hi);
 	dst->k[slot] = mean;
@@ -304,6 +320,39 @@ check_spec(const AbzSpec *s, AbzKind kind, AbzError *err)
 	return true;
 }
 
+/*
+ * The growth factors (1 + growth)^(t/12), t = 1..n, of the last base
+ * 1 + growth this thread asked for.  The markets of one query often share
+ * their growth, and these pow() calls were the largest part of preparing a
+ * model.  A pure cache: each factor is the same pow() result as before, so
+ * no model changes by a bit.  Thread-local, so that models on different
+ * threads stay independent.
+ */
+typedef struct GrowthMemo
+{
+	double		base;			/* 1 + growth, compared bit for bit */
+	int			n;				/* factors computed: f[t - 1] for t = 1..n */
+	double		f[ABZ_MAX_HORIZON];
+} GrowthMemo;
+
+static _Thread_local GrowthMemo growth_memo;
+
+/* (1 + growth)^(t/12) for t = 1..H at [t - 1], from the memo */
+static const double *
+growth_factors(double base, int H)
+{
+	GrowthMemo *g = &growth_memo;
+
+	if (g->n == 0 || memcmp(&g->base, &base, sizeof(base)) != 0)
+	{
+		g->base = base;
+		g->n = 0;
+	}
+	for (; g->n < H; g->n++)
+		g->f[g->n] = pow(base, (g->n + 1) / 12.0);
+	return g->f;
+}
+
 /* precompute the market: M_t and A_t for t = 1..H */
 static void
 prepare_market(AbzModel *m, const AbzMarket *mk)
@@ -314,15 +363,18 @@ prepare_market(AbzModel *m, const AbzMarket *mk)
 				a = mk->adoption;
 	double		tau0 = log((1.0 + (q / p) * a) / (1.0 - a)) / (p + q);
 	double		fprev = a;
+	const double *gf = growth_factors(1.0 + mk->growth, H);
 
+	/* M_t first, so that the loop of exp() calls below reads plain memory */
+	for (int t = 1; t <= H; t++)
+		m->series[t - 1] = mk->accounts * gf[t - 1];
 	for (int t = 1; t <= H; t++)
 	{
 		double		tau = tau0 + t / 12.0;
 		double		e = exp(-(p + q) * tau);
 		double		f = (1.0 - e) / (1.0 + (q / p) * e);
-		double		mt = mk->accounts * pow(1.0 + mk->growth, t / 12.0);
+		double		mt = m->series[t - 1];
 
-		m->series[t - 1] = mt;
 		m->series[H + t - 1] = mt * (f - fprev);
 		m->series[2 * H + t - 1] = mt > 0.0 ? 1.0 / mt : 0.0;
 		fprev = f;

@@ -233,7 +233,8 @@ abz_proj_build_float(AbzProj *out, int horizon, int launch,
 	if (!abz_proj_float_ok(npv))
 		return store_double(npv, &out->npv.fix, "npv", 0, err);
 	out->npv.flt = npv;
-	memcpy(out->v, v, n * sizeof(double));
+	if ((const void *) v != (const void *) out->v)
+		memcpy(out->v, v, n * sizeof(double));
 	if (!abz_screen_below(v, n, ABZ_SCREEN_2P94))
 	{
 		/* report the first value out of range, as abz_proj_build does */

@@ -109,6 +109,17 @@ abz_proj_floats(const void *p)
 	return (const double *) ((const char *) p + ABZ_PROJ_HEADER_SIZE);
 }
 
+/*
+ * The month area of a format 2 value being built (ABZ_PROJ_FLOAT_SIZE
+ * bytes at p), as the engine's months: abz_model_project() can write there
+ * and abz_proj_build_float() then only fills the header and checks.
+ */
+static inline AbzMonth *
+abz_proj_float_months(AbzProj *p)
+{
+	return (AbzMonth *) (void *) ((char *) p + ABZ_PROJ_HEADER_SIZE);
+}
+
 /* bytes of a value of either format (its version must be valid) */
 size_t		abz_proj_size(const AbzProj *p);
 
@@ -166,8 +177,9 @@ bool		abz_proj_build(AbzProj *out, int horizon, int launch,
 
 /*
  * The same in format 2 (float): out needs ABZ_PROJ_FLOAT_SIZE(horizon)
- * bytes; the months are copied as they are.  Same errors as abz_proj_build
- * (every value must have a fixed-point conversion).
+ * bytes; the months are copied as they are, or not at all when months is
+ * abz_proj_float_months(out) (the engine wrote them in place).  Same errors
+ * as abz_proj_build (every value must have a fixed-point conversion).
  */
 bool		abz_proj_build_float(AbzProj *out, int horizon, int launch,
 								 const AbzMonth *months, double npv, AbzError *err);

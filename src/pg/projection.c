@@ -154,7 +154,6 @@ typedef struct ProjectCache
 {
 	int			horizon;
 	AbzModel   *model;
-	AbzMonth   *months;
 	/* market rows of this type have the five columns as float8 at these numbers */
 	Oid			mk_typid;
 	int32		mk_typmod;
@@ -181,11 +180,8 @@ project_cache(FunctionCallInfo fcinfo, int horizon)
 	{
 		if (c->model)
 			pfree(c->model);
-		if (c->months)
-			pfree(c->months);
 		c->horizon = 0;
 		c->model = MemoryContextAllocZero(mcxt, abz_model_size(horizon));
-		c->months = MemoryContextAllocZero(mcxt, (Size) horizon * sizeof(AbzMonth));
 		c->horizon = horizon;
 	}
 	return c;
@@ -302,6 +298,7 @@ project_common(FunctionCallInfo fcinfo, const AbzSpec *revenue, const AbzSpec *r
 	AbzError	err;
 	double		npv;
 	AbzProj    *p;
+	AbzMonth   *months;
 
 	abz_check_horizon(horizon);
 	c = project_cache(fcinfo, horizon);
@@ -310,13 +307,18 @@ project_common(FunctionCallInfo fcinfo, const AbzSpec *revenue, const AbzSpec *r
 		project_raise(&err);
 	if (!c->noticed)
 		c->noticed = abz_notice_no_accounts(plan, &market, horizon, "aibiz.project");
-	if (!abz_model_project(c->model, c->months, &npv, &err))
-		project_raise(&err);
-	/* every byte is written by abz_proj_build_float; only the varlena padding needs zeroing */
+
+	/*
+	 * The engine writes its months straight into the new value, and
+	 * abz_proj_build_float fills the header around them: every byte is
+	 * written, only the varlena padding needs zeroing.
+	 */
 	p = (AbzProj *) ((char *) palloc(ABZ_PROJ_VARSIZE(horizon)) + ABZ_VARHDRSZ);
 	SET_VARSIZE((char *) p - ABZ_VARHDRSZ, ABZ_PROJ_VARSIZE(horizon));
 	memset((char *) p - ABZ_VARHDRSZ + VARHDRSZ, 0, ABZ_VARHDRSZ - VARHDRSZ);
-	if (!abz_proj_build_float(p, horizon, abz_model_launch(c->model), c->months, npv, &err))
+	months = abz_proj_float_months(p);
+	if (!abz_model_project(c->model, months, &npv, &err) ||
+		!abz_proj_build_float(p, horizon, abz_model_launch(c->model), months, npv, &err))
 		project_raise(&err);
 	return ABZ_PROJ_DATUM(p);
 }
