@@ -106,11 +106,13 @@ EXPLAIN (COSTS OFF) SELECT aibiz.portfolio(aibiz.simulate(c, m, $HORIZON, $PTRIA
 -- (d) peak resident memory of a fresh backend (library loaded) for one
 -- simulation of MTRIALS trials
 \\connect
-SELECT aibiz.trials(aibiz.simulate(:'rev', :'risk', :'plan', m, $HORIZON, 10, $SEED)) FROM bench_market m;
+-- the equity slots of the company size its trials (100 + 16 x slots bytes each)
+SELECT (regexp_match(aibiz.simulate(:'rev', :'risk', :'plan', m, $HORIZON, 10, $SEED)::text, 'slots=(\d+)'))[1] AS slots
+  FROM bench_market m \gset
 SELECT (regexp_match(pg_read_file('/proc/self/status'), 'VmHWM:\s+(\d+) kB'))[1] AS hwm_before \gset
 SELECT aibiz.trials(aibiz.simulate(:'rev', :'risk', :'plan', m, $HORIZON, $MTRIALS, $SEED)) FROM bench_market m;
 SELECT (regexp_match(pg_read_file('/proc/self/status'), 'VmHWM:\s+(\d+) kB'))[1] AS hwm_after \gset
-\echo db-memory :hwm_before :hwm_after
+\echo db-memory :hwm_before :hwm_after :slots
 SQL
 flock /tmp/aibiz-pg.lock sh -c "make -s install >/dev/null && pg_virtualenv psql -X -A -t -F ' ' -f '$OUT/bench.sql'" \
 	> "$OUT/db" 2>&1 || { cat "$OUT/db"; exit 1; }
@@ -159,7 +161,7 @@ awk -v trials="$TRIALS" -v horizon="$HORIZON" -v comps="$COMPANIES" -v ptrials="
 		else if ($0 != md5) differ = 1
 	}
 	/Partial Aggregate/ { partial = 1 }
-	/^db-memory/ { hwm0 = $2; hwm1 = $3 }
+	/^db-memory/ { hwm0 = $2; hwm1 = $3; slots = $4 }
 	END {
 		db = median("db"); core = median("core"); np = median("numpy")
 		printf "(a) database: %.2f M trial-months/s per core (range %s; npv_mean survival arr_mean: %s)\n", db, range("db"), dbline
@@ -172,6 +174,6 @@ awk -v trials="$TRIALS" -v horizon="$HORIZON" -v comps="$COMPANIES" -v ptrials="
 		printf "portfolio of %d companies x %d trials x %d months: 0 workers %.3f s (%s), 2 workers %.3f s (%s), speed-up %.2f (median of the rounds own ratios %.2f, range %s; plan has Partial Aggregate: %s; results identical: %s)\n",
 			comps, ptrials, horizon, w0, range("w0"), w2, range("w2"), w0 / w2, median("pair"), range("pair"),
 			partial ? "yes" : "no", (!differ && md5 != "" && cnt["w0"] + cnt["w2"] >= 2) ? "yes" : "no"
-		printf "memory: backend peak RSS %.0f MB before, %.0f MB after one simulation of %d trials x %d months (+%.0f MB; bound 52 B x trials + 64 MB)\n",
-			hwm0 / 1024, hwm1 / 1024, mtrials, horizon, (hwm1 - hwm0) / 1024
+		printf "memory: backend peak RSS %.0f MB before, %.0f MB after one simulation of %d trials x %d months (+%.0f MB; bound (100 + 16 x %d slots) B x trials + 64 MB = %.0f MB)\n",
+			hwm0 / 1024, hwm1 / 1024, mtrials, horizon, (hwm1 - hwm0) / 1024, slots, ((100 + 16 * slots) * mtrials / 1048576) + 64
 	}' "$OUT/db"
