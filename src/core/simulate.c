@@ -50,11 +50,12 @@ abz_sim_layout_for(const AbzModel *m, const AbzSimOptions *o, AbzSimLayout *L, A
 	return abz_sim_layout_shape(&s, L, err);
 }
 
-/* bytes of the series of a block of trials (revenue, then cash) */
+/* bytes of a block of trials: their series (revenue, then cash), then the block engine's state */
 static size_t
 block_series_bytes(const AbzModel *m)
 {
-	return 2 * sizeof(double) * ABZ_SIM_BLOCK * (size_t) abz_model_horizon(m);
+	return 2 * sizeof(double) * ABZ_SIM_BLOCK * (size_t) abz_model_horizon(m) +
+		((abz_model_block_size(m) + 7) & ~(size_t) 7);
 }
 
 /*
@@ -98,13 +99,24 @@ abz_sim_converged(AbzConvergence *c, const AbzSimView *v, int32_t n, double tol)
 		tol * fabs(abz_fixed_to_double(c->sum) / (double) n);
 }
 
-/* trials first .. first + n - 1 into tr[], revenue[] and cash[] (the inputs of in when not NULL) */
+/*
+ * trials first .. first + n - 1 into tr[], revenue[] and cash[] (the inputs
+ * of in when not NULL): by the block engine when blk is given and it runs
+ * the model, else one at a time
+ */
 void
 abz_sim_trials(AbzModel *m, const AbzSimOptions *o, AbzSimInputs *in, int32_t first,
-			   int32_t n, AbzTrial *tr, double *revenue, double *cash)
+			   int32_t n, void *blk, AbzTrial *tr, double *revenue, double *cash)
 {
 	size_t		H = (size_t) abz_model_horizon(m);
 
+	if (blk && abz_model_block_ok(m))
+	{
+		abz_model_trials_block(m, blk, (uint64_t) o->seed, (uint64_t) first, n,
+							   in ? in->cols + (first - in->first) : NULL,
+							   in ? (size_t) in->cap : 0, tr, revenue, cash);
+		return;
+	}
 	for (int32_t j = 0; j < n; j++)
 		abz_model_trial_inputs(m, (uint64_t) o->seed, (uint64_t) (first + j),
 							   in ? abz_sim_inputs_row(in, first + j) : NULL,
@@ -124,6 +136,7 @@ run_trials(AbzModel *m, const AbzSimOptions *o, AbzSimBuilder *b, AbzSimInputs *
 	AbzTrial	t[ABZ_SIM_BLOCK];
 	size_t		H = (size_t) abz_model_horizon(m);
 	double	   *cash = rev + ABZ_SIM_BLOCK * H;
+	void	   *blk = cash + ABZ_SIM_BLOCK * H;
 
 	for (int32_t i = first; i < end;)
 	{
@@ -153,7 +166,7 @@ run_trials(AbzModel *m, const AbzSimOptions *o, AbzSimBuilder *b, AbzSimInputs *
 			if (i + n > in->first + in->cap)
 				n = in->first + in->cap - i;
 		}
-		abz_sim_trials(m, o, in, i, n, t, rev, cash);
+		abz_sim_trials(m, o, in, i, n, blk, t, rev, cash);
 		for (int32_t j = 0; j < n; j++)
 		{
 			memcpy(b->revenue, rev + (size_t) j * H, sizeof(double) * H);

@@ -5,8 +5,8 @@
  * per case, pinned.  The cases cover the reference company of
  * bench/simulate.sh, licensing (gap arrivals and Poisson counts), training,
  * channel and joint-venture entry, rounds with p < 1, every strategy,
- * risks of scope=market, Poisson event counts, accounts capped by the
- * market, early deaths, Latin hypercube sampling,
+ * risks of scope=market, Poisson event counts, more events a month than are
+ * sampled one by one, accounts capped by the market, early deaths, Latin hypercube sampling,
  * correlated inputs and a convergence tolerance.  The pins were taken from
  * the one-trial-at-a-time engine (abz_model_trial_inputs); the block
  * engine the driver uses (abz_sim_trials) must give the same bytes, and so
@@ -21,7 +21,9 @@
 #include "simulate.h"
 #include "unit.h"
 
+#ifndef ID_TRIALS
 #define ID_TRIALS	2000
+#endif
 
 typedef struct IdCase
 {
@@ -69,6 +71,21 @@ static const IdCase cases[] = {
 		"market(freq=triangular(1,2,3), churn=2%, price=uniform(0,2%), loss=pert(1k,5k,20k), scope=market) + privacy(freq=uniform(0.5,1), loss=100k)",
 		"cash(amount=1M) + team(headcount=5, cost=12k) + product(launch=2, churn=2%) + marketing(budget=20k, cac=400) + valuation(multiple=3)",
 	{80000, 0.05, 0.03, 0.5, 0.0}, 40, ABZ_SAMPLING_LHS, 2, 0, 11, UINT64_C(0xcfed7b2139c23508)},
+	{"training jv no licensing",
+		"subscription(price=uniform(20,40), seats=3, expansion=2%) + subscription(price=5, seats=1, cost=1) + advertising(impressions=2000, cpm=5, users=3, fill=50%, cost=0.1, growth=5%) + usage(price=0.01, units=1000, price_decline=10%, cost=0.004, cost_decline=50%)",
+		"technology(freq=4, loss=lognormal(10k,5k), strategy=mitigate(cost=1k, effect=50%)) + data(freq=1, share=uniform(0,10%), strategy=avoid(forgo=5%)) + ethics(freq=triangular(0.5,1,3), cost=uniform(0,2k), churn=1%) + privacy(freq=0.5, loss=pert(10k,50k,200k), strategy=transfer(premium=uniform(500,1500), cover=uniform(20%,80%)))",
+		"cash(amount=500k) + team(headcount=4, cost=10k, growth=uniform(0%,10%)) + product(launch=6, churn=2%) + marketing(budget=uniform(5k,15k), cac=300, organic=1%, growth=pert(0%,10%,30%)) + entry(mode=jv, stake=30%) + training(cost=uniform(20k,60k), every=6, decline=20%) + round(month=12, amount=1M, p=50%) + round(month=24, amount=2M, p=uniform(30%,90%)) + round(month=24, amount=500k) + round(month=60, amount=1M) + valuation(discount=uniform(20%,40%), multiple=5)",
+	{50000, 0.01, 0.02, 0.3, 0.05}, 48, ABZ_SAMPLING_MC, 0, 0, 0, UINT64_C(0x0f4ac1e08c16065e)},
+	{"market scope poisson no licensing",
+		"usage(price=1, units=triangular(10, 20, 40), growth=3%) + subscription(price=normal(30,5), seats=2, cost=3)",
+		"market(freq=triangular(1,2,3), churn=2%, price=uniform(0,2%), loss=pert(1k,5k,20k), scope=market) + competition(freq=150, churn=0.1%, price=uniform(0,0.1%)) + regulation(freq=2, loss=lognormal(200k, 100k), scope=market) + team(freq=0.5, cost=normal(3k,1k)) + technology(freq=200, loss=100, scope=market)",
+		"cash(amount=2M) + team(headcount=5, cost=12k, growth=3%) + product(launch=1, churn=pert(1%,3%,6%)) + marketing(budget=20k, cac=400, organic=3%) + entry(mode=channel, cut=20%, reach=150%) + valuation(multiple=3)",
+	{80000, 0.05, 0.03, 0.5, 0.0}, 60, ABZ_SAMPLING_LHS, 3, 0, 7, UINT64_C(0x9a49c48825136f57)},
+	{"many events",
+		"subscription(price=50, seats=1)",
+		"competition(freq=20000, churn=0.001%, loss=uniform(0,1)) + market(freq=100000, loss=1, scope=market)",
+		"cash(amount=1M) + team(headcount=1, cost=1k) + product(launch=1, churn=1%) + marketing(budget=1k, cac=100) + valuation(multiple=1)",
+	{10000, 0.05, 0.03, 0.5, 0.0}, 6, ABZ_SAMPLING_MC, 0, 0, 3, UINT64_C(0xaa5d9150a1517275)},
 	{"capped accounts",
 		"subscription(price=normal(30,5), seats=2) + subscription(price=10, seats=1, cost=2, cost_decline=10%) + advertising(impressions=500, cpm=3, users=1, fill=80%)",
 		"competition(freq=6, churn=uniform(0,10%), share=5%) + market(freq=1, price=3%)",
@@ -136,6 +153,7 @@ case_hash(AbzModel *m, const AbzSimOptions *o, int32_t n, int32_t step, void *sc
 	AbzTrial   *tr = malloc(sizeof(AbzTrial) * ABZ_SIM_BLOCK);
 	double	   *rev = malloc(sizeof(double) * (size_t) H * ABZ_SIM_BLOCK),
 			   *cash = malloc(sizeof(double) * (size_t) H * ABZ_SIM_BLOCK);
+	void	   *blk = malloc(abz_model_block_size(m));
 	AbzError	err;
 
 	if (abz_sim_inputs_by_block(o))
@@ -155,7 +173,7 @@ case_hash(AbzModel *m, const AbzSimOptions *o, int32_t n, int32_t step, void *sc
 			abz_model_trial_inputs(m, (uint64_t) o->seed, (uint64_t) i,
 								   inp ? abz_sim_inputs_row(inp, i) : NULL, tr, rev, cash);
 		else
-			abz_sim_trials(m, o, inp, i, k, tr, rev, cash);
+			abz_sim_trials(m, o, inp, i, k, blk, tr, rev, cash);
 		for (int32_t j = 0; j < k; j++)
 		{
 			h = fnv(h, &tr[j], sizeof(AbzTrial));
@@ -164,6 +182,7 @@ case_hash(AbzModel *m, const AbzSimOptions *o, int32_t n, int32_t step, void *sc
 		}
 		i += k;
 	}
+	free(blk);
 	free(tr);
 	free(rev);
 	free(cash);
@@ -202,7 +221,7 @@ ABZ_SUITE(engine_identity)
 		hb = case_hash(m, &o, ID_TRIALS, ABZ_SIM_BLOCK, scratch);
 		h7 = case_hash(m, &o, ID_TRIALS, 7, scratch);
 		if (print)
-			printf("    %-28s one %016llx block %016llx by7 %016llx\n", ic->name,
+			printf("    %-34s one %016llx block %016llx by7 %016llx\n", ic->name,
 				   (unsigned long long) h1, (unsigned long long) hb, (unsigned long long) h7);
 		CHECK(h1 == ic->pin);
 		CHECK(hb == ic->pin);
