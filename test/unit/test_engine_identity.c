@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "rng.h"
 #include "simulate.h"
 #include "unit.h"
 
