@@ -196,8 +196,9 @@ void		abz_model_trial_inputs(AbzModel *m, uint64_t seed, uint64_t trial,
  * cash[l * H ..] are trial first + l's (H the horizon).  inputs: NULL, or
  * the once-per-trial inputs, input i of trial first + l at
  * inputs[i * stride + l].  scratch: abz_model_block_size() bytes,
- * 8-aligned.  Only for models abz_model_block_ok() accepts (no licensing
- * terms); the others run one trial at a time.
+ * 8-aligned.  Only where abz_model_block_ok() says so (a model without
+ * licensing terms, a processor with AVX-512F); elsewhere trials run one at
+ * a time.
  */
 #define ABZ_MODEL_LANES		16
 size_t		abz_model_block_size(const AbzModel *m);

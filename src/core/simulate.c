@@ -1,8 +1,10 @@
 /*
  * simulate.c — the Monte Carlo driver: trial i of a simulation is
  * abz_model_trial(model, seed, i) (its once-per-trial inputs drawn by block
- * when they are stratified or correlated, sim_inputs.c), added in index
- * order to a builder; with a tolerance, trials run in batches of
+ * when they are stratified or correlated, sim_inputs.c), computed
+ * ABZ_SIM_BLOCK at a time (by the block engine, model_block.c, where it
+ * runs the model; the same numbers either way) and added in index order
+ * to a builder; with a tolerance, trials run in batches of
  * ABZ_SIM_BATCH until the 95 % confidence half-width of mean NPV is within
  * tolerance x |mean NPV|.
  */
