@@ -117,6 +117,8 @@ typedef struct Block
 	bool		alive[LANES];
 	bool		rpois[LANES];
 	int			every;			/* months between training runs (common) */
+	int			n;				/* lanes holding trials */
+	uint32_t	pois;			/* lanes with a risk counted by Poisson draws, a bit each */
 	BlockTerms	tm;
 	LaneRisk   *rk;				/* [lane * nrisk + risk] */
 	double	   *ramt;			/* [round * LANES + lane] */
@@ -414,23 +416,28 @@ block_rounds(const AbzModel *m, Block *B, BlockClock *ck, int t, int n, AbzTrial
 }
 
 /*
- * The scalar part of month t: each live lane's risk events when due, the
- * rounds; returns whether a training run falls in month t (common to all)
+ * The scalar part of month t: the risk events of each live lane when due
+ * (due: a superset of those lanes, one bit per lane), the rounds; returns
+ * whether a training run falls in month t (common to all)
  */
 static bool
-block_common(const AbzModel *m, Block *B, BlockClock *ck, int t, int n, AbzTrial *out)
+block_common(const AbzModel *m, Block *B, BlockClock *ck, int t, uint32_t due, AbzTrial *out)
 {
 	bool		train = false;
 
-	for (int l = 0; l < n; l++)
+	for (; due; due &= due - 1)
+	{
+		int			l = __builtin_ctz(due);
+
 		if (B->alive[l] && (B->rpois[l] || B->rnext_any[l] <= t))
 			lane_risks(m, B, l, t, &out[l]);
+	}
 	if (--ck->train_in == 0)
 	{
 		train = true;
 		ck->train_in = B->every;
 	}
-	block_rounds(m, B, ck, t, n, out);
+	block_rounds(m, B, ck, t, B->n, out);
 	return train;
 }
 
@@ -561,6 +568,10 @@ abz_model_trials_block(AbzModel *m, void *scratch, uint64_t seed, uint64_t first
 	}
 	for (int l = n; l < LANES; l++)
 		copy_lane(m, B, l, 0);
+	B->n = n;
+	B->pois = 0;
+	for (int l = 0; l < n; l++)
+		B->pois |= (uint32_t) B->rpois[l] << l;
 	ck.ri = 0;
 	ck.next_round = m->nround > 0 ? m->round[m->rord[0]].k[ROUND_MONTH] : HUGE_VAL;
 	ck.train_in = B->every;

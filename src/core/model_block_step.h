@@ -39,6 +39,23 @@ BLOCK_FN(any) (vm m)
 	return r != 0;
 }
 
+/* the lanes whose next arrival has come by month t, or that count events by Poisson draws */
+VFN uint32_t
+BLOCK_FN(due) (const Block *B, int t)
+{
+	uint32_t	bits = B->pois;
+	const vd	tv = (vd) {0} + (double) t;
+
+	for (int q = 0; q < NVEC; q++)
+	{
+		vm			d = VEC(B->rnext_any, q) <= tv;
+
+		for (int i = 0; i < BW; i++)
+			bits |= (uint32_t) (d[i] & 1) << (q * BW + i);
+	}
+	return bits & (B->n >= 32 ? ~0u : (1u << B->n) - 1u);
+}
+
 /* advance_streams() on every lane: the year-based factors before launch */
 VFN void
 BLOCK_FN(advance) (const AbzModel *m, Block *B)
@@ -186,7 +203,7 @@ BLOCK_FN(block_month) (AbzModel *m, Block *B, BlockClock *ck, int t, int n, AbzT
 	}
 	if (t < m->launch)
 		BLOCK_FN(advance) (m, B);
-	train = block_common(m, B, ck, t, n, out);
+	train = block_common(m, B, ck, t, BLOCK_FN(due) (B, t), out);
 	for (int q = 0; q < NVEC; q++)
 	{
 		vd			Bud = zero,
