@@ -31,6 +31,9 @@
  * measured slower than one trial at a time, so there is no SSE2 form.
  */
 #include <string.h>
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#endif
 
 #include "model_step.h"
 
@@ -119,6 +122,7 @@ typedef struct Block
 	int			every;			/* months between training runs (common) */
 	int			n;				/* lanes holding trials */
 	uint32_t	pois;			/* lanes with a risk counted by Poisson draws, a bit each */
+	uint32_t	live;			/* lanes alive, a bit each */
 	BlockTerms	tm;
 	LaneRisk   *rk;				/* [lane * nrisk + risk] */
 	double	   *ramt;			/* [round * LANES + lane] */
@@ -472,36 +476,6 @@ lane_finish(const AbzModel *m, Block *B, int l, int t, AbzTrial *tr, double *rev
 	tr->breakeven_month = B->breakeven[l];
 }
 
-/* the per-lane end of month t: series, breakeven, death; returns the lanes still alive */
-static int
-block_lanes_end(const AbzModel *m, Block *B, int t, int n, AbzTrial *out, double *revenue,
-				double *cash)
-{
-	int			H = m->horizon,
-				live = 0;
-
-	for (int l = 0; l < n; l++)
-	{
-		double	   *rev = revenue + (size_t) l * H,
-				   *csh = cash + (size_t) l * H;
-
-		if (!B->alive[l])
-			continue;
-		rev[t - 1] = B->R[l];
-		csh[t - 1] = B->K[l];
-		if (B->breakeven[l] == 0 && t >= m->launch && B->F[l] >= 0.0)
-			B->breakeven[l] = t;
-		if (B->K[l] < 0.0)
-		{
-			B->alive[l] = false;
-			lane_finish(m, B, l, t, &out[l], rev, csh);
-		}
-		else
-			live++;
-	}
-	return live;
-}
-
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define ABZ_BLOCK_AVX512 1
 #define BW				8
@@ -569,6 +543,7 @@ abz_model_trials_block(AbzModel *m, void *scratch, uint64_t seed, uint64_t first
 	for (int l = n; l < LANES; l++)
 		copy_lane(m, B, l, 0);
 	B->n = n;
+	B->live = n >= 32 ? ~0u : (1u << n) - 1u;
 	B->pois = 0;
 	for (int l = 0; l < n; l++)
 		B->pois |= (uint32_t) B->rpois[l] << l;
@@ -577,7 +552,7 @@ abz_model_trials_block(AbzModel *m, void *scratch, uint64_t seed, uint64_t first
 	ck.train_in = B->every;
 #ifdef ABZ_BLOCK_AVX512
 	for (int t = 1; t <= H && live > 0; t++)
-		live = block_month_avx512(m, B, &ck, t, n, out, revenue, cash);
+		live = block_month_avx512(m, B, &ck, t, out, revenue, cash);
 #endif
 	for (int l = 0; l < n; l++)
 		if (B->alive[l])

@@ -28,15 +28,33 @@ BLOCK_FN(sel) (vm m, vd a, vd b)
 	return (vd) (((vm) a & m) | ((vm) b & ~m));
 }
 
-/* whether any lane of m is set */
-VFN bool
-BLOCK_FN(any) (vm m)
+/* the lanes of m that are set, a bit each */
+VFN uint32_t
+BLOCK_FN(bits) (vm m)
 {
-	long long	r = 0;
+#if BW == 8
+	return (uint32_t) _mm512_test_epi64_mask((__m512i) m, (__m512i) m);
+#else
+	uint32_t	r = 0;
 
 	for (int i = 0; i < BW; i++)
-		r |= m[i];
-	return r != 0;
+		r |= (uint32_t) (m[i] & 1) << i;
+	return r;
+#endif
+}
+
+/* the lanes (of the block) where a < b, and where a >= b, a bit each */
+VFN void
+BLOCK_FN(lanes_cmp) (const double *a, double b, uint32_t *lt, uint32_t *ge)
+{
+	const vd	bv = (vd) {0} + b;
+
+	*lt = *ge = 0;
+	for (int q = 0; q < NVEC; q++)
+	{
+		*lt |= BLOCK_FN(bits) (VEC(a, q) < bv) << (q * BW);
+		*ge |= BLOCK_FN(bits) (VEC(a, q) >= bv) << (q * BW);
+	}
 }
 
 /* the lanes whose next arrival has come by month t, or that count events by Poisson draws */
@@ -47,13 +65,8 @@ BLOCK_FN(due) (const Block *B, int t)
 	const vd	tv = (vd) {0} + (double) t;
 
 	for (int q = 0; q < NVEC; q++)
-	{
-		vm			d = VEC(B->rnext_any, q) <= tv;
-
-		for (int i = 0; i < BW; i++)
-			bits |= (uint32_t) (d[i] & 1) << (q * BW + i);
-	}
-	return bits & (B->n >= 32 ? ~0u : (1u << B->n) - 1u);
+		bits |= BLOCK_FN(bits) (VEC(B->rnext_any, q) <= tv) << (q * BW);
+	return bits & B->live;
 }
 
 /* advance_streams() on every lane: the year-based factors before launch */
@@ -111,7 +124,7 @@ BLOCK_FN(acquire) (const AbzModel *m, Block *B, int q, vd Bud, int t)
 	n = BLOCK_FN(sel) (n > room, room, n);
 	C = C * (one - VEC(B->churn, q)) + n;
 	cap = C > Mt;
-	if (BLOCK_FN(any) (cap))
+	if (BLOCK_FN(bits) (cap))
 	{
 		vd			f = Mt / C;
 
@@ -181,12 +194,55 @@ BLOCK_FN(streams) (const AbzModel *m, Block *B, int q, vd n, bool aged, vd *cor)
 }
 
 /*
+ * The per-lane end of month t: each live lane's series, its breakeven, its
+ * death (lanes found by vector comparisons, a bit each); returns the lanes
+ * still alive
+ */
+VFN int
+BLOCK_FN(lanes_end) (const AbzModel *m, Block *B, int t, AbzTrial *out, double *revenue,
+					 double *cash)
+{
+	int			H = m->horizon;
+	uint32_t	neg,
+				nonneg,
+				x,
+				b;
+
+	BLOCK_FN(lanes_cmp) (B->K, 0.0, &neg, &x);
+	BLOCK_FN(lanes_cmp) (B->F, 0.0, &x, &nonneg);
+	for (b = B->live; b; b &= b - 1)
+	{
+		int			l = __builtin_ctz(b);
+
+		revenue[(size_t) l * H + t - 1] = B->R[l];
+		cash[(size_t) l * H + t - 1] = B->K[l];
+	}
+	if (t >= m->launch)
+		for (b = B->live & nonneg; b; b &= b - 1)
+		{
+			int			l = __builtin_ctz(b);
+
+			if (B->breakeven[l] == 0)
+				B->breakeven[l] = t;
+		}
+	for (b = B->live & neg; b; b &= b - 1)
+	{
+		int			l = __builtin_ctz(b);
+
+		B->alive[l] = false;
+		B->live &= ~(1u << l);
+		lane_finish(m, B, l, t, &out[l], revenue + (size_t) l * H, cash + (size_t) l * H);
+	}
+	return __builtin_popcount(B->live);
+}
+
+/*
  * Month t of every lane (see model_block.c): the common steps, the lanes'
  * risk events, then run()'s arithmetic on each vector of lanes; returns the
  * lanes still alive.
  */
 static int	__attribute__((target(BLOCK_TARGET)))
-BLOCK_FN(block_month) (AbzModel *m, Block *B, BlockClock *ck, int t, int n, AbzTrial *out,
+BLOCK_FN(block_month) (AbzModel *m, Block *B, BlockClock *ck, int t, AbzTrial *out,
 					   double *revenue, double *cash)
 {
 	const vd	zero = {0};
@@ -239,7 +295,7 @@ BLOCK_FN(block_month) (AbzModel *m, Block *B, BlockClock *ck, int t, int n, AbzT
 		VEC(B->npv, q) += F * VEC(B->disc, q);
 		VEC(B->risk_loss, q) += L * keep;
 	}
-	return block_lanes_end(m, B, t, n, out, revenue, cash);
+	return BLOCK_FN(lanes_end) (m, B, t, out, revenue, cash);
 }
 
 #undef vd
