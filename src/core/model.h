@@ -190,6 +190,24 @@ void		abz_model_trial_inputs(AbzModel *m, uint64_t seed, uint64_t trial,
 								   double *revenue, double *cash);
 
 /*
+ * The block engine (model_block.c): trials first .. first + n - 1
+ * (n <= ABZ_MODEL_LANES) keyed by seed, computed together, each exactly as
+ * abz_model_trial_inputs() computes it: out[l], revenue[l * H ..] and
+ * cash[l * H ..] are trial first + l's (H the horizon).  inputs: NULL, or
+ * the once-per-trial inputs, input i of trial first + l at
+ * inputs[i * stride + l].  scratch: abz_model_block_size() bytes,
+ * 8-aligned.  Only where abz_model_block_ok() says so (a model without
+ * licensing terms, a processor with AVX-512F); elsewhere trials run one at
+ * a time.
+ */
+#define ABZ_MODEL_LANES		16
+size_t		abz_model_block_size(const AbzModel *m);
+bool		abz_model_block_ok(const AbzModel *m);
+void		abz_model_trials_block(AbzModel *m, void *scratch, uint64_t seed, uint64_t first,
+								   int n, const double *inputs, size_t stride, AbzTrial *out,
+								   double *revenue, double *cash);
+
+/*
  * Once-per-trial input i: a stable 32-bit identity (kind, term position,
  * slot) for keying its stratification, whether it belongs to a market-scope
  * risk (then keyed by the market key, not the seed), and its value at

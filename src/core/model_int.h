@@ -11,6 +11,8 @@
  *   model_risk.c   risk terms: resolving a risk profile, one event's draws
  *   model_risk.h   a month's risk events and shocks, inlined into run()
  *   model_run.c    the monthly step run() and its entry points
+ *   model_step.h   the parts of the monthly step run() shares with the
+ *                  block engine (model_block.c)
  */
 #ifndef ABZ_MODEL_INT_H
 #define ABZ_MODEL_INT_H

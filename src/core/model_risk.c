@@ -65,21 +65,17 @@ abz_model_disable_risk(AbzModel *m, int i, bool off)
 }
 
 /*
- * one risk event in a trial: draw its impacts and apply them.  Company
- * scope: random impacts drawn from the risk's event stream (constants draw
- * nothing).  Market scope: exactly NEV uniforms from the market's impact
- * stream, each random impact its clamped quantile at its uniform.
+ * The impacts of one event of risk i into x[].  Company scope: random
+ * impacts drawn from the risk's event stream rng (constants draw nothing).
+ * Market scope: exactly NEV uniforms from the market's impact stream mr,
+ * each random impact its clamped quantile at its uniform.
  */
 void
-abz_mdl_trial_event(AbzModel *m, Shocked *st, int i, AbzRng *rng)
+abz_mdl_event_impacts(const AbzModel *m, int i, AbzRng *rng, AbzRng *mr, double x[NEV])
 {
 	const RiskEv *ev = &m->ev[i];
-	double		x[NEV];
 
 	if (m->rmarket[i])
-	{
-		AbzRng	   *mr = &m->rmi[i];
-
 		for (int j = 0; j < NEV; j++)
 		{
 			double		u = abz_rng_uniform(mr);
@@ -88,19 +84,30 @@ abz_mdl_trial_event(AbzModel *m, Shocked *st, int i, AbzRng *rng)
 				clampd(abz_param_quantile(&ev->s[j].p, u), ev->s[j].lo, ev->s[j].hi) :
 				ev->mean[j];
 		}
-	}
 	else
 		for (int j = 0; j < NEV; j++)
 			x[j] = (ev->rnd & (1u << j)) ? abz_sampler_draw(&ev->s[j], rng) : ev->mean[j];
-	apply_shock(m, st, x[0], x[1], x[2], x[3], x[4], m->risk[i].f[1]);
+}
+
+/* one risk event in a trial: draw its impacts and apply them */
+void
+abz_mdl_trial_event(AbzModel *m, Shocked *st, int i, AbzRng *rng)
+{
+	double		x[NEV];
+
+	abz_mdl_event_impacts(m, i, rng, &m->rmi[i], x);
+	apply_shock(m->ss, m->kind_end[ABZ_REV_SUBSCRIPTION], st, x[0], x[1], x[2], x[3], x[4],
+				m->risk[i].f[1]);
 }
 
 /* n events beyond the sampled ones: applied at their mean impacts, in closed form */
 void
-abz_mdl_trial_bulk(AbzModel *m, Shocked *st, int i, double n)
+abz_mdl_trial_bulk(const AbzModel *m, StreamState *ss, Shocked *st, int i, double n,
+				   double cover)
 {
 	const double *mu = m->ev[i].mean;
 
-	apply_shock(m, st, n * mu[0], 1.0 - pow(keepf(mu[1]), n), 1.0 - pow(keepf(mu[2]), n),
-				n * mu[3], 1.0 - pow(keepf(mu[4]), n), m->risk[i].f[1]);
+	apply_shock(ss, m->kind_end[ABZ_REV_SUBSCRIPTION], st, n * mu[0],
+				1.0 - pow(keepf(mu[1]), n), 1.0 - pow(keepf(mu[2]), n),
+				n * mu[3], 1.0 - pow(keepf(mu[4]), n), cover);
 }

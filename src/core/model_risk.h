@@ -11,14 +11,25 @@
 
 #include "model_int.h"
 
-/* model_risk.c: one event of risk i in a trial; n more at their mean impacts */
+/*
+ * model_risk.c: the impacts of one event of risk i (company stream rng, or
+ * the market's impact stream mr for scope=market) into x[]; one event of
+ * risk i in a trial; n more at their mean impacts (ss: the run's revenue
+ * streams, cover: the risk's cover this run)
+ */
+void		abz_mdl_event_impacts(const AbzModel *m, int i, AbzRng *rng, AbzRng *mr,
+								  double x[NEV]);
 void		abz_mdl_trial_event(AbzModel *m, Shocked *st, int i, AbzRng *rng);
-void		abz_mdl_trial_bulk(AbzModel *m, Shocked *st, int i, double n);
+void		abz_mdl_trial_bulk(const AbzModel *m, StreamState *ss, Shocked *st, int i,
+							   double n, double cover);
 
-/* apply one shock (an event, or the expected effect of a month of events) */
+/*
+ * apply one shock (an event, or the expected effect of a month of events)
+ * to the company state and the subscription pools ss[0..nsub-1]
+ */
 static inline void
-apply_shock(AbzModel *m, Shocked *st, double loss, double churn, double price,
-			double cost, double share, double cover)
+apply_shock(StreamState *ss, int nsub, Shocked *st, double loss, double churn,
+			double price, double cost, double share, double cover)
 {
 	double		fc = keepf(churn),
 				fp = keepf(price),
@@ -30,8 +41,8 @@ apply_shock(AbzModel *m, Shocked *st, double loss, double churn, double price,
 	st->E += cost;
 	st->sig *= keepf(share);
 	if (fs != 1.0)
-		for (int j = 0; j < m->kind_end[ABZ_REV_SUBSCRIPTION]; j++)
-			m->ss[j].pool *= fs;
+		for (int j = 0; j < nsub; j++)
+			ss[j].pool *= fs;
 }
 
 /* the risk events of month t in a trial; returns the next arrival of any risk */
@@ -66,7 +77,7 @@ trial_risks(AbzModel *m, Shocked *st, int t, AbzTrial *tr, double keep)
 			for (uint32_t e = 0; e < n && e < EV_CAP; e++)
 				abz_mdl_trial_event(m, st, i, rng);
 			if (n > EV_CAP)
-				abz_mdl_trial_bulk(m, st, i, (double) (n - EV_CAP));
+				abz_mdl_trial_bulk(m, m->ss, st, i, (double) (n - EV_CAP), m->risk[i].f[1]);
 		}
 		if (m->rnext[i] < next_any)
 			next_any = m->rnext[i];
@@ -91,7 +102,7 @@ expected_risks(AbzModel *m, Shocked *st)
 		const double *e = m->ev[i].mean;
 
 		if (mu > 0.0 && !m->roff[i])
-			apply_shock(m, st, mu * e[0], mu * e[1], mu * e[2], mu * e[3], mu * e[4],
+			apply_shock(m->ss, m->kind_end[ABZ_REV_SUBSCRIPTION], st, mu * e[0], mu * e[1], mu * e[2], mu * e[3], mu * e[4],
 						m->risk[i].f[1]);
 	}
 }

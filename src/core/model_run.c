@@ -13,7 +13,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "model_risk.h"
+#include "model_step.h"
 #include "screen.h"
 
 /* what one run reports besides the monthly rows */
@@ -25,35 +25,6 @@ typedef struct RunOut
 	AbzTrial   *tr;				/* trial summary or NULL */
 	double		npv;
 } RunOut;
-
-/*
- * Accounts never exceed the market: C_t = M_t, every subscription MRR pool
- * scaled by M_t / C_t (before this month's pool update).
- */
-static void
-cap_accounts(AbzModel *m, Shocked *st, double Mt)
-{
-	double		f = Mt / st->C;
-
-	for (int j = 0; j < m->kind_end[ABZ_REV_SUBSCRIPTION]; j++)
-		m->ss[j].pool *= f;
-	st->C = Mt;
-}
-
-/*
- * an equity contribution of amt at a slot (slot < 0: after the horizon,
- * never reached) with discount factor disc; a model without slots adds
- * every contribution into contrib[0] (the total)
- */
-static inline void
-eq_put(const AbzModel *m, AbzTrial *tr, int slot, double amt, double disc, double *pv)
-{
-	if (m->eq_nslot == 0)
-		tr->contrib[0] += amt;
-	else if (slot >= 0)
-		tr->contrib[slot] += amt;
-	*pv += amt * disc;
-}
 
 /* new licensing deals of month t for revenue term j (from its own stream in a trial) */
 static inline double
@@ -77,27 +48,9 @@ lic_deals(AbzModel *m, int j, int t, bool trial)
 	return n;
 }
 
-/* advance the year-based factors of every revenue term to month t (before launch) */
-static void
-advance_streams(AbzModel *m)
-{
-	for (int j = 0; j < m->nrev; j++)
-	{
-		StreamState *s = &m->ss[j];
-
-		if (s->code == ABZ_REV_SUBSCRIPTION)
-			s->cf *= s->f0;
-		else if (s->code == ABZ_REV_USAGE)
-		{
-			s->cf *= s->f2;
-			s->pf *= s->f1;
-		}
-	}
-}
-
 /* licensing revenue of month t for revenue term j; adds its cost to *c */
-static double
-licensing(AbzModel *m, int j, int t, double pi, double *c, bool trial)
+double
+abz_mdl_licensing(AbzModel *m, int j, int t, double pi, double *c, bool trial)
 {
 	const Term *tm = &m->rev[j];
 	const double *k = tm->k;
@@ -113,210 +66,6 @@ licensing(AbzModel *m, int j, int t, double pi, double *c, bool trial)
 		s->win -= h[t - term - 1];
 	*c += nd * k[LIC_COST];
 	return k[LIC_FEE] * pi * nd + tm->f[1] * s->win;
-}
-
-/*
- * The streams of month t >= launch: advance each term's factors, update the
- * MRR pools, add revenue per kind to rev[] and cost of revenue to *cor.
- * Returns gross revenue G_t.
- */
-static inline __attribute__((always_inline)) double
-streams(AbzModel *m, StreamState *const kend[ABZ_REV_NTERMS], int t, double C,
-		double n, double pi, double rev[4], double *cor, bool trial)
-{
-	double		c = 0.0,
-				r_sub = 0.0,
-				r_use = 0.0,
-				r_adv = 0.0,
-				r_lic = 0.0;
-	bool		aged = t > m->launch;	/* growth by age d = t - launch */
-	StreamState *s = m->ss,
-			   *end;
-
-	for (end = kend[ABZ_REV_SUBSCRIPTION]; s < end; s++)
-	{
-		s->cf *= s->f0;
-		s->pool = s->pool * s->g + s->kr * n * pi;
-		r_sub += s->pool;
-		c += s->kc * C * s->cf;
-	}
-	for (end = kend[ABZ_REV_USAGE]; s < end; s++)
-	{
-		double		cg;
-
-		s->cf *= s->f2;
-		s->pf *= s->f1;
-		if (aged)
-			s->gf *= s->f0;
-		cg = C * s->gf;
-		r_use += s->kr * cg * s->pf * pi;
-		c += s->kc * cg * s->cf;
-	}
-	for (end = kend[ABZ_REV_ADVERTISING]; s < end; s++)
-	{
-		if (aged)
-			s->gf *= s->f0;
-		r_adv += s->kr * C * s->gf * pi;
-		c += s->kc * C;
-	}
-	for (end = kend[ABZ_REV_LICENSING]; s < end; s++)
-		r_lic += licensing(m, (int) (s - m->ss), t, pi, &c, trial);
-	rev[ABZ_REV_SUBSCRIPTION] = r_sub;
-	rev[ABZ_REV_USAGE] = r_use;
-	rev[ABZ_REV_ADVERTISING] = r_adv;
-	rev[ABZ_REV_LICENSING] = r_lic;
-	*cor = c;
-	return ((r_sub + r_use) + r_adv) + r_lic;
-}
-
-/* the plan's constants of one run */
-typedef struct RunConst
-{
-	double		churn;			/* product churn per month */
-	double		budget;			/* marketing budget at launch */
-	double		cac;			/* acquisition cost per account */
-	double		inv_cac;		/* 1 / cac, 0 when cac is 0 */
-	double		mkt_f;			/* monthly growth factor of the budget */
-	double		capture;		/* organic capture times the entry's reach */
-	double		keep;			/* the company's share: 1 - joint-venture stake */
-	double		team0;			/* team cost a month at month 0 */
-	double		team_f;			/* its monthly growth factor */
-	double		train0;			/* cost of a training run at month 0 (0 without one) */
-	double		train_f;		/* its monthly decline factor */
-	double		v;				/* monthly discount factor */
-	double		fixed_risk;		/* fixed monthly risk costs (premiums, mitigation) */
-	double		netf;			/* net of gross revenue: (1 - cut) keep (1 - forgo) */
-	double		multiple;		/* exit multiple of 12 R_H */
-	int			every;			/* months between training runs (0: none) */
-} RunConst;
-
-/* the flows of one month, as they go into a row */
-typedef struct Month
-{
-	double		n;				/* new accounts */
-	double		G;				/* gross revenue */
-	double		rev[ABZ_REV_NTERMS];	/* gross revenue by stream kind */
-	double		cor;			/* cost of revenue */
-	double		B;				/* marketing budget (before the stake) */
-	double		R;				/* net revenue */
-	double		opex;			/* the company's shares of the costs */
-	double		mkt;
-	double		train;
-	double		riskc;
-	double		fund;			/* funding */
-	double		F;				/* operating cash flow */
-} Month;
-
-/* the plan's constants of a run, from the plan terms and the risks switched on */
-static inline __attribute__((always_inline)) void
-run_const(const AbzModel *m, RunConst *rc)
-{
-	const Term *pl = m->plan;
-	double		forgo = 0.0;
-
-	rc->churn = pl[ABZ_PLAN_PRODUCT].k[PROD_CHURN];
-	rc->budget = pl[ABZ_PLAN_MARKETING].k[MKT_BUDGET];
-	rc->cac = pl[ABZ_PLAN_MARKETING].k[MKT_CAC];
-	rc->inv_cac = rc->cac > 0.0 ? 1.0 / rc->cac : 0.0;
-	rc->mkt_f = pl[ABZ_PLAN_MARKETING].f[0];
-	rc->capture = pl[ABZ_PLAN_MARKETING].k[MKT_ORGANIC] * pl[ABZ_PLAN_ENTRY].k[ENTRY_REACH];
-	rc->keep = 1.0 - pl[ABZ_PLAN_ENTRY].k[ENTRY_STAKE];
-	rc->team0 = pl[ABZ_PLAN_TEAM].k[TEAM_HEADCOUNT] * pl[ABZ_PLAN_TEAM].k[TEAM_COST];
-	rc->team_f = pl[ABZ_PLAN_TEAM].f[0];
-	rc->train0 = m->have_train ? pl[ABZ_PLAN_TRAINING].k[TRAIN_COST] : 0.0;
-	rc->train_f = pl[ABZ_PLAN_TRAINING].f[0];
-	rc->every = m->have_train ? (int) pl[ABZ_PLAN_TRAINING].k[TRAIN_EVERY] : 0;
-	rc->v = pl[ABZ_PLAN_VALUATION].f[0];
-	rc->multiple = pl[ABZ_PLAN_VALUATION].k[VAL_MULTIPLE];
-	rc->fixed_risk = 0.0;
-	for (int i = 0; i < m->nrisk; i++)
-		if (!m->roff[i])
-		{
-			forgo += m->risk[i].f[3];
-			rc->fixed_risk += m->risk[i].f[2];
-		}
-	rc->netf = (1.0 - pl[ABZ_PLAN_ENTRY].k[ENTRY_CUT]) * rc->keep * keepf(forgo);
-}
-
-/*
- * New accounts of month t >= launch (organic capture of the adopters A_t
- * plus paid acquisition b = sigma B (1 - phi) / cac, phi = C / M_t, within
- * the room left in the market M_t), then churn: updates the accounts.
- * Mser, Aser, invM: the series M_t, A_t and 1 / M_t (t = 1 at index 0).
- */
-static inline __attribute__((always_inline)) double
-acquire(AbzModel *m, const RunConst *rc, Shocked *st, double B, int t,
-		const double *Mser, const double *Aser, const double *invM)
-{
-	double		Mt = Mser[t - 1],
-				room = Mt - st->C,
-				b = 0.0,
-				n;
-
-	if (B > 0.0 && st->C < Mt)
-	{
-		double		sb = st->sig * B;
-
-		if (rc->cac > 0.0)
-			b = (sb * rc->inv_cac) * (1.0 - st->C * invM[t - 1]);
-		else
-			b = sb > 0.0 ? HUGE_VAL : 0.0;
-	}
-	n = rc->capture * st->sig * Aser[t - 1] + b;
-	if (room < 0.0)
-		room = 0.0;
-	if (n > room)
-		n = room;
-	st->C = st->C * (1.0 - rc->churn) + n;
-	if (st->C > Mt)
-		cap_accounts(m, st, Mt);
-	return n;
-}
-
-/*
- * The operating costs of a month, the company's shares: team and extra
- * opex, marketing, a training run every rc->every months (*train_in counts
- * down to it), risk losses and fixed risk costs.  tf, trf: the team's and
- * training's growth factors to this month.
- */
-static inline __attribute__((always_inline)) void
-month_costs(const RunConst *rc, const Shocked *st, Month *mo, double tf, double trf,
-			int *train_in)
-{
-	mo->opex = (rc->team0 * tf + st->E) * rc->keep;
-	mo->mkt = mo->B * rc->keep;
-	if (--*train_in == 0)
-	{
-		mo->train = rc->train0 * trf * rc->keep;
-		*train_in = rc->every;
-	}
-	mo->riskc = st->L * rc->keep + rc->fixed_risk;
-}
-
-/*
- * The funding of month t: every round of month t (its amount this run),
- * entered as an equity contribution too; *ri and *next step past them.
- */
-static inline __attribute__((always_inline)) double
-fund_rounds(const AbzModel *m, AbzTrial *tr, int t, double disc, int *ri,
-			double *next, double *eq_pv)
-{
-	double		fund = 0.0;
-
-	while (t >= *next)
-	{
-		if (*next == t)
-		{
-			int			r = m->rord[*ri];
-
-			fund += m->ramt[r];
-			if (tr)
-				eq_put(m, tr, m->rslot[r], m->ramt[r], disc, eq_pv);
-		}
-		(*ri)++;
-		*next = *ri < m->nround ? m->round[m->rord[*ri]].k[ROUND_MONTH] : HUGE_VAL;
-	}
-	return fund;
 }
 
 /* the projection row of a month: accounts, flows and cash K */
@@ -409,7 +158,7 @@ run(AbzModel *m, bool trial, RunOut *o)
 		tf *= rc.team_f;
 		trf *= rc.train_f;
 		if (t < launch)
-			advance_streams(m);
+			advance_streams(m->ss, m->nrev);
 
 		/* 1. risk events */
 		st.L = 0.0;
@@ -427,14 +176,15 @@ run(AbzModel *m, bool trial, RunOut *o)
 			if (t > launch)
 				bf *= rc.mkt_f;
 			mo.B = rc.budget * bf;
-			mo.n = acquire(m, &rc, &st, mo.B, t, Mser, Aser, invM);
-			mo.G = streams(m, kend, t, st.C, mo.n, st.pi, mo.rev, &mo.cor, trial);
+			mo.n = acquire(m->ss, m->kind_end[ABZ_REV_SUBSCRIPTION], &rc, &st, mo.B, t,
+						   Mser, Aser, invM);
+			mo.G = streams(m, m->ss, kend, t, st.C, mo.n, st.pi, mo.rev, &mo.cor, trial);
 		}
 		R = mo.R = mo.G * rc.netf;
 
 		/* 4. operating costs; 5. funding; 6. cash */
 		month_costs(&rc, &st, &mo, tf, trf, &train_in);
-		mo.fund = fund_rounds(m, tr, t, disc, &ri, &next_round, &eq_pv);
+		mo.fund = fund_rounds(m, m->ramt, tr, t, disc, &ri, &next_round, &eq_pv);
 		mo.cor *= rc.keep;
 		/* the costs sum off the revenue's dependency chain */
 		mo.F = R - (((mo.cor + mo.opex) + (mo.mkt + mo.train)) + mo.riskc);

@@ -23,7 +23,7 @@ typedef struct AbzRng
 	uint64_t	trial;			/* the trial index */
 	uint32_t	stream;			/* the stream id within a trial */
 	uint32_t	draw;			/* next block of the stream (wraps at 2^32) */
-	uint32_t	buf[8];			/* current blocks (two, computed together) */
+	uint32_t	buf[32];		/* current blocks (two, or eight with AVX-512, computed together) */
 	int			avail;			/* 32-bit words left in buf (taken from the end) */
 } AbzRng;
 
@@ -35,6 +35,13 @@ void		abz_rng_init_stream(AbzRng *r, uint64_t key, uint32_t stream, uint64_t tri
 
 /* the Philox4x32-10 block for (key, counter): the reference function */
 void		abz_philox4x32(const uint32_t key[2], const uint32_t ctr[4], uint32_t out[4]);
+
+/*
+ * Refill with the widest instructions the processor has (on, the default:
+ * eight blocks with AVX-512) or with SSE2 (two blocks); for tests, which
+ * check that every refill yields the same stream.
+ */
+void		abz_rng_set_wide(int on);
 
 /* compute the next block(s) of the stream into buf (called when buf is used up) */
 void		abz_rng_refill(AbzRng *r);

@@ -1,8 +1,10 @@
 /*
  * simulate.c — the Monte Carlo driver: trial i of a simulation is
  * abz_model_trial(model, seed, i) (its once-per-trial inputs drawn by block
- * when they are stratified or correlated, sim_inputs.c), added in index
- * order to a builder; with a tolerance, trials run in batches of
+ * when they are stratified or correlated, sim_inputs.c), computed
+ * ABZ_SIM_BLOCK at a time (by the block engine, model_block.c, where it
+ * runs the model; the same numbers either way) and added in index order
+ * to a builder; with a tolerance, trials run in batches of
  * ABZ_SIM_BATCH until the 95 % confidence half-width of mean NPV is within
  * tolerance x |mean NPV|.
  */
@@ -50,13 +52,25 @@ abz_sim_layout_for(const AbzModel *m, const AbzSimOptions *o, AbzSimLayout *L, A
 	return abz_sim_layout_shape(&s, L, err);
 }
 
-/* bytes of scratch a run needs: the builder's, and the inputs' of one block when drawn by block */
+/* bytes of a block of trials: their series (revenue, then cash), then the block engine's state */
+static size_t
+block_series_bytes(const AbzModel *m)
+{
+	return 2 * sizeof(double) * ABZ_SIM_BLOCK * (size_t) abz_model_horizon(m) +
+		((abz_model_block_size(m) + 7) & ~(size_t) 7);
+}
+
+/*
+ * bytes of scratch a run needs: the builder's, the series of a block of
+ * trials, and the inputs' of one block when drawn by block
+ */
 size_t
 abz_sim_scratch(const AbzModel *m, const AbzSimOptions *o)
 {
 	size_t		b = abz_sim_builder_scratch(o->trials, abz_model_horizon(m));
 
 	b = (b + 7) & ~(size_t) 7;
+	b += block_series_bytes(m);
 	return b + (abz_sim_inputs_by_block(o) ? abz_sim_inputs_scratch(m, o) : 0);
 }
 
@@ -87,36 +101,82 @@ abz_sim_converged(AbzConvergence *c, const AbzSimView *v, int32_t n, double tol)
 		tol * fabs(abz_fixed_to_double(c->sum) / (double) n);
 }
 
-/* run trials [first, end) into the builder, their inputs drawn by block when in is not NULL */
+/*
+ * trials first .. first + n - 1 into tr[], revenue[] and cash[] (the inputs
+ * of in when not NULL): by the block engine when blk is given and it runs
+ * the model, else one at a time
+ */
+void
+abz_sim_trials(AbzModel *m, const AbzSimOptions *o, AbzSimInputs *in, int32_t first,
+			   int32_t n, void *blk, AbzTrial *tr, double *revenue, double *cash)
+{
+	size_t		H = (size_t) abz_model_horizon(m);
+
+	if (blk && abz_model_block_ok(m))
+	{
+		abz_model_trials_block(m, blk, (uint64_t) o->seed, (uint64_t) first, n,
+							   in ? in->cols + (first - in->first) : NULL,
+							   in ? (size_t) in->cap : 0, tr, revenue, cash);
+		return;
+	}
+	for (int32_t j = 0; j < n; j++)
+		abz_model_trial_inputs(m, (uint64_t) o->seed, (uint64_t) (first + j),
+							   in ? abz_sim_inputs_row(in, first + j) : NULL,
+							   &tr[j], revenue + (size_t) j * H, cash + (size_t) j * H);
+}
+
+/*
+ * run trials [first, end) into the builder, their inputs drawn by block when
+ * in is not NULL: ABZ_SIM_BLOCK trials at a time (abz_sim_trials), each then
+ * copied into the builder's series and added; the tick is polled between
+ * blocks, every abz_sim_tick_every() trials or so
+ */
 static bool
 run_trials(AbzModel *m, const AbzSimOptions *o, AbzSimBuilder *b, AbzSimInputs *in,
-		   int32_t first, int32_t end, AbzTickState *ts, AbzError *err)
+		   int32_t first, int32_t end, AbzTickState *ts, double *rev, AbzError *err)
 {
-	AbzTrial	t;
+	AbzTrial	t[ABZ_SIM_BLOCK];
+	size_t		H = (size_t) abz_model_horizon(m);
+	double	   *cash = rev + ABZ_SIM_BLOCK * H;
+	void	   *blk = cash + ABZ_SIM_BLOCK * H;
 
-	for (int32_t i = first; i < end; i++)
+	for (int32_t i = first; i < end;)
 	{
-		const double *row = NULL;
+		int32_t		n = end - i < ABZ_SIM_BLOCK ? end - i : ABZ_SIM_BLOCK;
 
-		if (ts->tick && --ts->countdown == 0)
+		/* a block never crosses a tick: the tick comes every `every` trials */
+		if (ts->tick)
 		{
-			ts->tick(ts->arg);
-			ts->countdown = ts->every;
+			if (n > ts->countdown)
+				n = ts->countdown;
+			ts->countdown -= n;
+			if (ts->countdown == 0)
+			{
+				ts->tick(ts->arg);
+				ts->countdown = ts->every;
+			}
 		}
 		if (in)
 		{
 			if (i == first || i - in->first >= in->cap)
 			{
-				int32_t		n = end - i < in->cap ? end - i : in->cap;
+				int32_t		nb = end - i < in->cap ? end - i : in->cap;
 
-				if (!abz_sim_inputs_fill(in, m, o, i, n, err))
+				if (!abz_sim_inputs_fill(in, m, o, i, nb, err))
 					return false;
 			}
-			row = abz_sim_inputs_row(in, i);
+			if (i + n > in->first + in->cap)
+				n = in->first + in->cap - i;
 		}
-		abz_model_trial_inputs(m, (uint64_t) o->seed, (uint64_t) i, row, &t, b->revenue, b->cash);
-		if (!abz_sim_builder_add(b, &t, err))
-			return false;
+		abz_sim_trials(m, o, in, i, n, blk, t, rev, cash);
+		for (int32_t j = 0; j < n; j++)
+		{
+			memcpy(b->revenue, rev + (size_t) j * H, sizeof(double) * H);
+			memcpy(b->cash, cash + (size_t) j * H, sizeof(double) * H);
+			if (!abz_sim_builder_add(b, &t[j], err))
+				return false;
+		}
+		i += n;
 	}
 	return true;
 }
@@ -143,6 +203,7 @@ abz_simulate(AbzModel *m, const AbzSimOptions *o, void *value, AbzSimLayout *L,
 	int32_t		step = o->tolerance > 0.0 ? ABZ_SIM_BATCH : o->trials,
 				done = 0;
 	size_t		bs = (abz_sim_builder_scratch(o->trials, horizon) + 7) & ~(size_t) 7;
+	double	   *series = (double *) ((char *) scratch + bs);
 
 	/* the value must have been sized for exactly this run */
 	if (!abz_sim_layout_for(m, o, &want, err))
@@ -155,7 +216,7 @@ abz_simulate(AbzModel *m, const AbzSimOptions *o, void *value, AbzSimLayout *L,
 						 abz_model_launch(m), o->seed, &ext);
 	if (abz_sim_inputs_by_block(o))
 	{
-		abz_sim_inputs_init(&inputs, m, o, (char *) scratch + bs);
+		abz_sim_inputs_init(&inputs, m, o, (char *) scratch + bs + block_series_bytes(m));
 		inputs.poll = tick;
 		in = &inputs;
 	}
@@ -164,13 +225,13 @@ abz_simulate(AbzModel *m, const AbzSimOptions *o, void *value, AbzSimLayout *L,
 	{
 		int32_t		end = o->trials - done < step ? o->trials : done + step;
 
-		if (!run_trials(m, o, &b, in, done, end, &ts, err))
+		if (!run_trials(m, o, &b, in, done, end, &ts, series, err))
 			return false;
 		done = end;
 		if (o->tolerance > 0.0)
 			*converged = abz_sim_converged(&conv, &b.v, done, o->tolerance);
 	}
-	if (o->tolerance <= 0.0 && !run_trials(m, o, &b, in, 0, o->trials, &ts, err))
+	if (o->tolerance <= 0.0 && !run_trials(m, o, &b, in, 0, o->trials, &ts, series, err))
 		return false;
 	return abz_sim_builder_finish(&b, tick, arg, L, err);
 }

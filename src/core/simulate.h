@@ -71,6 +71,22 @@ bool		abz_sim_inputs_fill(AbzSimInputs *in, const AbzModel *m, const AbzSimOptio
 								int32_t first, int32_t n, AbzError *err);
 const double *abz_sim_inputs_row(AbzSimInputs *in, int32_t trial);
 
+/* trials the driver computes together (abz_sim_trials) */
+#define ABZ_SIM_BLOCK		ABZ_MODEL_LANES
+
+/*
+ * Trials first .. first + n - 1 (n <= ABZ_SIM_BLOCK) of a simulation of m
+ * under o: tr[j] their summaries, revenue[j * H ..] and cash[j * H ..] their
+ * monthly series (H the horizon).  in: their once-per-trial inputs when
+ * drawn by block (filled for these trials), else NULL.  blk: the block
+ * engine's scratch (abz_model_block_size() bytes, 8-aligned), or NULL to
+ * run the trials one at a time.  Each trial's numbers are exactly
+ * abz_model_trial_inputs()'s either way.
+ */
+void		abz_sim_trials(AbzModel *m, const AbzSimOptions *o, AbzSimInputs *in,
+						   int32_t first, int32_t n, void *blk, AbzTrial *tr,
+						   double *revenue, double *cash);
+
 /* the version 2 block (equity slots, sampling) a simulation of m under o gets */
 void		abz_sim_ext_for(const AbzModel *m, const AbzSimOptions *o, AbzSimExt *ext);
 
