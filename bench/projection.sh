@@ -129,27 +129,7 @@ if [ -z "$md5a" ] || [ "$md5a" != "$md5b" ]; then
 	exit 1
 fi
 
-awk -v n="$N" -v np="$NP" -v h="$H" -v md5="$md5a" '
-	function median(k,    m, i, j, x, a) {
-		m = cnt[k]
-		for (i = 1; i <= m; i++)
-			a[i] = val[k, i]
-		for (i = 2; i <= m; i++) {
-			x = a[i]
-			for (j = i - 1; j >= 1 && a[j] > x; j--)
-				a[j + 1] = a[j]
-			a[j + 1] = x
-		}
-		return m % 2 ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2
-	}
-	function range(k,    i, lo, hi) {
-		lo = hi = val[k, 1]
-		for (i = 2; i <= cnt[k]; i++) {
-			if (val[k, i] < lo) lo = val[k, i]
-			if (val[k, i] > hi) hi = val[k, i]
-		}
-		return sprintf("%.3f-%.3f", lo, hi)
-	}
+awk -v n="$N" -v np="$NP" -v h="$H" -v md5="$md5a" "$(cat bench/stats.awk)"'
 	$1 ~ /^core_(project|pack|fixed)$/ { val[$1, ++cnt[$1]] = $4; val["cpu_" $1, ++cnt["cpu_" $1]] = $6; next }
 	$1 == "core_hash" { hash = $2; next }
 	$1 ~ /^(db|db_row|db_npv|plpgsql)$/ { val[$1, ++cnt[$1]] = $2; val["cpu_" $1, ++cnt["cpu_" $1]] = $3; next }
@@ -159,13 +139,13 @@ awk -v n="$N" -v np="$NP" -v h="$H" -v md5="$md5a" '
 		core = median(p "core_project"); pack = median(p "core_pack"); fixed = median(p "core_fixed")
 		db = median(p "db"); row = median(p "db_row"); dbnpv = median(p "db_npv"); plp = median(p "plpgsql")
 		printf "%s               median s  (range, %d runs)   company-months/s\n", what, cnt["db"]
-		printf "(b) core, prepare+project:       %8.3f s (%s)  %12.0f\n", core, range(p "core_project"), cm / core
-		printf "    core, + store as float8:     %8.3f s (%s)  %12.0f\n", pack, range(p "core_pack"), cm / pack
-		printf "    core, + convert to Q95.32:   %8.3f s (%s)  %12.0f\n", fixed, range(p "core_fixed"), cm / fixed
-		printf "(a) database, aibiz.project():   %8.3f s (%s)  %12.0f\n", db, range(p "db"), cm / db
-		printf "    database, the row as market: %8.3f s (%s)  %12.0f\n", row, range(p "db_row"), cm / row
-		printf "    database, sum(npv(project)): %8.3f s (%s)  %12.0f\n", dbnpv, range(p "db_npv"), cm / dbnpv
-		printf "(c) PL/pgSQL (%d companies):   %8.3f s (%s)  %12.0f\n", np, plp, range(p "plpgsql"), cmp / plp
+		printf "(b) core, prepare+project:       %8.3f s (%s)  %12.0f\n", core, range(p "core_project", 3), cm / core
+		printf "    core, + store as float8:     %8.3f s (%s)  %12.0f\n", pack, range(p "core_pack", 3), cm / pack
+		printf "    core, + convert to Q95.32:   %8.3f s (%s)  %12.0f\n", fixed, range(p "core_fixed", 3), cm / fixed
+		printf "(a) database, aibiz.project():   %8.3f s (%s)  %12.0f\n", db, range(p "db", 3), cm / db
+		printf "    database, the row as market: %8.3f s (%s)  %12.0f\n", row, range(p "db_row", 3), cm / row
+		printf "    database, sum(npv(project)): %8.3f s (%s)  %12.0f\n", dbnpv, range(p "db_npv", 3), cm / dbnpv
+		printf "(c) PL/pgSQL (%d companies):   %8.3f s (%s)  %12.0f\n", np, plp, range(p "plpgsql", 3), cmp / plp
 		printf "ratio db/core:      %.2f (db/(core + store) %.2f; row as market: %.2f)\n", db / core, db / pack, row / core
 		printf "ratio db/plpgsql:   %.0f (row as market: %.0f)\n", (cm / db) / (cmp / plp), (cm / row) / (cmp / plp)
 	}

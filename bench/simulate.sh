@@ -121,29 +121,8 @@ echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # report: medians over the rounds
 awk -v trials="$TRIALS" -v horizon="$HORIZON" -v comps="$COMPANIES" -v ptrials="$PTRIALS" \
-	-v mtrials="$MTRIALS" '
+	-v mtrials="$MTRIALS" "$(cat bench/stats.awk)"'
 	function ms(line) { sub(/^Time: /, "", line); sub(/ ms.*/, "", line); return line / 1000 }
-	function median(k,    m, i, j, x, a) {
-		m = cnt[k]
-		for (i = 1; i <= m; i++)
-			a[i] = val[k, i]
-		for (i = 2; i <= m; i++) {
-			x = a[i]
-			for (j = i - 1; j >= 1 && a[j] > x; j--)
-				a[j + 1] = a[j]
-			a[j + 1] = x
-		}
-		return m % 2 ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2
-	}
-	function range(k,    i, lo, hi) {
-		lo = hi = val[k, 1]
-		for (i = 2; i <= cnt[k]; i++) {
-			if (val[k, i] < lo) lo = val[k, i]
-			if (val[k, i] > hi) hi = val[k, i]
-		}
-		return sprintf("%.2f-%.2f", lo, hi)
-	}
-	function put(k, x) { val[k, ++cnt[k]] = x }
 	/^core [0-9]+ trials/ { put("core", $9); coreline = $0; next }
 	/^numpy [0-9]+ trials/ { put("numpy", $9); next }
 	/^db-single/ { sect = "single"; next }
@@ -164,15 +143,15 @@ awk -v trials="$TRIALS" -v horizon="$HORIZON" -v comps="$COMPANIES" -v ptrials="
 	/^db-memory/ { hwm0 = $2; hwm1 = $3; slots = $4 }
 	END {
 		db = median("db"); core = median("core"); np = median("numpy")
-		printf "(a) database: %.2f M trial-months/s per core (range %s; npv_mean survival arr_mean: %s)\n", db, range("db"), dbline
-		printf "(b) core:     %.2f M trial-months/s per core (range %s)\n", core, range("core")
-		printf "(c) numpy:    %.2f M trial-months/s per core (range %s)\n", np, range("numpy")
+		printf "(a) database: %.2f M trial-months/s per core (range %s; npv_mean survival arr_mean: %s)\n", db, range("db", 2), dbline
+		printf "(b) core:     %.2f M trial-months/s per core (range %s)\n", core, range("core", 2)
+		printf "(c) numpy:    %.2f M trial-months/s per core (range %s)\n", np, range("numpy", 2)
 		printf "ratios of the medians: core/database %.2f, database/numpy %.2f, core/numpy %.2f\n", core / db, db / np, core / np
 		w0 = median("w0"); w2 = median("w2")
 		for (i = 1; i <= cnt["w2"]; i++)
 			put("pair", val["w0", i] / val["w2", i])
 		printf "portfolio of %d companies x %d trials x %d months: 0 workers %.3f s (%s), 2 workers %.3f s (%s), speed-up %.2f (median of the rounds own ratios %.2f, range %s; plan has Partial Aggregate: %s; results identical: %s)\n",
-			comps, ptrials, horizon, w0, range("w0"), w2, range("w2"), w0 / w2, median("pair"), range("pair"),
+			comps, ptrials, horizon, w0, range("w0", 2), w2, range("w2", 2), w0 / w2, median("pair"), range("pair", 2),
 			partial ? "yes" : "no", (!differ && md5 != "" && cnt["w0"] + cnt["w2"] >= 2) ? "yes" : "no"
 		printf "memory: backend peak RSS %.0f MB before, %.0f MB after one simulation of %d trials x %d months (+%.0f MB; bound (100 + 16 x %d slots) B x trials + 64 MB = %.0f MB)\n",
 			hwm0 / 1024, hwm1 / 1024, mtrials, horizon, (hwm1 - hwm0) / 1024, slots, ((100 + 16 * slots) * mtrials / 1048576) + 64

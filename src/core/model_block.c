@@ -281,22 +281,15 @@ copy_lane(const AbzModel *m, Block *B, int dst, int src)
 }
 
 /*
- * apply_shock() (model_risk.h) on lane l: the company state st and the
- * lane's subscription pools
+ * a shock (shock_state(), model_risk.h) on lane l: the company state st
+ * and the lane's subscription pools
  */
 static void
 lane_shock(const AbzModel *m, Block *B, int l, Shocked *st, double loss, double churn,
 		   double price, double cost, double share, double cover)
 {
-	double		fc = keepf(churn),
-				fp = keepf(price),
-				fs = fc * fp;
+	double		fs = shock_state(st, loss, churn, price, cost, share, cover);
 
-	st->L += loss * (1.0 - cover);
-	st->C *= fc;
-	st->pi *= fp;
-	st->E += cost;
-	st->sig *= keepf(share);
 	if (fs != 1.0)
 		for (int j = 0; j < m->kind_end[ABZ_REV_SUBSCRIPTION]; j++)
 			B->tm.pool[j * LANES + l] *= fs;

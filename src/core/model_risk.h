@@ -25,21 +25,30 @@ void		abz_mdl_trial_bulk(const AbzModel *m, StreamState *ss, Shocked *st, int i,
 
 /*
  * apply one shock (an event, or the expected effect of a month of events)
- * to the company state and the subscription pools ss[0..nsub-1]
+ * to the company state; returns the factor of the subscription pools
  */
-static inline void
-apply_shock(StreamState *ss, int nsub, Shocked *st, double loss, double churn,
-			double price, double cost, double share, double cover)
+static inline double
+shock_state(Shocked *st, double loss, double churn, double price, double cost,
+			double share, double cover)
 {
 	double		fc = keepf(churn),
-				fp = keepf(price),
-				fs = fc * fp;
+				fp = keepf(price);
 
 	st->L += loss * (1.0 - cover);
 	st->C *= fc;
 	st->pi *= fp;
 	st->E += cost;
 	st->sig *= keepf(share);
+	return fc * fp;
+}
+
+/* one shock to the company state and the subscription pools ss[0..nsub-1] */
+static inline void
+apply_shock(StreamState *ss, int nsub, Shocked *st, double loss, double churn,
+			double price, double cost, double share, double cover)
+{
+	double		fs = shock_state(st, loss, churn, price, cost, share, cover);
+
 	if (fs != 1.0)
 		for (int j = 0; j < nsub; j++)
 			ss[j].pool *= fs;
