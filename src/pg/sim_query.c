@@ -463,7 +463,8 @@ Datum
 aibiz_sim_summary(PG_FUNCTION_ARGS)
 {
 	static const double ps[] = {0.05, 0.25, 0.5, 0.75, 0.95};
-	AbzSimHeader *h = PG_GETARG_SIM_PART(0, ABZ_SIM_PART_NPV);
+	/* the header first (a version 1 or 2 value comes whole and is kept) */
+	AbzSimHeader *h = PG_GETARG_SIM_PART(0, ABZ_SIM_PART_SUMMARY);
 	JsonbParseState *st = NULL;
 	JsonbValue *res;
 	double	   *x;
@@ -471,9 +472,9 @@ aibiz_sim_summary(PG_FUNCTION_ARGS)
 				var,
 				es;
 
-	/* a portfolio's survivor counts come last: read it whole */
-	if (h->members > 1)
-		h = PG_GETARG_SIM(0);
+	/* version 3: the trial NPVs, or all of a portfolio, whose survivor counts come last */
+	if (h->version >= 3)
+		h = h->members > 1 ? PG_GETARG_SIM(0) : PG_GETARG_SIM_PART(0, ABZ_SIM_PART_NPV);
 	x = trial_values(h, 0);
 
 	abz_quantiles7(x, (size_t) h->trials, ps, 5, q);
