@@ -463,8 +463,8 @@ Datum
 aibiz_sim_summary(PG_FUNCTION_ARGS)
 {
 	static const double ps[] = {0.05, 0.25, 0.5, 0.75, 0.95};
-	/* the header first (a version 1 or 2 value comes whole and is kept) */
-	AbzSimHeader *h = PG_GETARG_SIM_PART(0, ABZ_SIM_PART_SUMMARY);
+	/* a version 3 value up to its trial NPVs; a version 1 or 2 value whole */
+	AbzSimHeader *h = PG_GETARG_SIM_PART(0, ABZ_SIM_PART_NPV);
 	JsonbParseState *st = NULL;
 	JsonbValue *res;
 	double	   *x;
@@ -472,9 +472,9 @@ aibiz_sim_summary(PG_FUNCTION_ARGS)
 				var,
 				es;
 
-	/* version 3: the trial NPVs, or all of a portfolio, whose survivor counts come last */
-	if (h->version >= 3)
-		h = h->members > 1 ? PG_GETARG_SIM(0) : PG_GETARG_SIM_PART(0, ABZ_SIM_PART_NPV);
+	/* a version 3 portfolio's survivor counts come last: read it whole (older versions already are) */
+	if (h->members > 1 && h->version >= 3)
+		h = PG_GETARG_SIM(0);
 	x = trial_values(h, 0);
 
 	abz_quantiles7(x, (size_t) h->trials, ps, 5, q);
