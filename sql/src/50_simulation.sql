@@ -23,7 +23,7 @@ CREATE TYPE @extschema@.simulation (
 );
 
 COMMENT ON TYPE @extschema@.simulation IS
-'Result of a Monte Carlo simulation (or a portfolio of them): per trial NPV, ARR at the horizon, risk loss, death and breakeven month; per month alive counts, mean and (single simulations) P5-P95 of revenue and cash; per risk category event and loss totals. Text form: "simulation v2 trials=... slots=... data=<base64>" (values stored by aibiz 0.1 keep their "simulation v1" form), exact.';
+'Result of a Monte Carlo simulation (or a portfolio of them): per trial NPV, ARR at the horizon, risk loss, death and breakeven month; per month alive counts, mean and (single simulations) P5-P95 of revenue and cash; per risk category event and loss totals. Text form: "simulation v3 trials=... slots=... data=<base64>" (values stored by aibiz 0.2 keep their "simulation v2" form, values stored by aibiz 0.1 their "simulation v1" form), exact.';
 COMMENT ON FUNCTION @extschema@.simulation_in(cstring) IS 'text input of aibiz.simulation (the exact form written by its output)';
 COMMENT ON FUNCTION @extschema@.simulation_out(@extschema@.simulation) IS 'text output of aibiz.simulation: a readable header then the base64 of the binary form';
 COMMENT ON FUNCTION @extschema@.simulation_recv(internal) IS 'binary input of aibiz.simulation (versioned, validated like text input)';

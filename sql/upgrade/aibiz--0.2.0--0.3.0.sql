@@ -13,3 +13,7 @@
 -- did not create.  Objects whose definition changes are dropped here and
 -- re-created by the install script's own parts appended after this one.
 \echo Use "ALTER EXTENSION aibiz UPDATE TO '0.3.0'" to load this file. \quit
+
+-- the type's description names the text form 0.3.0 writes
+COMMENT ON TYPE @extschema@.simulation IS
+'Result of a Monte Carlo simulation (or a portfolio of them): per trial NPV, ARR at the horizon, risk loss, death and breakeven month; per month alive counts, mean and (single simulations) P5-P95 of revenue and cash; per risk category event and loss totals. Text form: "simulation v3 trials=... slots=... data=<base64>" (values stored by aibiz 0.2 keep their "simulation v2" form, values stored by aibiz 0.1 their "simulation v1" form), exact.';

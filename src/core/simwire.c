@@ -557,6 +557,19 @@ abz_sim_text_layout(const char *text, size_t len, AbzSimLayout *L, AbzError *err
 	return true;
 }
 
+/* a header's fields as the readable header names them (version, slots and a mixed seed included) */
+static void
+header_words(const AbzSimHeader *h, int32_t nslots, char *buf, size_t n)
+{
+	int			k;
+
+	k = snprintf(buf, n, "v%d trials=%d horizon=%d members=%" PRId64 " seed=%" PRId64 "%s",
+				 (int) h->version, (int) h->trials, (int) h->horizon, h->members, h->seed,
+				 (h->flags & ABZ_SIM_MIXED_SEED) ? " (mixed)" : "");
+	if (h->version >= 2 && k >= 0 && (size_t) k < n)
+		snprintf(buf + k, n - (size_t) k, " slots=%d", (int) nslots);
+}
+
 /* the readable header and the binary header inside the data say the same */
 static bool
 same_header(const AbzSimHeader *text, int32_t nslots, const unsigned char *wire, size_t len,
@@ -564,18 +577,24 @@ same_header(const AbzSimHeader *text, int32_t nslots, const unsigned char *wire,
 {
 	AbzSimHeader w;
 	AbzSimExt	ext;
+	char		data_words[160],
+				text_words[160];
 
 	if (!wire_header(wire, len, &w, &ext, err))
 		return false;
-	if (w.version != text->version || ext.nslots != nslots ||
-		w.trials != text->trials || w.horizon != text->horizon ||
-		w.members != text->members || w.seed != text->seed || w.flags != text->flags)
+	if (w.version == text->version && ext.nslots == nslots &&
+		w.trials == text->trials && w.horizon == text->horizon &&
+		w.members == text->members && w.seed == text->seed && w.flags == text->flags)
+		return true;
+	header_words(&w, w.version >= 2 ? ext.nslots : 0, data_words, sizeof(data_words));
+	header_words(text, nslots, text_words, sizeof(text_words));
+	if (strcmp(data_words, text_words) == 0)
 		return abz_error(err, ABZ_ERR_SYNTAX, NULL, NULL,
-						 "the data's header (trials=%d horizon=%d members=%" PRId64 " seed=%" PRId64
-						 ") does not match the readable header (trials=%d horizon=%d members=%" PRId64 " seed=%" PRId64 ")",
-						 (int) w.trials, (int) w.horizon, w.members, w.seed,
-						 (int) text->trials, (int) text->horizon, text->members, text->seed);
-	return true;
+						 "the data's flags (%d) do not match those of its readable header (%s: flags %d)",
+						 (int) w.flags, text_words, (int) text->flags);
+	return abz_error(err, ABZ_ERR_SYNTAX, NULL, NULL,
+					 "the data's header (%s) does not match the readable header (%s)",
+					 data_words, text_words);
 }
 
 /*

@@ -463,6 +463,7 @@ Datum
 aibiz_sim_summary(PG_FUNCTION_ARGS)
 {
 	static const double ps[] = {0.05, 0.25, 0.5, 0.75, 0.95};
+	/* a version 3 value up to its trial NPVs; a version 1 or 2 value whole */
 	AbzSimHeader *h = PG_GETARG_SIM_PART(0, ABZ_SIM_PART_NPV);
 	JsonbParseState *st = NULL;
 	JsonbValue *res;
@@ -471,8 +472,8 @@ aibiz_sim_summary(PG_FUNCTION_ARGS)
 				var,
 				es;
 
-	/* a portfolio's survivor counts come last: read it whole */
-	if (h->members > 1)
+	/* a version 3 portfolio's survivor counts come last: read it whole (older versions already are) */
+	if (h->members > 1 && h->version >= 3)
 		h = PG_GETARG_SIM(0);
 	x = trial_values(h, 0);
 

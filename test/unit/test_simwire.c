@@ -193,6 +193,65 @@ ABZ_SUITE(simwire_text_header_mismatch)
 	free(h);
 }
 
+/* text whose readable header says version text_version over data of version, flags |= or_flags */
+static char *
+version_text(const AbzSimHeader *h, const AbzSimLayout *L, int text_version, int version,
+			 int or_flags)
+{
+	unsigned char *wire = malloc(L->wire);
+	char	   *text = malloc(200 + L->wire * 2);
+	int			n;
+
+	abz_sim_to_wire(h, wire);
+	wire[0] = (unsigned char) version;
+	wire[1] |= (unsigned char) or_flags;
+	n = sprintf(text, "simulation v%d trials=%d horizon=%d members=1 seed=7 slots=0 data=",
+				text_version, (int) h->trials, (int) h->horizon);
+	b64(wire, L->wire, text + n);
+	free(wire);
+	return text;
+}
+
+ABZ_SUITE(simwire_text_version_mismatch)
+{
+	AbzSimLayout L;
+	AbzError	err;
+	AbzSimHeader *h = build(20, 6, &L);
+	char	   *text;
+	int			guard;
+
+	/*
+	 * Versions 2 and 3 have the same binary form but the version byte, so a
+	 * mismatch there leaves every other field equal: the message must name
+	 * the two versions, not print two identical headers.
+	 */
+	text = version_text(h, &L, 3, 2, 0);
+	CHECK(!parse_guarded(text, &err, &guard) && err.code == ABZ_ERR_SYNTAX && guard);
+	CHECK_STR(err.msg, "the data's header (v2 trials=20 horizon=6 members=1 seed=7 slots=0) "
+			  "does not match the readable header (v3 trials=20 horizon=6 members=1 seed=7 slots=0)");
+	free(text);
+	text = version_text(h, &L, 2, 3, 0);
+	CHECK(!parse_guarded(text, &err, &guard) && err.code == ABZ_ERR_SYNTAX && guard);
+	CHECK(strstr(err.msg, "(v3 trials=20") != NULL && strstr(err.msg, "(v2 trials=20") != NULL);
+	free(text);
+	/* a mixed-seed flag the readable header does not imply: named as such */
+	text = version_text(h, &L, 3, 3, ABZ_SIM_MIXED_SEED);
+	CHECK(!parse_guarded(text, &err, &guard) && err.code == ABZ_ERR_SYNTAX && guard);
+	CHECK(strstr(err.msg, "seed=7 (mixed)") != NULL);
+	free(text);
+	/* flags alone differ (survivor counts in a single simulation): the flags are named */
+	text = version_text(h, &L, 3, 3, ABZ_SIM_HAS_SURVIVORS);
+	CHECK(!parse_guarded(text, &err, &guard) && err.code == ABZ_ERR_SYNTAX && guard);
+	CHECK_STR(err.msg, "the data's flags (5) do not match those of its readable header "
+			  "(v3 trials=20 horizon=6 members=1 seed=7 slots=0: flags 1)");
+	free(text);
+	/* the same text with matching versions parses */
+	text = version_text(h, &L, 3, 3, 0);
+	CHECK(parse_guarded(text, &err, &guard) && guard);
+	free(text);
+	free(h);
+}
+
 ABZ_SUITE(simwire_wire_layout_mismatch)
 {
 	AbzSimLayout L,
