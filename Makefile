@@ -19,9 +19,9 @@ SQL_PARTS    = $(sort $(wildcard sql/src/*.sql))
 UPGRADE_0_1_1 = sql/$(EXTENSION)--0.1.0--0.1.1.sql
 UPGRADE_0_2_0 = sql/$(EXTENSION)--0.1.1--0.2.0.sql
 UPGRADE_0_3_0 = sql/$(EXTENSION)--0.2.0--0.3.0.sql
-# the install parts (sql/src files) the step to 0.3.0 re-creates: none yet
-# (0.3.0 changes the stored simulation format, no catalog object)
-UPGRADE_0_3_0_NEW =
+# the install parts (sql/src files) the step to 0.3.0 creates: 0.3.0 changes
+# the stored simulation format and adds rewrite(), which converts old values
+UPGRADE_0_3_0_NEW = sql/src/53_rewrite.sql
 DATA_built   = sql/$(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_0_1_1) $(UPGRADE_0_2_0) $(UPGRADE_0_3_0)
 
 TESTS        = $(sort $(wildcard test/sql/*.sql))

@@ -1,10 +1,11 @@
 -- aibiz 0.2.0 -> 0.3.0: the version 3 simulation format, laid out so that
 -- the scalar questions read only a prefix of a stored value (a summary
 -- block, then the per-month arrays, then the per-trial arrays with NPV
--- first).  No catalog object changes: the shared library reads versions 1,
--- 2 and 3 and writes version 3, so stored simulations keep reading as they
--- are, and a value written again (re-simulated, or read back from its text
--- or binary form) takes the version its form names.
+-- first).  The shared library reads versions 1, 2 and 3 and writes version
+-- 3, so stored simulations keep reading as they are, and a value written
+-- again (re-simulated, or read back from its text or binary form) takes the
+-- version its form names; the new function rewrite() (its install part is
+-- appended below) turns a stored version 2 value into version 3.
 --
 -- ALTER EXTENSION aibiz UPDATE runs this script as the bootstrap superuser in
 -- a trusted install, in a schema its owner can write to, so it is written

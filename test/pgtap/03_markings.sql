@@ -106,7 +106,8 @@ INSERT INTO abz_intended VALUES
   ('compare', 1, 'i', true, 's', 'reads two simulations'),
   ('survivors', 1, 'i', true, 's', 'reads a simulation'),
   ('trial_npvs', 1, 'i', true, 's', 'reads a simulation'),
-  ('settings', 1, 'i', true, 's', 'reads a simulation');
+  ('settings', 1, 'i', true, 's', 'reads a simulation'),
+  ('rewrite', 1, 'i', true, 's', 'the same value in the current format');
 
 -- Finance.  npv has two overloads: of a rate and flows, and of a projection.
 INSERT INTO abz_intended VALUES

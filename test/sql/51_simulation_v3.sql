@@ -42,3 +42,25 @@ FROM ext e JOIN sims_v2 v USING (label)
 UNION ALL
 SELECT 'extended', count(*) FILTER (WHERE pg_temp.answers(e.sim) = pg_temp.answers(v.sim)), count(*)
 FROM cmp e JOIN sims_v2 v USING (label);
+-- rewrite(): a version 2 value becomes, byte for byte, the version 3 value
+-- this build writes for the same simulation (six of six, the portfolio
+-- included, whose summary is recomputed from its summed trials); its
+-- settings say version 3; a version 3 value comes back as it is
+SELECT count(*) FILTER (WHERE aibiz.rewrite(a.sim)::text = b.sim::text) AS rewritten_same,
+	count(*) FILTER (WHERE aibiz.settings(aibiz.rewrite(a.sim))->>'version' = '3') AS now_v3,
+	count(*) FILTER (WHERE aibiz.rewrite(b.sim)::text = b.sim::text) AS v3_unchanged,
+	count(*) AS values
+FROM sims_v2 a JOIN sims_v3 b USING (label);
+-- a version 1 value (aibiz 0.1) cannot hold version 3's equity view: it is
+-- returned as it is (still "simulation v1 ...", version 1 in its settings)
+CREATE TEMP TABLE sims_v1 (sim aibiz.simulation);
+\copy sims_v1 FROM 'test/upgrade/simulations_v1.txt'
+SELECT count(*) FILTER (WHERE aibiz.rewrite(sim)::text = sim::text) AS v1_unchanged,
+	count(*) FILTER (WHERE aibiz.settings(aibiz.rewrite(sim))->>'version' = '1') AS still_v1,
+	count(*) AS values
+FROM sims_v1;
+-- converting a table in place: the stored version 2 values answer as before
+UPDATE cmp c SET sim = aibiz.rewrite(v.sim) FROM sims_v2 v WHERE v.label = c.label;
+SELECT count(*) FILTER (WHERE pg_temp.answers(c.sim) = pg_temp.answers(v.sim)) AS same_after_update,
+	count(*) FILTER (WHERE left(c.sim::text, 13) = 'simulation v3') AS stored_v3
+FROM cmp c JOIN sims_v2 v USING (label);
