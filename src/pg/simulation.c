@@ -33,8 +33,8 @@ sim_raise(const AbzError *err, const char *what)
 			(errcode(abz_sqlstate(err->code)),
 			 errmsg("%s%s%s", what ? what : "", what ? " aibiz.simulation: " : "", err->msg),
 			 err->code == ABZ_ERR_LIMIT ?
-			 errhint("A simulation's text form (about 69.3 bytes per trial) must fit in 1 GB: "
-					 "at most %d trials over 1 month, %d over %d months.",
+			 errhint("A simulation's text form (about 133 bytes per trial, 21 more per equity slot) "
+					 "must fit in 1 GB: at most %d trials over 1 month, %d over %d months, without slots.",
 					 abz_sim_max_trials(1, true), abz_sim_max_trials(ABZ_MAX_HORIZON, true),
 					 ABZ_MAX_HORIZON) : 0));
 	pg_unreachable();
