@@ -33,6 +33,9 @@ abz_sim_tick_every_model(const AbzModel *m)
 	{
 		double		e = floor((double) every / w);
 
+		/* whole blocks between two ticks where there are enough trials for one */
+		if (e >= ABZ_SIM_BLOCK)
+			e -= fmod(e, (double) ABZ_SIM_BLOCK);
 		every = e >= 1.0 ? (int) e : 1;
 	}
 	return every;

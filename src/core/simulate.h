@@ -23,7 +23,7 @@ int			abz_sim_tick_every(int horizon);
  * trials between two ticks for model m: abz_sim_tick_every() of its horizon
  * when its risks are drawn by gaps, fewer when a month can sample many
  * events (abz_model_month_work), so that the tick still comes about every
- * millisecond of work
+ * millisecond of work (then a multiple of ABZ_SIM_BLOCK when 16 or more)
  */
 int			abz_sim_tick_every_model(const AbzModel *m);
 
