@@ -123,6 +123,9 @@ bool		abz_model_prepare(AbzModel *m, const AbzSpec *revenue, const AbzSpec *risk
 int			abz_model_horizon(const AbzModel *m);
 int			abz_model_launch(const AbzModel *m);
 
+/* the work of a month of a trial, in months without risk events (>= 1; see model_risk.c) */
+double		abz_model_month_work(const AbzModel *m);
+
 /*
  * The expected path (the projection): out[0..horizon-1] are months
  * 1..H; *npv the valuation.  False and err (ABZ_ERR_OVERFLOW) if a value

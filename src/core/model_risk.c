@@ -111,3 +111,46 @@ abz_mdl_trial_bulk(const AbzModel *m, StreamState *ss, Shocked *st, int i, doubl
 				1.0 - pow(keepf(mu[1]), n), 1.0 - pow(keepf(mu[2]), n),
 				n * mu[3], 1.0 - pow(keepf(mu[4]), n), cover);
 }
+
+/* the largest events per month risk i's frequency reaches in all but 1e-4 of trials */
+static double
+risk_mu_high(const AbzModel *m, int i)
+{
+	double		mu = m->risk[i].f[0];
+
+	if (m->risk[i].sub == ABZ_STRAT_AVOID || !(m->risk[i].rnd & (1u << RK_FREQ)))
+		return mu;
+	for (int r = 0; r < m->nrand; r++)
+	{
+		const RandKey *k = &m->rand[r];
+		double		q;
+
+		if (k->kind != ABZ_KIND_RISK || k->slot != RK_FREQ ||
+			k->off != (uint32_t) ((const char *) &m->risk[i].k[RK_FREQ] - (const char *) m))
+			continue;
+		q = clampd(abz_param_quantile(&k->p, 0.9999), k->lo, k->hi) / 12.0;
+		return q > mu ? q : mu;
+	}
+	return mu;
+}
+
+/*
+ * The work of a month of a trial in units of a month without risk events:
+ * 1 plus, for each risk whose count can be drawn by Poisson (more than
+ * GAP_MAX events a month), the events sampled one by one (at most EV_CAP).
+ * Risks drawn by gaps add a few events a month at most and are not counted.
+ */
+double
+abz_model_month_work(const AbzModel *m)
+{
+	double		w = 1.0;
+
+	for (int i = 0; i < m->nrisk; i++)
+	{
+		double		mu = m->roff[i] ? 0.0 : risk_mu_high(m, i);
+
+		if (mu > GAP_MAX)
+			w += mu < EV_CAP ? mu : EV_CAP;
+	}
+	return w;
+}

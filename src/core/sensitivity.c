@@ -105,7 +105,7 @@ rank_corr(const double *x, const double *y, int32_t n)
 static void
 sens_trials(AbzTools *t, int64_t seed, int32_t trials, int nrand, double *draws, double *npv)
 {
-	int			every = abz_sim_tick_every(t->horizon);
+	int			every = abz_sim_tick_every_model(t->model);
 	int			countdown = every;
 	double		vals[ABZ_MAX_INPUTS * 2];
 	AbzTrial	tr;

@@ -22,6 +22,25 @@ abz_sim_tick_every(int horizon)
 	return every > 0 ? every : 1;
 }
 
+/* trials between two ticks for model m (its horizon and the events a month can sample) */
+int
+abz_sim_tick_every_model(const AbzModel *m)
+{
+	int			every = abz_sim_tick_every(abz_model_horizon(m));
+	double		w = abz_model_month_work(m);
+
+	if (w > 1.0)
+	{
+		double		e = floor((double) every / w);
+
+		/* whole blocks between two ticks where there are enough trials for one */
+		if (e >= ABZ_SIM_BLOCK)
+			e -= fmod(e, (double) ABZ_SIM_BLOCK);
+		every = e >= 1.0 ? (int) e : 1;
+	}
+	return every;
+}
+
 /* the version 2 block a simulation of m under o starts with */
 void
 abz_sim_ext_for(const AbzModel *m, const AbzSimOptions *o, AbzSimExt *ext)
@@ -210,7 +229,7 @@ abz_simulate(AbzModel *m, const AbzSimOptions *o, void *value, AbzSimLayout *L,
 		return false;
 	if (memcmp(&want, L, sizeof(want)) != 0)
 		return abz_error(err, ABZ_ERR_DOMAIN, NULL, NULL, "simulation value sized for another run");
-	ts.every = ts.countdown = abz_sim_tick_every(horizon);
+	ts.every = ts.countdown = abz_sim_tick_every_model(m);
 	abz_sim_ext_for(m, o, &ext);
 	abz_sim_builder_init(&b, value, L, scratch, o->trials, horizon,
 						 abz_model_launch(m), o->seed, &ext);

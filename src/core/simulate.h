@@ -19,6 +19,14 @@
 /* trials between two ticks for a horizon */
 int			abz_sim_tick_every(int horizon);
 
+/*
+ * trials between two ticks for model m: abz_sim_tick_every() of its horizon
+ * when its risks are drawn by gaps, fewer when a month can sample many
+ * events (abz_model_month_work), so that the tick still comes about every
+ * millisecond of work (then a multiple of ABZ_SIM_BLOCK when 16 or more)
+ */
+int			abz_sim_tick_every_model(const AbzModel *m);
+
 /* trials per batch of a run with a tolerance (the convergence rule is checked after each) */
 #define ABZ_SIM_BATCH		1000
 
@@ -116,7 +124,7 @@ bool		abz_sim_converged(AbzConvergence *c, const AbzSimView *v, int32_t n, doubl
  * count.  *L is the layout on entry and the final layout on return (smaller
  * when a tolerance stopped early); *converged says whether the rule was met
  * (true without a tolerance).  tick(arg), if not NULL, runs every
- * abz_sim_tick_every(horizon) trials and once per month while the quantiles
+ * abz_sim_tick_every_model(m) trials and once per month while the quantiles
  * are computed; it may not return.  While a block of inputs is drawn (Latin
  * hypercube or correlations) tick(NULL) runs every ABZ_SIM_POLL_CELLS
  * draws: it counts no progress, it only lets the caller honour a cancel.

@@ -245,7 +245,7 @@ simulate_metric(AbzTools *t, const AbzSpec *const s[3], AbzMetric metric, int32_
 
 	if (!abz_model_prepare(t->model, s[0], s[1], s[2], &t->market, t->horizon, err))
 		return false;
-	every = abz_sim_tick_every(t->horizon);
+	every = abz_sim_tick_every_model(t->model);
 	countdown = every;
 	for (int32_t i = 0; i < trials; i++)
 	{

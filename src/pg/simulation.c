@@ -401,7 +401,7 @@ run_simulation(const AbzSpec *revenue, const AbzSpec *risk, const AbzSpec *plan,
 		sim_raise(&err, NULL);
 	v = sim_alloc(&L);
 	scratch = palloc(abz_sim_scratch(model, o));
-	abz_progress_begin(&pr, "aibiz.simulate", o->trials, abz_sim_tick_every(horizon));
+	abz_progress_begin(&pr, "aibiz.simulate", o->trials, abz_sim_tick_every_model(model));
 	if (!abz_simulate(model, o, SIM_OF(v), &L, scratch, abz_progress_tick, &pr, &converged, &err))
 		sim_raise(&err, NULL);
 	SET_VARSIZE(v, ABZ_VARHDRSZ + L.size);
