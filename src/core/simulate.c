@@ -146,8 +146,8 @@ abz_sim_trials(AbzModel *m, const AbzSimOptions *o, AbzSimInputs *in, int32_t fi
 
 /*
  * run trials [first, end) into the builder, their inputs drawn by block when
- * in is not NULL: ABZ_SIM_BLOCK trials at a time (abz_sim_trials), each then
- * copied into the builder's series and added; the tick is polled between
+ * in is not NULL: ABZ_SIM_BLOCK trials at a time (abz_sim_trials), then
+ * added to the builder as a block; the tick is polled between
  * blocks, every abz_sim_tick_every() trials or so
  */
 static bool
@@ -188,13 +188,8 @@ run_trials(AbzModel *m, const AbzSimOptions *o, AbzSimBuilder *b, AbzSimInputs *
 				n = in->first + in->cap - i;
 		}
 		abz_sim_trials(m, o, in, i, n, blk, t, rev, cash);
-		for (int32_t j = 0; j < n; j++)
-		{
-			memcpy(b->revenue, rev + (size_t) j * H, sizeof(double) * H);
-			memcpy(b->cash, cash + (size_t) j * H, sizeof(double) * H);
-			if (!abz_sim_builder_add(b, &t[j], err))
-				return false;
-		}
+		if (!abz_sim_builder_add_block(b, t, n, rev, cash, err))
+			return false;
 		i += n;
 	}
 	return true;

@@ -324,6 +324,16 @@ void		abz_sim_builder_init(AbzSimBuilder *b, void *value, const AbzSimLayout *L,
 bool		abz_sim_builder_add(AbzSimBuilder *b, const AbzTrial *t, AbzError *err);
 
 /*
+ * Add the next n trials at once, trial j's series at rev + j * horizon and
+ * cash + j * horizon (b->revenue and b->cash are not used): the same value
+ * and errors as abz_sim_builder_add one by one, with the monthly quantile
+ * cells written n at a time.  On an error the trials before the failing one
+ * stay added.
+ */
+bool		abz_sim_builder_add_block(AbzSimBuilder *b, const AbzTrial *t, int n,
+									  const double *rev, const double *cash, AbzError *err);
+
+/*
  * Finish after the trials added: alive counts and monthly quantiles.  Fewer
  * trials than the value was laid out for (a convergence rule stopped early)
  * move the value into the smaller layout of the trials it holds, which

@@ -167,17 +167,17 @@ add_events(AbzSimBuilder *b, const AbzTrial *t, size_t i, AbzError *err)
 	return true;
 }
 
-/* the trial's monthly revenue and cash into the exact sums (fast path for ordinary magnitudes) */
+/* trial i's monthly revenue and cash into the exact sums (fast path for ordinary magnitudes) */
 static bool
-add_months(AbzSimBuilder *b, size_t i, AbzError *err)
+add_months(AbzSimBuilder *b, const double *rev, const double *cash, size_t i, AbzError *err)
 {
 	AbzSimView *v = &b->v;
 	char		nb[2][ABZ_NUM_TEXT];
 
 	for (int m = 0; m < b->horizon; m++)
 	{
-		double		r = b->revenue[m] * 4294967296.0;
-		double		c = b->cash[m] * 4294967296.0;
+		double		r = rev[m] * 4294967296.0;
+		double		c = cash[m] * 4294967296.0;
 #if defined(__x86_64__) && defined(__SSE2__)
 		/*
 		 * cvtsd2si returns INT64_MIN for a value out of the int64 range or
@@ -199,19 +199,74 @@ add_months(AbzSimBuilder *b, size_t i, AbzError *err)
 			b->cash_fast[m] += fx_round(c);
 		}
 #endif
-		else if (!fx_accum(v->rev_sum, m, b->revenue[m]) ||
-				 !fx_accum(v->cash_sum, m, b->cash[m]))
+		else if (!fx_accum(v->rev_sum, m, rev[m]) ||
+				 !fx_accum(v->cash_sum, m, cash[m]))
 			return abz_error(err, ABZ_ERR_OVERFLOW, NULL, NULL,
 							 "simulation trial %zu, month %d: revenue %s or cash %s is out of range",
-							 i, m + 1, abz_num_text(b->revenue[m], nb[0]),
-							 abz_num_text(b->cash[m], nb[1]));
+							 i, m + 1, abz_num_text(rev[m], nb[0]),
+							 abz_num_text(cash[m], nb[1]));
 	}
 	return true;
 }
 
-/* add the next trial (with b->revenue and b->cash filled by the engine) */
-bool
-abz_sim_builder_add(AbzSimBuilder *b, const AbzTrial *t, AbzError *err)
+/*
+ * Whether every x[0..n-1] takes add_months' fast path: |x * 2^32| < FX_FAST
+ * (a narrower test than the one add_months makes, so add_months would take
+ * the fast path for each of them too)
+ */
+static bool
+all_fast(const double *x, size_t n)
+{
+	/* the same test as |x| < FX_FAST / 2^32: scaling by 2^32 is exact and monotone */
+	const double lim = FX_FAST / 4294967296.0;
+	size_t		k = 0;
+	bool		ok = true;
+
+#if defined(__x86_64__) && defined(__SSE2__)
+	{
+		/* two lanes at a time: a lane fails when !(|x| < lim), NaN included */
+		const __m128d abs = _mm_castsi128_pd(_mm_set1_epi64x(INT64_MAX)),
+					vlim = _mm_set1_pd(lim);
+		__m128d		bad = _mm_setzero_pd();
+
+		for (; k + 2 <= n; k += 2)
+			bad = _mm_or_pd(bad, _mm_cmpnlt_pd(_mm_and_pd(_mm_loadu_pd(x + k), abs), vlim));
+		ok = _mm_movemask_pd(bad) == 0;
+	}
+#endif
+	for (; k < n; k++)
+		ok &= fabs(x[k]) < lim;
+	return ok;
+}
+
+/*
+ * The monthly sums of n trials whose series (rev + j * H, cash + j * H) all
+ * passed all_fast: month by month, the block's sum in registers, then added
+ * to the fast sums once (exact, so the same sums as trial by trial)
+ */
+static void
+add_months_fast(AbzSimBuilder *b, const double *rev, const double *cash, size_t n)
+{
+	size_t		H = (size_t) b->horizon;
+
+	for (size_t m = 0; m < H; m++)
+	{
+		abz_fixed	r = 0,
+					c = 0;
+
+		for (size_t j = 0; j < n; j++)
+		{
+			r += fx_round(rev[j * H + m] * 4294967296.0);
+			c += fx_round(cash[j * H + m] * 4294967296.0);
+		}
+		b->rev_fast[m] += r;
+		b->cash_fast[m] += c;
+	}
+}
+
+/* the next trial's totals: all but its monthly sums and quantile cells */
+static bool
+add_totals(AbzSimBuilder *b, const AbzTrial *t, AbzError *err)
 {
 	AbzSimView *v = &b->v;
 	size_t		i = (size_t) b->added;
@@ -241,20 +296,86 @@ abz_sim_builder_add(AbzSimBuilder *b, const AbzTrial *t, AbzError *err)
 	/* deaths by month; abz_sim_builder_finish turns them into alive counts */
 	if (t->death_month > 0)
 		v->alive[t->death_month - 1]++;
-	if (!add_events(b, t, i, err) || !add_months(b, i, err))
-		return false;
-	if (i < (size_t) b->qtrials)
-	{
-		size_t		Q = (size_t) b->qtrials;
+	return add_events(b, t, i, err);
+}
 
-		for (int m = 0; m < H; m++)
+/* the next trial's totals and monthly sums, series rev and cash */
+static bool
+add_trial(AbzSimBuilder *b, const AbzTrial *t, const double *rev, const double *cash,
+		  AbzError *err)
+{
+	return add_totals(b, t, err) && add_months(b, rev, cash, (size_t) b->added, err);
+}
+
+/*
+ * The monthly quantile cells of trials first .. first + n - 1 (those below
+ * qtrials), their series at rev + j * stride and cash + j * stride: month by
+ * month, so the n cells of a month are written side by side.
+ */
+static void
+add_cells(AbzSimBuilder *b, size_t first, size_t n, const double *rev, const double *cash,
+		  size_t stride)
+{
+	size_t		Q = (size_t) b->qtrials;
+
+	if (first >= Q)
+		return;
+	if (n > Q - first)
+		n = Q - first;
+	for (size_t m = 0; m < (size_t) b->horizon; m++)
+	{
+		double	   *qr = b->qrev + m * Q + first,
+				   *qc = b->qcash + m * Q + first;
+
+		for (size_t j = 0; j < n; j++)
 		{
-			b->qrev[m * Q + i] = b->revenue[m];
-			b->qcash[m * Q + i] = b->cash[m];
+			qr[j] = rev[j * stride + m];
+			qc[j] = cash[j * stride + m];
 		}
 	}
+}
+
+/* add the next trial (with b->revenue and b->cash filled by the engine) */
+bool
+abz_sim_builder_add(AbzSimBuilder *b, const AbzTrial *t, AbzError *err)
+{
+	if (!add_trial(b, t, b->revenue, b->cash, err))
+		return false;
+	add_cells(b, (size_t) b->added, 1, b->revenue, b->cash, 0);
 	b->added++;
 	return true;
+}
+
+/*
+ * Add the next n trials t[0..n-1], trial j's series at rev + j * horizon and
+ * cash + j * horizon; the same as adding them one by one.  On an error the
+ * trials before the failing one stay added.
+ */
+bool
+abz_sim_builder_add_block(AbzSimBuilder *b, const AbzTrial *t, int n, const double *rev,
+						  const double *cash, AbzError *err)
+{
+	size_t		H = (size_t) b->horizon,
+				first = (size_t) b->added;
+	bool		fast = all_fast(rev, (size_t) n * H) && all_fast(cash, (size_t) n * H),
+				ok = true;
+	int			j;
+
+	/* with every month on the fast path, no month can fail: the totals first */
+	for (j = 0; j < n; j++)
+	{
+		if (!(fast ? add_totals(b, &t[j], err) :
+			  add_trial(b, &t[j], rev + j * H, cash + j * H, err)))
+		{
+			ok = false;
+			break;
+		}
+		b->added++;
+	}
+	if (fast)
+		add_months_fast(b, rev, cash, (size_t) j);
+	add_cells(b, first, (size_t) j, rev, cash, H);
+	return ok;
 }
 
 /* one array's move in compact(): from and to offsets, bytes, bytes of padding after it */
