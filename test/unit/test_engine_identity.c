@@ -12,8 +12,16 @@
  * engine the driver uses (abz_sim_trials) must give the same bytes, and so
  * must the one-trial path, for any block split and either Philox refill.
  *
+ * The pins hold for the C library's log, exp and pow they were taken with
+ * (glibc's build for x86-64 processors with FMA); with another build those
+ * differ in the last bit for 1 argument in 1,400 to 9,400 (docs/simulation.md,
+ * "Across processors"), and so do the hashes: the three paths must then
+ * still agree with each other.
+ *
  * ABZ_IDENTITY_PRINT=1 in the environment prints the hashes.
  */
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -102,6 +110,21 @@ static const IdCase cases[] = {
 #define NCASES (int) (sizeof(cases) / sizeof(cases[0]))
 
 /* FNV-1a 64 over n bytes */
+/*
+ * true when libm's log is the build the pins were taken with: the two x86-64
+ * glibc builds differ on this argument (last bit of its log)
+ */
+static bool
+pinned_libm(void)
+{
+	volatile double u = 0x1.82ef9d8fedb6dp-1;
+	double		r = log(u);
+	uint64_t	bits;
+
+	memcpy(&bits, &r, sizeof(bits));
+	return bits == UINT64_C(0xbfd1ec971d970428);
+}
+
 static uint64_t
 fnv(uint64_t h, const void *p, size_t n)
 {
@@ -193,7 +216,11 @@ case_hash(AbzModel *m, const AbzSimOptions *o, int32_t n, int32_t step, void *sc
 ABZ_SUITE(engine_identity)
 {
 	bool		print = getenv("ABZ_IDENTITY_PRINT") != NULL;
+	bool		pinned = pinned_libm();
 
+	if (!pinned)
+		printf("engine_identity: this C library's log differs from the pinned build; "
+			   "the paths are compared with each other only\n");
 	for (int c = 0; c < NCASES; c++)
 	{
 		const IdCase *ic = &cases[c];
@@ -228,9 +255,10 @@ ABZ_SUITE(engine_identity)
 			printf("    %-34s %s one %016llx block %016llx by7 %016llx\n", ic->name,
 				   abz_model_block_ok(m) ? "block" : "one-by-one",
 				   (unsigned long long) h1, (unsigned long long) hb, (unsigned long long) h7);
-		CHECK(h1 == ic->pin);
-		CHECK(hb == ic->pin);
-		CHECK(h7 == ic->pin);
+		CHECK(hb == h1);
+		CHECK(h7 == h1);
+		if (pinned)
+			CHECK(h1 == ic->pin);
 		free(scratch);
 		free(m);
 		free(rev);
