@@ -60,19 +60,8 @@ SQL
 cat > "$tmp/setup.sql" <<'SQL'
 \set ON_ERROR_STOP 1
 CREATE EXTENSION aibiz;
--- microseconds per call of a query making n calls: median of 5 runs after a warm-up
-CREATE FUNCTION us_per_call(q text, n int) RETURNS float8 LANGUAGE plpgsql AS $$
-DECLARE t0 timestamptz; ts float8[] := '{}';
-BEGIN
-	EXECUTE q;
-	FOR i IN 1 .. 5 LOOP
-		t0 := clock_timestamp();
-		EXECUTE q;
-		ts := ts || extract(epoch FROM clock_timestamp() - t0)::float8 * 1e6 / n;
-	END LOOP;
-	RETURN (SELECT x FROM unnest(ts) x ORDER BY x OFFSET 2 LIMIT 1);
-END $$;
 SQL
+cat bench/us_per_call.sql >> "$tmp/setup.sql"
 tables_sql 2 > "$tmp/tables2.sql"
 tables_sql 3 > "$tmp/tables3.sql"
 # the questions: name, call; REPS repeats each value (1,000 calls of 1k, 200 of 10k)

@@ -101,50 +101,60 @@ CREATE EXTENSION aibiz;
 CREATE TABLE m AS SELECT * FROM aibiz.market($(echo "$MARKET" | tr ' ' ','));
 CREATE TABLE pj AS SELECT aibiz.project(:'rev', :'risk', :'plan', m, $H) AS p FROM m, generate_series(1, 200);
 CREATE TABLE px AS SELECT p OPERATOR(aibiz.+) p AS p FROM pj;
-CREATE TABLE sm AS SELECT aibiz.simulate(:'rev', :'risk', :'plan', m, $H, $TRIALS, g) AS s FROM m, generate_series(1, 10) g;
 CREATE TABLE cf AS SELECT aibiz.cashflows(r.cash_flow + r.funding, DATE '2025-01-31' + (r.month - 1) * 30) AS c
 	FROM (SELECT p FROM pj LIMIT 1) x, aibiz.rows(x.p) r;
 INSERT INTO cf SELECT c FROM cf, generate_series(2, 500);
 CREATE TABLE pjt AS SELECT p::text AS t FROM pj;
 CREATE TABLE pxt AS SELECT p::text AS t FROM px;
-CREATE TABLE smt AS SELECT s::text AS t FROM sm;
 CREATE TABLE cft AS SELECT c::text AS t FROM cf;
 VACUUM ANALYZE;
--- microseconds per row of a query: median of 5 runs after a warm-up
-CREATE FUNCTION us_per_row(q text, n int) RETURNS float8 LANGUAGE plpgsql AS \$\$
-DECLARE t0 timestamptz; ts float8[] := '{}';
-BEGIN
-	EXECUTE q;
-	FOR i IN 1 .. 5 LOOP
-		t0 := clock_timestamp();
-		EXECUTE q;
-		ts := ts || extract(epoch FROM clock_timestamp() - t0)::float8 * 1e6 / n;
-	END LOOP;
-	RETURN (SELECT x FROM unnest(ts) x ORDER BY x OFFSET 2 LIMIT 1);
-END \$\$;
+SQL
+cat bench/us_per_call.sql >> "$tmp/setup.sql"
+# the simulations: this build writes format version 3, which the build
+# before cannot read; it reads the same simulations in version 2, whose
+# binary form differs only in the version byte (tables sm_<build>, smt_<build>)
+cat > "$tmp/sims.sql" <<SQL
+\\set ON_ERROR_STOP 1
+\\getenv rev BENCH_REV
+\\getenv risk BENCH_RISK
+\\getenv plan BENCH_PLAN
+CREATE TABLE sm_after AS SELECT aibiz.simulate(:'rev', :'risk', :'plan', m, $H, $TRIALS, g) AS s FROM m, generate_series(1, 10) g;
+CREATE TABLE smt_after AS SELECT s::text AS t FROM sm_after;
+CREATE TABLE smt_before AS
+	SELECT replace(substring(t FROM '^(.*data=)'), 'simulation v3 ', 'simulation v2 ')
+		|| replace(encode(set_byte(decode(substring(t FROM 'data=(.*)\$'), 'base64'), 0, 2), 'base64'), E'\\n', '') AS t
+	FROM smt_after;
+SQL
+cat > "$tmp/sims_before.sql" <<'SQL'
+\set ON_ERROR_STOP 1
+CREATE TABLE sm_before AS SELECT t::aibiz.simulation AS s FROM smt_before;
+VACUUM ANALYZE;
 SQL
 cat > "$tmp/measure.sql" <<'SQL'
 \set ON_ERROR_STOP 1
-SELECT 'projection_float_out', us_per_row('SELECT sum(length(p::text)) FROM pj', 200)
-UNION ALL SELECT 'projection_float_in', us_per_row('SELECT count(t::aibiz.projection) FROM pjt', 200)
-UNION ALL SELECT 'projection_float_send', us_per_row('SELECT sum(length(aibiz.projection_send(p))) FROM pj', 200)
-UNION ALL SELECT 'projection_fixed_out', us_per_row('SELECT sum(length(p::text)) FROM px', 200)
-UNION ALL SELECT 'projection_fixed_in', us_per_row('SELECT count(t::aibiz.projection) FROM pxt', 200)
-UNION ALL SELECT 'cashflows_out', us_per_row('SELECT sum(length(c::text)) FROM cf', 500)
-UNION ALL SELECT 'cashflows_in', us_per_row('SELECT count(t::aibiz.cashflows) FROM cft', 500)
-UNION ALL SELECT 'simulation_out', us_per_row('SELECT sum(length(s::text)) FROM sm', 10)
-UNION ALL SELECT 'simulation_in', us_per_row('SELECT count(t::aibiz.simulation) FROM smt', 10)
-UNION ALL SELECT 'simulation_send', us_per_row('SELECT sum(length(aibiz.simulation_send(s))) FROM sm', 10);
+SELECT 'projection_float_out', us_per_call('SELECT sum(length(p::text)) FROM pj', 200)
+UNION ALL SELECT 'projection_float_in', us_per_call('SELECT count(t::aibiz.projection) FROM pjt', 200)
+UNION ALL SELECT 'projection_float_send', us_per_call('SELECT sum(length(aibiz.projection_send(p))) FROM pj', 200)
+UNION ALL SELECT 'projection_fixed_out', us_per_call('SELECT sum(length(p::text)) FROM px', 200)
+UNION ALL SELECT 'projection_fixed_in', us_per_call('SELECT count(t::aibiz.projection) FROM pxt', 200)
+UNION ALL SELECT 'cashflows_out', us_per_call('SELECT sum(length(c::text)) FROM cf', 500)
+UNION ALL SELECT 'cashflows_in', us_per_call('SELECT count(t::aibiz.cashflows) FROM cft', 500)
+UNION ALL SELECT 'simulation_out', us_per_call('SELECT sum(length(s::text)) FROM sm_' || :'build', 10)
+UNION ALL SELECT 'simulation_in', us_per_call('SELECT count(t::aibiz.simulation) FROM smt_' || :'build', 10)
+UNION ALL SELECT 'simulation_send', us_per_call('SELECT sum(length(aibiz.simulation_send(s))) FROM sm_' || :'build', 10);
 SQL
 cat > "$tmp/run.sh" <<EOF
 set -eo pipefail
 make -s -C "$PWD" install >/dev/null
 psql -X -q -f "$tmp/setup.sql" >/dev/null
+psql -X -q -f "$tmp/sims.sql" >/dev/null
+make -s -C "$tmp/old" install >/dev/null
+psql -X -q -f "$tmp/sims_before.sql" >/dev/null
 for r in \$(seq $ROUNDS); do
 	make -s -C "$tmp/old" install >/dev/null
-	psql -X -At -F ' ' -f "$tmp/measure.sql" | sed 's/^/before /'
+	psql -X -At -F ' ' -v build=before -f "$tmp/measure.sql" | sed 's/^/before /'
 	make -s -C "$PWD" install >/dev/null
-	psql -X -At -F ' ' -f "$tmp/measure.sql" | sed 's/^/after /'
+	psql -X -At -F ' ' -v build=after -f "$tmp/measure.sql" | sed 's/^/after /'
 done
 EOF
 flock /tmp/aibiz-pg.lock pg_virtualenv -v 15 bash "$tmp/run.sh" > "$tmp/db" 2> "$tmp/db.err" ||
