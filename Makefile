@@ -4,7 +4,7 @@
 # wraps it.  The extension script is assembled from sql/src/*.sql in order.
 
 EXTENSION    = aibiz
-EXTVERSION   = 0.3.0
+EXTVERSION   = 0.4.0
 MODULE_big   = aibiz
 
 CORE_SRCS    = $(sort $(wildcard src/core/*.c))
@@ -19,10 +19,12 @@ SQL_PARTS    = $(sort $(wildcard sql/src/*.sql))
 UPGRADE_0_1_1 = sql/$(EXTENSION)--0.1.0--0.1.1.sql
 UPGRADE_0_2_0 = sql/$(EXTENSION)--0.1.1--0.2.0.sql
 UPGRADE_0_3_0 = sql/$(EXTENSION)--0.2.0--0.3.0.sql
-# the install parts (sql/src files) the step to 0.3.0 creates: 0.3.0 changes
-# the stored simulation format and adds rewrite(), which converts old values
-UPGRADE_0_3_0_NEW = sql/src/53_rewrite.sql
-DATA_built   = sql/$(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_0_1_1) $(UPGRADE_0_2_0) $(UPGRADE_0_3_0)
+UPGRADE_0_4_0 = sql/$(EXTENSION)--0.3.0--0.4.0.sql
+# the install parts (sql/src files) the step to 0.4.0 creates: 0.4.0 changes
+# the stored format of the three input types and adds their rewrite()
+UPGRADE_0_4_0_NEW = sql/src/54_rewrite_inputs.sql
+DATA_built   = sql/$(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_0_1_1) $(UPGRADE_0_2_0) \
+               $(UPGRADE_0_3_0) $(UPGRADE_0_4_0)
 
 TESTS        = $(sort $(wildcard test/sql/*.sql))
 REGRESS      = $(patsubst test/sql/%.sql,%,$(TESTS))
@@ -51,7 +53,10 @@ $(UPGRADE_0_1_1): sql/upgrade/$(EXTENSION)--0.1.0--0.1.1.sql
 $(UPGRADE_0_2_0): sql/upgrade/$(EXTENSION)--0.1.1--0.2.0.sql
 	cp $< $@
 
-$(UPGRADE_0_3_0): sql/upgrade/$(EXTENSION)--0.2.0--0.3.0.sql $(UPGRADE_0_3_0_NEW)
+$(UPGRADE_0_3_0): sql/upgrade/$(EXTENSION)--0.2.0--0.3.0.sql
+	cp $< $@
+
+$(UPGRADE_0_4_0): sql/upgrade/$(EXTENSION)--0.3.0--0.4.0.sql $(UPGRADE_0_4_0_NEW)
 	cat $^ > $@
 
 # ---- server-free core: unit tests, sanitizers, fuzzing, benchmarks ----

@@ -22,3 +22,14 @@ COMMENT ON TYPE @extschema@.simulation IS
 -- simulate()'s description says where its bytes may differ
 COMMENT ON FUNCTION @extschema@.simulate(@extschema@.revenue_model, @extschema@.risk_profile, @extschema@.plan, record, int, numeric, bigint, bigint, text, jsonb, float8) IS
 'Monte Carlo simulation of a company over horizon months (at most 600): trials trials (at most aibiz.max_trials), trial i keyed by (seed, i), so the same inputs and seed give the same bytes on every run and in every parallel worker (across processors, libm may differ in last bits: see docs/simulation.md). market is any row with accounts, adoption, bass_p, bass_q, growth. scenario keys the shared draws of market-wide risks; sampling ''mc'' or ''lhs''; correlations: Spearman targets between once-per-trial inputs; tolerance: stop when the 95 % half-width of mean NPV is within tolerance x |mean|. NULL if an input before correlations is NULL.';
+-- ---------------------------------------------------------------------------
+-- 53_rewrite.sql — aibiz.rewrite(): a stored simulation in the format this
+-- version writes, so that values kept from an earlier version gain its
+-- faster reads.
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.rewrite(sim @extschema@.simulation)
+	RETURNS @extschema@.simulation
+	AS 'MODULE_PATHNAME', 'aibiz_sim_rewrite' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rewrite(@extschema@.simulation) IS
+'The same simulation in format version 3 (summary and monthly arrays first, so that scalar questions read only a prefix of a stored value): a version 2 value (written by aibiz 0.2) is rewritten with the same trials and answers; a version 3 value is returned as it is, and so is a version 1 value (aibiz 0.1), which lacks the per-trial equity view that version 3 holds: re-simulate it. settings(sim)->>''version'' tells a value''s version.';

@@ -16,7 +16,8 @@
 #include <stdint.h>
 #include <stdbool.h>
 
-#define ABZ_SPEC_VERSION	1		/* layout/format version of AbzSpec */
+#define ABZ_SPEC_VERSION	1		/* layout version of the in-memory AbzSpec */
+#define ABZ_SPEC_STORED		2		/* format version of the stored form written (specstore.c) */
 #define ABZ_MAX_TERMS		64		/* terms per value */
 #define ABZ_MAX_KEYS		10		/* key slots per term */
 #define ABZ_MAX_INPUT		65536	/* bytes of text input accepted */
@@ -257,12 +258,28 @@ bool		abz_parse(AbzKind kind, const char *text, size_t len,
 bool		abz_validate(const AbzSpec *s, size_t size, AbzError *err);
 
 /*
- * Check a stored value of size bytes before reading it: version, kind, term
- * count against the size, and every term, sub-term and distribution code
- * (so readers may index the schema tables).  Every reader of a stored datum
- * calls it.  False and err (ABZ_ERR_BINARY) if the value cannot be read.
+ * Check a fixed value of size bytes (the body of stored format version 1)
+ * before reading it: version, kind, term count against the size, and every
+ * term, sub-term and distribution code (so readers may index the schema
+ * tables).  False and err (ABZ_ERR_BINARY) if the value cannot be read.
  */
 bool		abz_spec_check_stored(const void *body, size_t size, AbzError *err);
+
+/*
+ * The stored form (specstore.c).  Version 2, written: version, kind, uint16
+ * term count, then per term its term and sub-term codes, a uint16 mask of
+ * the slots that are not zero and, for each, a distribution code and its
+ * float8 arguments, in the machine's byte order.  Version 1, read only:
+ * four zero bytes, then the AbzSpec.  abz_spec_load checks every count and
+ * code against the bytes present before it calls alloc (once, for the
+ * fixed value) and returns NULL and err (ABZ_ERR_BINARY) on anything that
+ * is not a whole value of a known version; every reader of a stored datum
+ * goes through it.
+ */
+size_t		abz_spec_store_size(const AbzSpec *s);
+size_t		abz_spec_store(const AbzSpec *s, unsigned char *buf);
+AbzSpec    *abz_spec_load(const unsigned char *buf, size_t size, AbzAlloc alloc,
+						  AbzError *err);
 
 /*
  * Binary form: version byte, kind byte, int16 term count, then per term a

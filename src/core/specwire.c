@@ -22,48 +22,6 @@ kind_name(int kind)
 		abz_kinds[kind].type_name : "input value";
 }
 
-/* check the term, sub-term and distribution codes of a stored value */
-static bool
-check_codes(const AbzSpec *s, AbzError *err)
-{
-	for (int i = 0; i < s->nterms; i++)
-	{
-		const AbzTerm *t = &s->terms[i];
-		int			nsub = s->kind == ABZ_KIND_RISK ? ABZ_STRAT_N :
-			(s->kind == ABZ_KIND_PLAN && t->term == ABZ_PLAN_ENTRY) ? ABZ_ENTRY_N : 1;
-
-		if (t->term >= abz_kinds[s->kind].nterms || t->sub >= nsub)
-			return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
-							 "unknown term code %d/%d in term %d", t->term, t->sub, i + 1);
-		for (int k = 0; k < ABZ_MAX_KEYS; k++)
-			if (t->key[k].dist >= ABZ_NDIST)
-				return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
-								 "unknown distribution code %d in term %d",
-								 t->key[k].dist, i + 1);
-	}
-	return true;
-}
-
-/* check a stored value of size bytes before reading it */
-bool
-abz_spec_check_stored(const void *body, size_t size, AbzError *err)
-{
-	const AbzSpec *s = body;
-
-	if (size < ABZ_SPEC_SIZE(0))
-		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
-						 "value of %zu bytes is shorter than its header", size);
-	if (s->version != ABZ_SPEC_VERSION)
-		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
-						 "unsupported format version %d", s->version);
-	if (s->kind < ABZ_KIND_REVENUE || s->kind > ABZ_KIND_PLAN)
-		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL, "unknown kind %d", s->kind);
-	if (s->nterms > ABZ_MAX_TERMS || size != ABZ_SPEC_SIZE(s->nterms))
-		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
-						 "value of %zu bytes does not match its %d terms", size, s->nterms);
-	return check_codes(s, err);
-}
-
 /* read the float8 arguments of one slot at *pos; false if the bytes run out */
 static bool
 decode_param(const unsigned char *buf, size_t len, size_t *pos, AbzParam *p)

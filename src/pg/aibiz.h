@@ -14,18 +14,21 @@
 #include "model.h"
 
 /*
- * A stored input value: varlena header, 4 bytes of zero padding so that the
- * AbzSpec (and its doubles) are 8-byte aligned, then the AbzSpec.
+ * The header of the varlenas whose bodies hold doubles in place
+ * (projection, simulation, cashflows): varlena header, then 4 bytes of zero
+ * padding so that the body is 8-byte aligned.  The three input types store
+ * their compact form right after the varlena header (specstore.c).
  */
 #define ABZ_VARHDRSZ		8
-#define ABZ_SPEC_OF(ptr)	((AbzSpec *) ((char *) (ptr) + ABZ_VARHDRSZ))
-#define ABZ_SPEC_VARSIZE(s)	(ABZ_VARHDRSZ + ABZ_SPEC_SIZE((s)->nterms))
 
-/* detoasted spec of argument n, its stored header checked */
+/* the fixed spec of argument n, read from its stored form */
 #define PG_GETARG_ABZSPEC(n) abz_spec_datum(PG_GETARG_DATUM(n))
 
-/* the detoasted spec of a datum; XX001 unless abz_spec_check_stored accepts it */
+/* the fixed spec of a datum (a new palloc'd copy); XX001 unless abz_spec_load reads it */
 AbzSpec    *abz_spec_datum(Datum d);
+
+/* zeroed palloc'd memory (an AbzAlloc) */
+void	   *abz_zeroed_alloc(size_t size);
 
 /* a zeroed varlena for a body of size bytes after the 8-byte header; returns the body */
 void	   *abz_varlena_alloc(size_t size);
@@ -63,7 +66,7 @@ bool		abz_notice_no_accounts(const AbzSpec *plan, const AbzMarket *mk, int horiz
 pg_attribute_noreturn()
 void		abz_raise_tool(const AbzError *err, const char *fn, int kind);
 
-/* copy a spec into a new palloc'd varlena of exactly its size */
+/* a spec in its stored form (format version 2) in a new palloc'd varlena */
 struct varlena *abz_spec_to_varlena(const AbzSpec *s);
 
 /* read accounts, adoption, bass_p, bass_q, growth from any row; errors if missing or NULL */

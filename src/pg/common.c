@@ -131,15 +131,15 @@ abz_notice_no_accounts(const AbzSpec *plan, const AbzMarket *mk, int horizon,
 	return true;
 }
 
-/* copy a spec into a new palloc'd varlena of exactly its size */
+/* a spec in its stored form (format version 2) in a new palloc'd varlena */
 struct varlena *
 abz_spec_to_varlena(const AbzSpec *s)
 {
-	Size		size = ABZ_SPEC_VARSIZE(s);
-	struct varlena *v = (struct varlena *) palloc0(size);
+	size_t		size = abz_spec_store_size(s);
+	struct varlena *v = (struct varlena *) palloc(VARHDRSZ + size);
 
-	SET_VARSIZE(v, size);
-	memcpy(ABZ_SPEC_OF(v), s, ABZ_SPEC_SIZE(s->nterms));
+	SET_VARSIZE(v, VARHDRSZ + size);
+	abz_spec_store(s, (unsigned char *) VARDATA(v));
 	return v;
 }
 
@@ -158,16 +158,33 @@ abz_varlena_alloc(size_t size)
 	return v + ABZ_VARHDRSZ;
 }
 
-/* the detoasted spec of a datum, its stored header checked (XX001 if it cannot be read) */
+/* zeroed palloc'd memory, an AbzAlloc for the core's readers */
+void *
+abz_zeroed_alloc(size_t size)
+{
+	if (size > MaxAllocSize)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("aibiz value of %zu bytes exceeds the size limit", size)));
+	return palloc0(size);
+}
+
+/*
+ * The fixed in-memory spec of a datum, read from its stored form (either
+ * format version) with every count checked against the bytes present
+ * (XX001 if it cannot be read).  Short and compressed datums are read in
+ * place after detoasting; nothing points into the datum afterwards.
+ */
 AbzSpec *
 abz_spec_datum(Datum d)
 {
-	struct varlena *v = PG_DETOAST_DATUM(d);
-	AbzSpec    *s = ABZ_SPEC_OF(v);
+	struct varlena *v = PG_DETOAST_DATUM_PACKED(d);
 	AbzError	err;
+	AbzSpec    *s;
 
-	if (VARSIZE(v) < ABZ_VARHDRSZ ||
-		!abz_spec_check_stored(s, VARSIZE(v) - ABZ_VARHDRSZ, &err))
+	s = abz_spec_load((const unsigned char *) VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v),
+					  abz_zeroed_alloc, &err);
+	if (s == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("invalid stored value of an aibiz input type: %s", err.msg),

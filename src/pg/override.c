@@ -31,19 +31,18 @@ kind_name(int kind)
 
 /* ---- set and scale ---- */
 
-/* a new varlena with room for any spec */
-static struct varlena *
+/* a zeroed spec with room for any number of terms */
+static AbzSpec *
 spec_alloc(void)
 {
-	return (struct varlena *) palloc0(ABZ_VARHDRSZ + ABZ_SPEC_MAXSIZE);
+	return (AbzSpec *) palloc0(ABZ_SPEC_MAXSIZE);
 }
 
-/* finish a changed value: exact size */
+/* a changed value in its stored form */
 static Datum
-spec_result(struct varlena *v)
+spec_result(const AbzSpec *v)
 {
-	SET_VARSIZE(v, ABZ_SPEC_VARSIZE(ABZ_SPEC_OF(v)));
-	PG_RETURN_POINTER(v);
+	PG_RETURN_POINTER(abz_spec_to_varlena(v));
 }
 
 /* aibiz.set(value, path, new): the value with one key, strategy or mode replaced */
@@ -53,13 +52,13 @@ aibiz_set(PG_FUNCTION_ARGS)
 	AbzSpec    *s = PG_GETARG_ABZSPEC(0);
 	text	   *path = PG_GETARG_TEXT_PP(1);
 	text	   *val = PG_GETARG_TEXT_PP(2);
-	struct varlena *v = spec_alloc();
+	AbzSpec    *v = spec_alloc();
 	AbzPath		p;
 	AbzError	err;
 
 	if (!abz_path_resolve(s, VARDATA_ANY(path), VARSIZE_ANY_EXHDR(path), true, &p, &err))
 		abz_raise_tool(&err, "set", 0);
-	if (!abz_set_text(s, &p, VARDATA_ANY(val), VARSIZE_ANY_EXHDR(val), ABZ_SPEC_OF(v), &err))
+	if (!abz_set_text(s, &p, VARDATA_ANY(val), VARSIZE_ANY_EXHDR(val), v, &err))
 		abz_raise_tool(&err, "set", s->kind);
 	abz_warn(&err, abz_kinds[s->kind].type_name);
 	return spec_result(v);
@@ -72,13 +71,13 @@ aibiz_scale(PG_FUNCTION_ARGS)
 	AbzSpec    *s = PG_GETARG_ABZSPEC(0);
 	text	   *path = PG_GETARG_TEXT_PP(1);
 	double		factor = PG_GETARG_FLOAT8(2);
-	struct varlena *v = spec_alloc();
+	AbzSpec    *v = spec_alloc();
 	AbzPath		p;
 	AbzError	err;
 
 	if (!abz_path_resolve(s, VARDATA_ANY(path), VARSIZE_ANY_EXHDR(path), false, &p, &err))
 		abz_raise_tool(&err, "scale", 0);
-	if (!abz_scale(s, &p, factor, ABZ_SPEC_OF(v), &err))
+	if (!abz_scale(s, &p, factor, v, &err))
 		abz_raise_tool(&err, "scale", s->kind);
 	return spec_result(v);
 }
@@ -353,11 +352,11 @@ static Datum
 from_jsonb(Jsonb *j, AbzKind kind)
 {
 	char	   *txt = json_to_text(j, kind);
-	struct varlena *v = spec_alloc();
+	AbzSpec    *v = spec_alloc();
 	AbzError	err;
 
 	/* no warnings: a jsonb number is the value itself, never a percentage */
-	if (!abz_parse(kind, txt, strlen(txt), ABZ_SPEC_OF(v), &err))
+	if (!abz_parse(kind, txt, strlen(txt), v, &err))
 		abz_raise(&err, kind_name(kind));
 	return spec_result(v);
 }

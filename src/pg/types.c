@@ -25,20 +25,17 @@ kind_name(int kind)
 		abz_kinds[kind].type_name : "input value";
 }
 
-/* parse text input of kind into a new varlena */
+/* parse text input of kind into a new value in its stored form */
 static Datum
 spec_in(const char *text, AbzKind kind)
 {
-	struct varlena *v;
+	AbzSpec    *s = palloc0(ABZ_SPEC_MAXSIZE);
 	AbzError	err;
-	size_t		len = strlen(text);
 
-	v = (struct varlena *) palloc0(ABZ_VARHDRSZ + ABZ_SPEC_MAXSIZE);
-	if (!abz_parse(kind, text, len, ABZ_SPEC_OF(v), &err))
+	if (!abz_parse(kind, text, strlen(text), s, &err))
 		abz_raise(&err, kind_name(kind));
 	abz_warn(&err, kind_name(kind));
-	SET_VARSIZE(v, ABZ_SPEC_VARSIZE(ABZ_SPEC_OF(v)));
-	PG_RETURN_POINTER(v);
+	PG_RETURN_POINTER(abz_spec_to_varlena(s));
 }
 
 PG_FUNCTION_INFO_V1(abz_revenue_model_in);
@@ -87,7 +84,7 @@ spec_recv(StringInfo buf, AbzKind kind)
 {
 	AbzError	err;
 	AbzSpec    *s = abz_spec_decode(kind, (const unsigned char *) buf->data + buf->cursor,
-									(size_t) (buf->len - buf->cursor), abz_varlena_alloc, &err);
+									(size_t) (buf->len - buf->cursor), abz_zeroed_alloc, &err);
 
 	if (s == NULL && err.code == ABZ_ERR_LIMIT)
 		ereport(ERROR,
@@ -96,7 +93,7 @@ spec_recv(StringInfo buf, AbzKind kind)
 	if (s == NULL)
 		abz_raise(&err, kind_name(kind));
 	buf->cursor = buf->len;
-	PG_RETURN_POINTER((char *) s - ABZ_VARHDRSZ);
+	PG_RETURN_POINTER(abz_spec_to_varlena(s));
 }
 
 PG_FUNCTION_INFO_V1(abz_revenue_model_recv);
@@ -135,6 +132,23 @@ abz_spec_send(PG_FUNCTION_ARGS)
 	abz_spec_encode(s, (unsigned char *) VARDATA(out), size);
 	SET_VARSIZE(out, VARHDRSZ + size);
 	PG_RETURN_BYTEA_P(out);
+}
+
+PG_FUNCTION_INFO_V1(aibiz_spec_rewrite);
+/*
+ * rewrite(value) of any of the three types: a value stored in format
+ * version 1 (aibiz 0.3 and before) in the compact version 2 this build
+ * writes, the same value; a version 2 value is returned as it is
+ */
+Datum
+aibiz_spec_rewrite(PG_FUNCTION_ARGS)
+{
+	struct varlena *v = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0));
+
+	if (VARSIZE_ANY_EXHDR(v) >= 1 &&
+		*(const unsigned char *) VARDATA_ANY(v) == ABZ_SPEC_STORED)
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	PG_RETURN_POINTER(abz_spec_to_varlena(abz_spec_datum(PointerGetDatum(v))));
 }
 
 /* byte equality of two canonical values */

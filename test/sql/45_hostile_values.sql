@@ -142,19 +142,37 @@ SELECT pg_temp.try(format($$SELECT pg_temp.cf(%L)::text$$,
 	   overlay(pg_temp.raw('v1 2000-01-01:1'::aibiz.cashflows) placing '\x02' from 5 for 1))) AS stored_version;
 
 -- ---- altered stored input values ----
--- stored body: 4 bytes padding, version 5, kind 6, term count 7-8, padding 9-12, terms of 328 bytes
+-- stored body (format version 2): byte 1 the version, 2 the kind, 3-4 the
+-- term count (little endian), then per term its code, sub-term code and a 2-byte mask of the
+-- slots stored, each slot a distribution code and its float8s.  This plan
+-- is 4 + cash (4 + 9) + team (4 + 2 * 9: headcount, cost; growth 0 is left
+-- out) + product (4 + 2 * 9: launch 1 by default, churn) = 61 bytes.
+-- Byte 5 is cash's term code, 7-8 its mask, 9 its slot's distribution,
+-- 10-17 the amount.
 CREATE TEMP TABLE spl AS
 SELECT pg_temp.raw('cash(amount=1M) + team(headcount=2, cost=5k) + product(churn=3%)'::aibiz.plan) AS b;
-SELECT octet_length(b) AS bytes, substr(b, 1, 12) AS head, pg_temp.plan(b)::text AS unaltered FROM spl;
-SELECT pg_temp.try(format($$SELECT pg_temp.plan(%L)::text$$, overlay(b placing '\x02' from 5 for 1))) AS out_v2,
+SELECT octet_length(b) AS bytes, substr(b, 1, 9) AS head, pg_temp.plan(b)::text AS unaltered FROM spl;
+SELECT pg_temp.try(format($$SELECT pg_temp.plan(%L)::text$$, overlay(b placing '\x03' from 1 for 1))) AS out_v3,
 	   pg_temp.try(format($$SELECT pg_temp.plan(%L) OPERATOR(aibiz.=) pg_temp.plan(%L)$$,
-				overlay(b placing '\x02' from 5 for 1), b)) AS eq_v2,
-	   pg_temp.try(format($$SELECT pg_temp.plan(%L)::text$$, overlay(b placing '\x4000' from 7 for 2))) AS out_64_terms,
-	   pg_temp.try(format($$SELECT pg_temp.plan(%L)::text$$, overlay(b placing '\x09' from 6 for 1))) AS out_kind_9,
-	   pg_temp.try(format($$SELECT pg_temp.plan(%L)::text$$, overlay(b placing '\x63' from 13 for 1))) AS out_term_99
+				overlay(b placing '\x03' from 1 for 1), b)) AS eq_v3,
+	   pg_temp.try(format($$SELECT pg_temp.plan(%L)::text$$, overlay(b placing '\x09' from 2 for 1))) AS out_kind_9,
+	   pg_temp.try(format($$SELECT pg_temp.plan(%L)::text$$, overlay(b placing '\x63' from 5 for 1))) AS out_term_99
 FROM spl;
-SELECT pg_temp.try(format($$SELECT count(*) FROM aibiz.terms(pg_temp.plan(%L))$$, overlay(b placing '\x02' from 5 for 1))) AS terms_v2,
-	   pg_temp.try(format($$SELECT aibiz.unit_economics('subscription(price=1)', pg_temp.plan(%L))$$, overlay(b placing '\x02' from 5 for 1))) AS unit_economics_v2
+SELECT pg_temp.try(format($$SELECT pg_temp.plan(%L)::text$$, overlay(b placing '\x4000' from 3 for 2))) AS out_64_terms,
+	   pg_temp.try(format($$SELECT pg_temp.plan(%L)::text$$, overlay(b placing '\x0400' from 3 for 2))) AS out_4_terms,
+	   pg_temp.try(format($$SELECT pg_temp.plan(%L)::text$$, overlay(b placing '\x4100' from 3 for 2))) AS out_65_terms
+FROM spl;
+SELECT pg_temp.try(format($$SELECT pg_temp.plan(%L)::text$$, overlay(b placing '\x0104' from 7 for 2))) AS out_mask_slot_11,
+	   pg_temp.try(format($$SELECT pg_temp.plan(%L)::text$$, overlay(b placing '\x09' from 9 for 1))) AS out_dist_9,
+	   pg_temp.try(format($$SELECT pg_temp.plan(%L)::text$$, overlay(b placing '\x0000000000000000' from 10 for 8))) AS out_zero_slot
+FROM spl;
+SELECT pg_temp.try(format($$SELECT pg_temp.plan(%L)::text$$, b || '\x00'::bytea)) AS out_trailing,
+	   pg_temp.try(format($$SELECT pg_temp.plan(%L)::text$$, substr(b, 1, 60))) AS out_truncated,
+	   pg_temp.try($$SELECT pg_temp.plan('')::text$$) AS out_empty,
+	   pg_temp.try($$SELECT pg_temp.plan('\x000000')::text$$) AS out_v1_short
+FROM spl;
+SELECT pg_temp.try(format($$SELECT count(*) FROM aibiz.terms(pg_temp.plan(%L))$$, overlay(b placing '\x03' from 1 for 1))) AS terms_v3,
+	   pg_temp.try(format($$SELECT aibiz.unit_economics('subscription(price=1)', pg_temp.plan(%L))$$, overlay(b placing '\x03' from 1 for 1))) AS unit_economics_v3
 FROM spl;
 
 -- ---- unit_economics: overflow is 22003 naming the output ----

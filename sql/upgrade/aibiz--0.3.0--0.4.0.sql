@@ -1,0 +1,19 @@
+-- aibiz 0.3.0 -> 0.4.0: the compact stored form (format version 2) of the
+-- three input types, revenue_model, risk_profile and plan.  A value keeps
+-- only its key slots that are not zero, so a five-term plan takes about
+-- 140 bytes where version 1 took 1,650, and a company's row no longer
+-- needs compressing.  The shared library reads versions 1 and 2 and writes
+-- version 2, so stored values keep reading as they are; a value written
+-- again (from text, binary or jsonb, or by set() and scale()) takes the
+-- compact form, and the new rewrite() overloads (their install part is
+-- appended below) turn a stored value into it.  Text, binary and jsonb
+-- forms, equality and hashing are unchanged, so indexes on these columns
+-- stay valid.
+--
+-- ALTER EXTENSION aibiz UPDATE runs this script as the bootstrap superuser in
+-- a trusted install, in a schema its owner can write to, so it is written
+-- like the install script: every operator and function qualified with
+-- pg_catalog, every literal typed; it never replaces or adopts an object it
+-- did not create.  The install parts appended after this one create only
+-- new objects.
+\echo Use "ALTER EXTENSION aibiz UPDATE TO '0.4.0'" to load this file. \quit
