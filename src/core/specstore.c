@@ -50,10 +50,27 @@ sub_codes(AbzKind kind, int term)
 	return 1;
 }
 
-/* check the term, sub-term and distribution codes of a fixed value */
+/* is every byte of slot p past its distribution's arguments zero? */
+static bool
+param_tail_zero(const AbzParam *p)
+{
+	size_t		used = offsetof(AbzParam, a) + 8 * (size_t) abz_dist_arity[p->dist];
+
+	return memcmp(p->pad, zero_param.pad, sizeof(p->pad)) == 0 &&
+		memcmp((const char *) p + used, (const char *) &zero_param + used,
+			   sizeof(AbzParam) - used) == 0;
+}
+
+/*
+ * check the term, sub-term and distribution codes of a fixed value, and
+ * that its padding and unused arguments are zero (as every value written
+ * is), so that its version 2 form holds all of it
+ */
 static bool
 check_codes(const AbzSpec *s, AbzError *err)
 {
+	if (memcmp(s->pad, zero_param.pad, sizeof(s->pad)) != 0)
+		return abz_error(err, ABZ_ERR_BINARY, NULL, NULL, "padding is not zero");
 	for (int i = 0; i < s->nterms; i++)
 	{
 		const AbzTerm *t = &s->terms[i];
@@ -61,11 +78,20 @@ check_codes(const AbzSpec *s, AbzError *err)
 		if (t->term >= abz_kinds[s->kind].nterms || t->sub >= sub_codes(s->kind, t->term))
 			return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
 							 "unknown term code %d/%d in term %d", t->term, t->sub, i + 1);
+		if (memcmp(t->pad, zero_param.pad, sizeof(t->pad)) != 0)
+			return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
+							 "padding of term %d is not zero", i + 1);
 		for (int k = 0; k < ABZ_MAX_KEYS; k++)
+		{
 			if (t->key[k].dist >= ABZ_NDIST)
 				return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
 								 "unknown distribution code %d in term %d",
 								 t->key[k].dist, i + 1);
+			if (!param_tail_zero(&t->key[k]))
+				return abz_error(err, ABZ_ERR_BINARY, NULL, NULL,
+								 "slot %d of term %d has bytes past its arguments",
+								 k + 1, i + 1);
+		}
 	}
 	return true;
 }

@@ -151,15 +151,38 @@ aibiz_spec_rewrite(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(abz_spec_to_varlena(abz_spec_datum(PointerGetDatum(v))));
 }
 
-/* byte equality of two canonical values */
+/*
+ * Equality of two values.  Called where memory is not reset between calls
+ * (ANALYZE compares every sampled value with the ones it tracks), so it
+ * allocates nothing that outlives it: two values stored in version 2 are
+ * compared as bytes (a value has one version 2 form), others as their
+ * fixed forms, freed afterwards.
+ */
 static bool
 spec_equal(FunctionCallInfo fcinfo)
 {
-	AbzSpec    *a = PG_GETARG_ABZSPEC(0);
-	AbzSpec    *b = PG_GETARG_ABZSPEC(1);
+	struct varlena *a = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0));
+	struct varlena *b = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(1));
+	size_t		na = VARSIZE_ANY_EXHDR(a);
+	size_t		nb = VARSIZE_ANY_EXHDR(b);
+	bool		eq;
 
-	return a->nterms == b->nterms &&
-		memcmp(a, b, ABZ_SPEC_SIZE(a->nterms)) == 0;
+	if (na >= 1 && nb >= 1 &&
+		*(const unsigned char *) VARDATA_ANY(a) == ABZ_SPEC_STORED &&
+		*(const unsigned char *) VARDATA_ANY(b) == ABZ_SPEC_STORED)
+		eq = na == nb && memcmp(VARDATA_ANY(a), VARDATA_ANY(b), na) == 0;
+	else
+	{
+		AbzSpec    *x = abz_spec_datum(PointerGetDatum(a));
+		AbzSpec    *y = abz_spec_datum(PointerGetDatum(b));
+
+		eq = x->nterms == y->nterms && memcmp(x, y, ABZ_SPEC_SIZE(x->nterms)) == 0;
+		pfree(x);
+		pfree(y);
+	}
+	PG_FREE_IF_COPY(a, 0);
+	PG_FREE_IF_COPY(b, 1);
+	return eq;
 }
 
 PG_FUNCTION_INFO_V1(abz_spec_eq);
@@ -178,25 +201,41 @@ abz_spec_ne(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(!spec_equal(fcinfo));
 }
 
+/*
+ * Hash of the fixed form, whatever the stored version, so that hash
+ * indexes built on values of aibiz 0.3 stay valid; frees what it reads.
+ */
+static uint64
+spec_hash(FunctionCallInfo fcinfo, bool extended, uint64 seed)
+{
+	struct varlena *v = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0));
+	AbzSpec    *s = abz_spec_datum(PointerGetDatum(v));
+	uint64		h;
+
+	if (extended)
+		h = DatumGetUInt64(hash_any_extended((const unsigned char *) s,
+											 ABZ_SPEC_SIZE(s->nterms), seed));
+	else
+		h = DatumGetUInt32(hash_any((const unsigned char *) s, ABZ_SPEC_SIZE(s->nterms)));
+	pfree(s);
+	PG_FREE_IF_COPY(v, 0);
+	return h;
+}
+
 PG_FUNCTION_INFO_V1(abz_spec_hash);
-/* hash of the canonical bytes */
+/* hash of the canonical fixed form */
 Datum
 abz_spec_hash(PG_FUNCTION_ARGS)
 {
-	AbzSpec    *s = PG_GETARG_ABZSPEC(0);
-
-	return hash_any((const unsigned char *) s, ABZ_SPEC_SIZE(s->nterms));
+	PG_RETURN_UINT32((uint32) spec_hash(fcinfo, false, 0));
 }
 
 PG_FUNCTION_INFO_V1(abz_spec_hash_extended);
-/* seeded 64-bit hash of the canonical bytes */
+/* seeded 64-bit hash of the canonical fixed form */
 Datum
 abz_spec_hash_extended(PG_FUNCTION_ARGS)
 {
-	AbzSpec    *s = PG_GETARG_ABZSPEC(0);
-
-	return hash_any_extended((const unsigned char *) s, ABZ_SPEC_SIZE(s->nterms),
-							 PG_GETARG_INT64(1));
+	PG_RETURN_UINT64(spec_hash(fcinfo, true, (uint64) PG_GETARG_INT64(1)));
 }
 
 /* ---- jsonb ---- */
