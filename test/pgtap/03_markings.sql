@@ -107,7 +107,7 @@ INSERT INTO abz_intended VALUES
   ('survivors', 1, 'i', true, 's', 'reads a simulation'),
   ('trial_npvs', 1, 'i', true, 's', 'reads a simulation'),
   ('settings', 1, 'i', true, 's', 'reads a simulation'),
-  ('rewrite', 1, 'i', true, 's', 'the same value in the current format');
+  ('rewrite', 4, 'i', true, 's', 'the same value in the current stored format (a simulation, or one of the three input types)');
 
 -- Finance.  npv has two overloads: of a rate and flows, and of a projection.
 INSERT INTO abz_intended VALUES
