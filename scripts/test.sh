@@ -5,7 +5,7 @@
 # pg_regress regression tests, pgTAP tests (when test/pgtap/*.sql exist),
 # a BI client over psycopg2, the dump/restore matrix, the regression suite
 # under valgrind memcheck, the chart screenshots (when /usr/bin/chromium
-# exists), the 0.1.0 -> current upgrade test, the scale-out test on a
+# exists), the 0.1.0, 0.2.0 and 0.3.0 -> current upgrade test, the scale-out test on a
 # coordinator and three shards, and a time-boxed run of every fuzz harness.
 # Every stage runs even after an earlier one failed; the last line is "N passed, N failed"
 # summed over all stages (docs/testing.md says what each stage counts).

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# upgrade.sh — ALTER EXTENSION aibiz UPDATE from 0.1.0 and from 0.2.0 to the
-# current version.
+# upgrade.sh — ALTER EXTENSION aibiz UPDATE from 0.1.0, from 0.2.0 and from
+# 0.3.0 to the current version.
 #
-# The 0.1.0 and 0.2.0 install scripts are kept frozen next to this file and
-# are never installed by `make install`; this test copies them into the
-# extension directory for its own run and removes them on exit.  In a private cluster
+# The 0.1.0, 0.2.0 and 0.3.0 install scripts are kept frozen next to this
+# file and are never installed by `make install`; this test copies them into
+# the extension directory for its own run and puts back or removes what was
+# there on exit.  In a private cluster
 # (pg_virtualenv) it installs 0.1.0 as a non-superuser database owner, stores
 # user rows and values of every type, plants hostile operators and functions
 # in schema aibiz, updates, and checks that
@@ -17,7 +18,16 @@
 #   - simulations stored by 0.2.0 (format version 2, simulations_v2.txt)
 #     give the same answers to every question (answers.sql) after the
 #     update as before it, and so do the same simulations written again
-#     after it (format version 3, simulations_v2.sql).
+#     after it (format version 3, simulations_v2.sql),
+#   - revenue models, risk profiles and plans stored by 0.3.0 (their format
+#     version 1, specs_v1.txt, written into a table byte for byte by the
+#     relabelling functions of specs_v1.sql) give the text and the hashes
+#     0.3.0 gave, and the same text, binary form, jsonb, hashes, equality,
+#     terms() and, as whole companies, projections, simulations, unit
+#     economics and risk impact before the update, after it (still version
+#     1 on disk) and after rewrite() made them version 2 (byte for byte what
+#     text input writes, fewer bytes); hash indexes and a unique (exclusion)
+#     hash constraint built before the update find every row throughout.
 # Prints "N passed, N failed".  Run it under the install lock after
 # `make install` (scripts/test.sh does).
 set -uo pipefail
@@ -27,21 +37,28 @@ PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
 
 if [ "${1:-}" != "--inner" ]; then
 	extdir="$("$PG_CONFIG" --sharedir)/extension"
-	frozen="$extdir/aibiz--0.1.0.sql"
-	frozen2="$extdir/aibiz--0.2.0.sql"
-	# a file left there by an older install is put back afterwards
-	saved=
-	saved2=
-	if [ -e "$frozen" ]; then
-		saved=$(mktemp) && cp -p "$frozen" "$saved" || exit 1
-	fi
-	if [ -e "$frozen2" ]; then
-		saved2=$(mktemp) && cp -p "$frozen2" "$saved2" || exit 1
-	fi
-	trap 'if [ -n "$saved" ]; then mv "$saved" "$frozen"; else rm -f "$frozen"; fi
-	      if [ -n "$saved2" ]; then mv "$saved2" "$frozen2"; else rm -f "$frozen2"; fi' EXIT
-	cp "$here/aibiz--0.1.0.sql" "$frozen" || exit 1
-	cp "$here/aibiz--0.2.0.sql" "$frozen2" || exit 1
+	keep=$(mktemp -d) || exit 1
+	placed=
+	# put back what an older install left there, remove what this run placed
+	restore() {
+		local v
+		for v in $placed; do
+			if [ -e "$keep/aibiz--$v.sql" ]; then
+				mv "$keep/aibiz--$v.sql" "$extdir/aibiz--$v.sql"
+			else
+				rm -f "$extdir/aibiz--$v.sql"
+			fi
+		done
+		rmdir "$keep"
+	}
+	trap restore EXIT
+	for v in 0.1.0 0.2.0 0.3.0; do
+		if [ -e "$extdir/aibiz--$v.sql" ]; then
+			cp -p "$extdir/aibiz--$v.sql" "$keep/" || exit 1
+		fi
+		placed="$placed $v"
+		cp "$here/aibiz--$v.sql" "$extdir/aibiz--$v.sql" || exit 1
+	done
 	pg_virtualenv -t -v 15 bash "$here/upgrade.sh" --inner
 	exit $?
 fi
@@ -178,7 +195,7 @@ check "planted hostile operators in schema aibiz" "0" "$plant"
 
 upd=$(qo up "ALTER EXTENSION aibiz UPDATE" 2>&1)
 check "ALTER EXTENSION aibiz UPDATE as the database owner" "" "$upd"
-check "extension is at the current version" "0.3.0" \
+check "extension is at the current version" "0.4.0" \
 	"$(q up -c "SELECT extversion FROM pg_extension WHERE extname = 'aibiz'")"
 check "nothing planted fired during the update" "0" \
 	"$(q up -c "SELECT count(*) FROM public.fired")"
@@ -259,7 +276,7 @@ q up2 -f "$here/answers.sql" \
 	-c "CREATE TABLE public.pinned AS SELECT label, pg_temp.answers(sim) AS answers FROM public.sims_v2" >/dev/null
 v2_before=$(q up2 -c "SELECT md5(string_agg(sim::text, E'\n' ORDER BY label)) FROM public.sims_v2")
 check "ALTER EXTENSION aibiz UPDATE from 0.2.0 as the database owner" "" "$(qo up2 "ALTER EXTENSION aibiz UPDATE" 2>&1)"
-check "0.2.0 updated to the current version" "0.3.0" \
+check "0.2.0 updated to the current version" "0.4.0" \
 	"$(q up2 -c "SELECT extversion FROM pg_extension WHERE extname = 'aibiz'")"
 check "version 2 simulations read back identical after the update (text)" "$v2_before" \
 	"$(q up2 -c "SELECT md5(string_agg(sim::text, E'\n' ORDER BY label)) FROM public.sims_v2")"
@@ -284,6 +301,151 @@ if diff -u <(catalog_dump fresh) <(catalog_dump up2); then
 	check "0.2.0 updated: schema equals a fresh install" same same
 else
 	check "0.2.0 updated: schema equals a fresh install" same different
+fi
+
+# ---- 0.3.0 -> current: input values stored in format version 1 ----
+# specs_v1.txt: 31 values as aibiz 0.3.0 stored them (kind, text, hex of
+# the stored bytes: four zero bytes, then the fixed value whose first byte
+# is its version, 1).  A superuser writes those bytes into a
+# table as they are (specs_v1.sql relabels them), so the table holds what a
+# database kept from 0.3.0; every answer is pinned before the update and
+# compared after it and after rewrite() turned the values into version 2.
+specs() {
+	q "$1" -f "$here/specs_v1.sql" -c "$2" | tail -n 1
+}
+q postgres -c "CREATE DATABASE up3 OWNER installer" >/dev/null
+check "install 0.3.0" "0.3.0" \
+	"$(qo up3 "CREATE EXTENSION aibiz VERSION '0.3.0'" >/dev/null; q up3 -c "SELECT extversion FROM pg_extension WHERE extname = 'aibiz'")"
+q up3 -f "$here/specs_v1.sql" \
+	-c "CREATE TABLE public.fixture (n int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, kind text, txt text, hex text)" \
+	-c "\\copy public.fixture (kind, txt, hex) FROM '$here/specs_v1.txt'" \
+	-c "CREATE TABLE public.specs (n int PRIMARY KEY, kind text, txt text, revenue aibiz.revenue_model,
+	      risk aibiz.risk_profile, plan aibiz.plan)" \
+	-c "INSERT INTO public.specs
+	    SELECT n, kind, txt,
+	           CASE kind WHEN 'revenue_model' THEN pg_temp.revenue_model(decode(hex, 'hex')) END,
+	           CASE kind WHEN 'risk_profile' THEN pg_temp.risk_profile(decode(hex, 'hex')) END,
+	           CASE kind WHEN 'plan' THEN pg_temp.plan(decode(hex, 'hex')) END
+	    FROM public.fixture" \
+	-c "ALTER TABLE public.specs OWNER TO installer" >/dev/null
+# the stored bytes of a row, whatever its kind
+stored="coalesce(pg_temp.raw(s.revenue), pg_temp.raw(s.risk), pg_temp.raw(s.plan))"
+v1_rows="SELECT count(*) FILTER (WHERE substr($stored, 1, 5) = '\\x0000000001' AND $stored = decode(f.hex, 'hex'))
+         || ' of ' || count(*) FROM public.specs s JOIN public.fixture f USING (n)"
+check "stored 31 values of format version 1, byte for byte the fixture's" "31 of 31" "$(specs up3 "$v1_rows")"
+# companies: the sample companies' revenue, risk and plan rows come in
+# triples; the hand-written rows make three more (rows 25-31: two revenue
+# models, the empty and a full risk profile, three plans)
+q up3 -c "CREATE TABLE public.companies3 (c int PRIMARY KEY, rn int, kn int, pn int);
+INSERT INTO public.companies3 SELECT i + 1, 3 * i + 1, 3 * i + 2, 3 * i + 3 FROM generate_series(0, 7) i;
+INSERT INTO public.companies3 VALUES (9, 25, 28, 29), (10, 26, 27, 30), (11, 25, 28, 31)" >/dev/null
+check "the companies are whole: a revenue model, a risk profile and a plan each" "11" \
+	"$(q up3 -c "SELECT count(*) FROM public.companies3 c JOIN public.specs r ON r.n = c.rn AND r.kind = 'revenue_model'
+	             JOIN public.specs k ON k.n = c.kn AND k.kind = 'risk_profile' JOIN public.specs p ON p.n = c.pn AND p.kind = 'plan'")"
+# hash indexes, one of them under a unique (exclusion) constraint, which
+# the update must leave valid: lookups by the text-parsed value find every row
+q up3 -c "CREATE INDEX specs_revenue_hash ON public.specs USING hash (revenue)" \
+	-c "CREATE INDEX specs_risk_hash ON public.specs USING hash (risk)" \
+	-c "ALTER TABLE public.specs ADD CONSTRAINT specs_plan_unique EXCLUDE USING hash (plan WITH OPERATOR(aibiz.=))" >/dev/null
+answers_of="pg_temp.answers(s.revenue, s.risk, s.plan, s.txt)"
+company_of="pg_temp.company(r.revenue, k.risk, p.plan, c.c)
+	FROM public.companies3 c JOIN public.specs r ON r.n = c.rn JOIN public.specs k ON k.n = c.kn JOIN public.specs p ON p.n = c.pn"
+q up3 -f "$here/specs_v1.sql" \
+	-c "CREATE TABLE public.spec_pins AS SELECT s.n, $answers_of AS answers FROM public.specs s" \
+	-c "CREATE TABLE public.company_pins AS SELECT c.c, $company_of" >/dev/null
+# risk_impact() has a row per risk term and one with every term removed, so
+# company 10, whose profile is empty, has one row too
+check "pinned 11 companies' projection, simulation, unit economics and risk impact" "11 11" \
+	"$(q up3 -c "SELECT count(*) FILTER (WHERE array_length(company, 1) = 4 AND company[1] <> '' AND company[2] ~ '^[0-9a-f]{32}$'
+	               AND company[3] <> '') || ' ' || count(company[4]) FROM public.company_pins")"
+# what a user depends on, checked against 0.3.0 itself where that is known:
+# its text and its hashes (of the fixed value, which follows the four zero
+# bytes); = against the value parsed from the text.  The text is the
+# fixture's, which is canonical text for 26 rows; the hand-written rows 25
+# and 28-31 give their input text (1k, 2%, terms out of canonical order),
+# so for all 31 the text is compared with the output of that input too.
+txt_canonical="CASE s.kind WHEN 'revenue_model' THEN s.txt::aibiz.revenue_model::text
+	WHEN 'risk_profile' THEN s.txt::aibiz.risk_profile::text ELSE s.txt::aibiz.plan::text END"
+spec_facts="SELECT count(*) FILTER (WHERE coalesce(s.revenue::text, s.risk::text, s.plan::text) = s.txt)
+  || ' as the fixture, ' || count(*) FILTER (WHERE coalesce(s.revenue::text, s.risk::text, s.plan::text) = $txt_canonical)
+  || ' as its input, ' || count(*) FILTER (WHERE coalesce(aibiz.revenue_model_hash(s.revenue), aibiz.risk_profile_hash(s.risk),
+       aibiz.plan_hash(s.plan)) = pg_temp.old_hash(substr(decode(f.hex, 'hex'), 5)))
+  || ' hash, ' || count(*) FILTER (WHERE coalesce(aibiz.revenue_model_hash_extended(s.revenue, 7),
+       aibiz.risk_profile_hash_extended(s.risk, 7), aibiz.plan_hash_extended(s.plan, 7))
+       = pg_temp.old_hash(substr(decode(f.hex, 'hex'), 5), 7))
+  || ' hash_extended, ' || count(*) FILTER (WHERE CASE s.kind
+       WHEN 'revenue_model' THEN s.revenue OPERATOR(aibiz.=) s.txt::aibiz.revenue_model
+       WHEN 'risk_profile' THEN s.risk OPERATOR(aibiz.=) s.txt::aibiz.risk_profile
+       ELSE s.plan OPERATOR(aibiz.=) s.txt::aibiz.plan END)
+  || ' equal of ' || count(*) FROM public.specs s JOIN public.fixture f USING (n)"
+all_facts="26 as the fixture, 31 as its input, 31 hash, 31 hash_extended, 31 equal of 31"
+check "version 1 values before the update: text, 0.3.0's hashes, = the parsed value" "$all_facts" "$(specs up3 "$spec_facts")"
+# a UNION of the stored values and the text-parsed ones hashes and compares
+# across the two versions: 10 revenue models, 10 risk profiles, 11 plans
+union_count="SELECT (SELECT count(*) FROM (SELECT revenue FROM public.specs WHERE revenue IS NOT NULL
+	UNION SELECT txt::aibiz.revenue_model FROM public.specs WHERE kind = 'revenue_model') u)
+	|| ' ' || (SELECT count(*) FROM (SELECT risk FROM public.specs WHERE risk IS NOT NULL
+	UNION SELECT txt::aibiz.risk_profile FROM public.specs WHERE kind = 'risk_profile') u)
+	|| ' ' || (SELECT count(*) FROM (SELECT plan FROM public.specs WHERE plan IS NOT NULL
+	UNION SELECT txt::aibiz.plan FROM public.specs WHERE kind = 'plan') u)"
+check "stored and text-parsed values are one set under hashing (UNION)" "10 10 11" "$(specs up3 "$union_count")"
+check "the hash indexes find every row by its text before the update" "31 of 31" "$(specs up3 "SELECT pg_temp.found()")"
+check "the lookups go through the three hash indexes" \
+	"Index Scan using specs_revenue_hash on specs; Index Scan using specs_risk_hash on specs; Index Scan using specs_plan_unique on specs" \
+	"$(specs up3 "SELECT pg_temp.index_plans()")"
+dup_plan="INSERT INTO public.specs (n, kind, txt, plan) SELECT 100, kind, txt, txt::aibiz.plan FROM public.specs WHERE n = 31"
+check "the unique hash constraint refuses the text of a stored plan (23P01)" "23P01" \
+	"$(psql -X -q -At -d up3 -c "\set VERBOSITY sqlstate" -c "SET ROLE installer" -c "$dup_plan" 2>&1 | sed 's/^ERROR: *//')"
+stored_bytes="SELECT sum(octet_length($stored)) || ' bytes (' || sum(coalesce(pg_column_size(s.revenue),
+	pg_column_size(s.risk), pg_column_size(s.plan))) || ' on disk)' FROM public.specs s"
+v1_bytes=$(specs up3 "$stored_bytes")
+
+check "ALTER EXTENSION aibiz UPDATE from 0.3.0 as the database owner" "" "$(qo up3 "ALTER EXTENSION aibiz UPDATE" 2>&1)"
+check "0.3.0 updated to the current version" "0.4.0" \
+	"$(q up3 -c "SELECT extversion FROM pg_extension WHERE extname = 'aibiz'")"
+check "the values are still of version 1 after the update, byte for byte" "31 of 31" "$(specs up3 "$v1_rows")"
+same_answers="SELECT count(*) FILTER (WHERE $answers_of = p.answers) || ' of ' || count(*)
+	FROM public.specs s JOIN public.spec_pins p USING (n)"
+same_company="SELECT count(*) FILTER (WHERE x.company = p.company) || ' of ' || count(*)
+	FROM (SELECT c.c, $company_of) x JOIN public.company_pins p USING (c)"
+check "every value's answers after the update are the pinned ones" "31 of 31" "$(specs up3 "$same_answers")"
+check "every company's projection, simulation, unit economics and risk impact are the pinned ones" "11 of 11" \
+	"$(specs up3 "$same_company")"
+check "version 1 values after the update: text, 0.3.0's hashes, = the parsed value" "$all_facts" "$(specs up3 "$spec_facts")"
+check "the hash indexes find every row by its text after the update" "31 of 31" "$(specs up3 "SELECT pg_temp.found()")"
+
+# rewrite(): version 2, what text input writes, with the same answers
+check "rewrite() of the three columns by the owner" "UPDATE 31" \
+	"$(psql -X -At -d up3 -c "SET ROLE installer" -c "UPDATE public.specs SET revenue = aibiz.rewrite(revenue),
+	   risk = aibiz.rewrite(risk), plan = aibiz.rewrite(plan)" 2>&1 | tail -n 1)"
+text_bytes="CASE s.kind WHEN 'revenue_model' THEN pg_temp.raw(s.txt::aibiz.revenue_model)
+	WHEN 'risk_profile' THEN pg_temp.raw(s.txt::aibiz.risk_profile) ELSE pg_temp.raw(s.txt::aibiz.plan) END"
+check "the rewritten values are of version 2, byte for byte what text input writes" "31 of 31" \
+	"$(specs up3 "SELECT count(*) FILTER (WHERE get_byte($stored, 0) = 2 AND $stored = $text_bytes)
+	   || ' of ' || count(*) FROM public.specs s")"
+check "every value's answers after rewrite() are the pinned ones" "31 of 31" "$(specs up3 "$same_answers")"
+check "every company's answers after rewrite() are the pinned ones" "11 of 11" "$(specs up3 "$same_company")"
+check "version 2 values: text, 0.3.0's hashes, = the parsed value" "$all_facts" "$(specs up3 "$spec_facts")"
+check "stored and text-parsed values are one set under hashing after rewrite()" "10 10 11" "$(specs up3 "$union_count")"
+check "the hash indexes find every row by its text after rewrite()" "31 of 31" "$(specs up3 "SELECT pg_temp.found()")"
+check "the unique hash constraint still refuses the text of a stored plan (23P01)" "23P01" \
+	"$(psql -X -q -At -d up3 -c "\set VERBOSITY sqlstate" -c "SET ROLE installer" -c "$dup_plan" 2>&1 | sed 's/^ERROR: *//')"
+v2_md5="SELECT md5(string_agg($stored, '' ORDER BY s.n)) FROM public.specs s"
+v2_before=$(specs up3 "$v2_md5")
+q up3 -c "UPDATE public.specs SET revenue = aibiz.rewrite(revenue), risk = aibiz.rewrite(risk), plan = aibiz.rewrite(plan)" >/dev/null
+check "rewrite() again leaves version 2 values as they are" "$v2_before" "$(specs up3 "$v2_md5")"
+# 62364 bytes in version 1: the sum of the fixture's hex lengths / 2
+v2_bytes=$(specs up3 "$stored_bytes")
+echo "# stored input values: $v1_bytes in version 1, $v2_bytes in version 2"
+check "version 1 values took 62364 bytes" "62364" "${v1_bytes%% *}"
+check "rewrite() shrank the stored values ($v1_bytes -> $v2_bytes)" "t" \
+	"$([ -n "${v2_bytes%% *}" ] && [ "${v2_bytes%% *}" -lt "${v1_bytes%% *}" ] && echo t || echo f)"
+
+q up3 -c "DROP TABLE public.fixture, public.specs, public.companies3, public.spec_pins, public.company_pins" >/dev/null
+if diff -u <(catalog_dump fresh) <(catalog_dump up3); then
+	check "0.3.0 updated: schema equals a fresh install" same same
+else
+	check "0.3.0 updated: schema equals a fresh install" same different
 fi
 
 # ---- rows on the wrong side of the reserved id ranges stop the update ----
