@@ -270,11 +270,13 @@ bool		abz_spec_check_stored(const void *body, size_t size, AbzError *err);
  * term count, then per term its term and sub-term codes, a uint16 mask of
  * the slots that are not zero and, for each, a distribution code and its
  * float8 arguments, in the machine's byte order.  Version 1, read only:
- * four zero bytes, then the AbzSpec.  abz_spec_load checks every count and
- * code against the bytes present before it calls alloc (once, for the
- * fixed value) and returns NULL and err (ABZ_ERR_BINARY) on anything that
- * is not a whole value of a known version; every reader of a stored datum
- * goes through it.
+ * four zero bytes, then the AbzSpec.  abz_spec_load checks the version,
+ * kind and size (v1) or term count (v2) against the bytes present before it
+ * calls alloc (once, for the fixed value, at most ABZ_SPEC_MAXSIZE bytes),
+ * then every code and count while reading, and returns NULL and err
+ * (ABZ_ERR_BINARY) on anything that is not a whole value of a known
+ * version; memory from alloc is not freed then.  Every reader of a stored
+ * datum goes through it.
  */
 size_t		abz_spec_store_size(const AbzSpec *s);
 size_t		abz_spec_store(const AbzSpec *s, unsigned char *buf);

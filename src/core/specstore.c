@@ -15,8 +15,9 @@
  * stored when any of its bytes is not zero, so a slot left out is the
  * constant 0 and reads back as the same 32 zero bytes; a value has exactly
  * one stored form, so equal values are equal byte for byte on disk.
- * Reading checks every count and code against the bytes present before it
- * allocates or writes.
+ * Reading checks the header against the bytes present before it allocates
+ * (at most one fixed value of 64 terms), and every later count and code
+ * before it writes; a refused value's allocation is left to the caller.
  */
 #include <string.h>
 
