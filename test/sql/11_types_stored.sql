@@ -107,3 +107,22 @@ SELECT pg_temp.peak_kb() - kb < 100000 AS analyze_within_100mb FROM peak;
 SELECT bool_and(rev OPERATOR(aibiz.=) aibiz.rewrite(rev)) AS mixed_equal,
 	   bool_and(NOT (rev OPERATOR(aibiz.=) 'usage(price=0.02, units=500)'::revenue_model)) AS others_differ
 FROM distinct_v1;
+
+-- ---- output allocates nothing per value that outlives it ----
+-- array_out calls the type's output once per element in one memory
+-- context.  An array of 10,000 plans of 64 terms holds 2,440 bytes per
+-- element: 4 header bytes; cash 4 + 9; team (headcount, cost) 4 + 2 * 9;
+-- product (churn, launch 1 by default) 4 + 2 * 9; 61 rounds of 4 + 9
+-- (month) + 17 (uniform amount) + 9 (p) = 39 each, 2,379: 4 + 13 + 22 + 22
+-- + 2,379 = 2,440.  It prints about 3.7 kB per element, some 37 MB of
+-- text; were each call to keep its fixed copy (8 + 64 * 328 = 20,999
+-- bytes), the peak would grow by 210 MB more than that.
+CREATE TEMP TABLE plans64 AS
+SELECT array_agg(p) AS a
+FROM (SELECT ('cash(amount=1M) + team(headcount=2, cost=5k) + product(churn=3%) + ' ||
+			  string_agg(format('round(month=%s, amount=uniform(1M, 2M), p=0.5)', m), ' + '))::plan AS p
+	  FROM generate_series(1, 61) m) one, generate_series(1, 10000);
+SELECT cardinality(a) AS plans, octet_length(pg_temp.raw(a[1])) AS bytes_each FROM plans64;
+UPDATE peak SET kb = pg_temp.peak_kb();
+SELECT length(a::text) > 30000000 AS printed, pg_temp.peak_kb() - (SELECT kb FROM peak) < 150000 AS output_within_150mb
+FROM plans64;
