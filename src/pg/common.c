@@ -173,7 +173,8 @@ abz_zeroed_alloc(size_t size)
  * The fixed in-memory spec of a datum, read from its stored form (either
  * format version) with every count checked against the bytes present
  * (XX001 if it cannot be read).  Short and compressed datums are read in
- * place after detoasting; nothing points into the datum afterwards.
+ * place after detoasting; nothing points into the datum afterwards, so a
+ * detoasted copy is freed.
  */
 AbzSpec *
 abz_spec_datum(Datum d)
@@ -189,6 +190,8 @@ abz_spec_datum(Datum d)
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("invalid stored value of an aibiz input type: %s", err.msg),
 				 errhint("The value was not written by this version of aibiz.")));
+	if ((Pointer) v != DatumGetPointer(d))
+		pfree(v);
 	return s;
 }
 

@@ -63,7 +63,10 @@ abz_plan_in(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(abz_spec_out);
-/* canonical text output of any of the three types */
+/*
+ * canonical text output of any of the three types; frees the fixed copy,
+ * as array_out and record_out call it once per element in one context
+ */
 Datum
 abz_spec_out(PG_FUNCTION_ARGS)
 {
@@ -72,6 +75,7 @@ abz_spec_out(PG_FUNCTION_ARGS)
 	char	   *buf = palloc(n + 1);
 
 	abz_format(s, buf, n + 1, abz_num_pg);
+	pfree(s);
 	PG_RETURN_CSTRING(buf);
 }
 
@@ -121,7 +125,7 @@ abz_plan_recv(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(abz_spec_send);
-/* binary output of any of the three types, in the layout spec_recv reads */
+/* binary output of any of the three types, in the layout spec_recv reads; frees the fixed copy */
 Datum
 abz_spec_send(PG_FUNCTION_ARGS)
 {
@@ -131,6 +135,7 @@ abz_spec_send(PG_FUNCTION_ARGS)
 
 	abz_spec_encode(s, (unsigned char *) VARDATA(out), size);
 	SET_VARSIZE(out, VARHDRSZ + size);
+	pfree(s);
 	PG_RETURN_BYTEA_P(out);
 }
 
@@ -293,7 +298,7 @@ push_keys(JsonbParseState **st, const AbzTermDef *td, const AbzTerm *t)
 }
 
 PG_FUNCTION_INFO_V1(abz_spec_jsonb);
-/* jsonb form: an array of term objects, every key with its value */
+/* jsonb form: an array of term objects, every key with its value; frees the fixed copy */
 Datum
 abz_spec_jsonb(PG_FUNCTION_ARGS)
 {
@@ -332,6 +337,7 @@ abz_spec_jsonb(PG_FUNCTION_ARGS)
 		pushJsonbValue(&st, WJB_END_OBJECT, NULL);
 	}
 	res = pushJsonbValue(&st, WJB_END_ARRAY, NULL);
+	pfree(s);
 	PG_RETURN_POINTER(JsonbValueToJsonb(res));
 }
 
