@@ -38,11 +38,14 @@ spec_alloc(void)
 	return (AbzSpec *) palloc0(ABZ_SPEC_MAXSIZE);
 }
 
-/* a changed value in its stored form */
+/* a changed value in its stored form; frees the fixed value v */
 static Datum
-spec_result(const AbzSpec *v)
+spec_result(AbzSpec *v)
 {
-	PG_RETURN_POINTER(abz_spec_to_varlena(v));
+	struct varlena *r = abz_spec_to_varlena(v);
+
+	pfree(v);
+	PG_RETURN_POINTER(r);
 }
 
 /* aibiz.set(value, path, new): the value with one key, strategy or mode replaced */

@@ -25,17 +25,23 @@ kind_name(int kind)
 		abz_kinds[kind].type_name : "input value";
 }
 
-/* parse text input of kind into a new value in its stored form */
+/*
+ * parse text input of kind into a new value in its stored form; frees the
+ * parse buffer, as array_in and record_in call it per element in one context
+ */
 static Datum
 spec_in(const char *text, AbzKind kind)
 {
 	AbzSpec    *s = palloc0(ABZ_SPEC_MAXSIZE);
 	AbzError	err;
+	struct varlena *v;
 
 	if (!abz_parse(kind, text, strlen(text), s, &err))
 		abz_raise(&err, kind_name(kind));
 	abz_warn(&err, kind_name(kind));
-	PG_RETURN_POINTER(abz_spec_to_varlena(s));
+	v = abz_spec_to_varlena(s);
+	pfree(s);
+	PG_RETURN_POINTER(v);
 }
 
 PG_FUNCTION_INFO_V1(abz_revenue_model_in);
@@ -81,7 +87,8 @@ abz_spec_out(PG_FUNCTION_ARGS)
 
 /*
  * Binary input (the layout of abz_spec_decode): every length is checked
- * against the bytes present before allocating; validated as text input is.
+ * against the bytes present before allocating; validated as text input is;
+ * the decoded fixed value is freed (array_recv calls this per element).
  */
 static Datum
 spec_recv(StringInfo buf, AbzKind kind)
@@ -89,6 +96,7 @@ spec_recv(StringInfo buf, AbzKind kind)
 	AbzError	err;
 	AbzSpec    *s = abz_spec_decode(kind, (const unsigned char *) buf->data + buf->cursor,
 									(size_t) (buf->len - buf->cursor), abz_zeroed_alloc, &err);
+	struct varlena *v;
 
 	if (s == NULL && err.code == ABZ_ERR_LIMIT)
 		ereport(ERROR,
@@ -97,7 +105,9 @@ spec_recv(StringInfo buf, AbzKind kind)
 	if (s == NULL)
 		abz_raise(&err, kind_name(kind));
 	buf->cursor = buf->len;
-	PG_RETURN_POINTER(abz_spec_to_varlena(s));
+	v = abz_spec_to_varlena(s);
+	pfree(s);
+	PG_RETURN_POINTER(v);
 }
 
 PG_FUNCTION_INFO_V1(abz_revenue_model_recv);
