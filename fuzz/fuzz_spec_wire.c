@@ -54,7 +54,7 @@ check_wire(const uint8_t *data, size_t size)
 
 /*
  * the input as a stored body (either format version): whatever the reader
- * accepts validates as it was stored, prints, and stores as version 2 that
+ * accepts prints and encodes without reading outside it, and stores as version 2 that
  * reads back to the same value; an accepted version 2 body is the one
  * stored form of its value, byte for byte
  */
