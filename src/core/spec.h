@@ -248,8 +248,9 @@ int			abz_key_names(const AbzTermDef *td, const char *extra, const char **names)
 
 /*
  * Parse text (len bytes, need not be NUL-terminated) as a value of kind into
- * out, which has room for ABZ_MAX_TERMS terms.  Fills defaults, sorts terms
- * into canonical order and validates.  Returns false and fills err on error.
+ * out, which has room for ABZ_MAX_TERMS terms and need not be zeroed (the
+ * terms filled are zeroed first).  Fills defaults, sorts terms into
+ * canonical order and validates.  Returns false and fills err on error.
  */
 bool		abz_parse(AbzKind kind, const char *text, size_t len,
 					  AbzSpec *out, AbzError *err);

@@ -27,12 +27,13 @@ kind_name(int kind)
 
 /*
  * parse text input of kind into a new value in its stored form; frees the
- * parse buffer, as array_in and record_in call it per element in one context
+ * parse buffer, as array_in and record_in call it per element in one context.
+ * The buffer is not zeroed here: abz_parse zeroes the terms it fills.
  */
 static Datum
 spec_in(const char *text, AbzKind kind)
 {
-	AbzSpec    *s = palloc0(ABZ_SPEC_MAXSIZE);
+	AbzSpec    *s = palloc(ABZ_SPEC_MAXSIZE);
 	AbzError	err;
 	struct varlena *v;
 
