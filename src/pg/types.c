@@ -150,6 +150,14 @@ abz_spec_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(out);
 }
 
+/* is a detoasted value stored in the format version this build writes? */
+static inline bool
+stored_current(const struct varlena *v)
+{
+	return VARSIZE_ANY_EXHDR(v) >= 1 &&
+		*(const unsigned char *) VARDATA_ANY(v) == ABZ_SPEC_STORED;
+}
+
 PG_FUNCTION_INFO_V1(aibiz_spec_rewrite);
 /*
  * rewrite(value) of any of the three types: a value stored in format
@@ -161,8 +169,7 @@ aibiz_spec_rewrite(PG_FUNCTION_ARGS)
 {
 	struct varlena *v = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0));
 
-	if (VARSIZE_ANY_EXHDR(v) >= 1 &&
-		*(const unsigned char *) VARDATA_ANY(v) == ABZ_SPEC_STORED)
+	if (stored_current(v))
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	PG_RETURN_POINTER(abz_spec_to_varlena(abz_spec_datum(PointerGetDatum(v))));
 }
@@ -179,14 +186,11 @@ spec_equal(FunctionCallInfo fcinfo)
 {
 	struct varlena *a = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0));
 	struct varlena *b = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(1));
-	size_t		na = VARSIZE_ANY_EXHDR(a);
-	size_t		nb = VARSIZE_ANY_EXHDR(b);
 	bool		eq;
 
-	if (na >= 1 && nb >= 1 &&
-		*(const unsigned char *) VARDATA_ANY(a) == ABZ_SPEC_STORED &&
-		*(const unsigned char *) VARDATA_ANY(b) == ABZ_SPEC_STORED)
-		eq = na == nb && memcmp(VARDATA_ANY(a), VARDATA_ANY(b), na) == 0;
+	if (stored_current(a) && stored_current(b))
+		eq = VARSIZE_ANY_EXHDR(a) == VARSIZE_ANY_EXHDR(b) &&
+			memcmp(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)) == 0;
 	else
 	{
 		AbzSpec    *x = abz_spec_datum(PointerGetDatum(a));
